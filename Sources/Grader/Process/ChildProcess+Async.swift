@@ -1,0 +1,51 @@
+import Foundation
+
+extension ChildProcess {
+    /// Waits, without blocking a thread, until the child exits or `timeout` passes (`nil` on timeout).
+    public func wait(timeout: Duration? = nil) async -> ExitStatus? {
+        if let status = exitStatus { return status }
+        return await withCheckedContinuation { continuation in
+            let once = ResumeOnce(continuation)
+            whenExited { once.resume($0) }
+            if let timeout {
+                DispatchQueue.global().asyncAfter(deadline: .now() + timeout.timeInterval) {
+                    once.resume(nil)
+                }
+            }
+        }
+    }
+
+    /// `terminate(grace:)` for async code: the blocking work runs on a thread of its own, so the
+    /// caller's executor stays free.
+    @discardableResult
+    public func terminate(grace: Duration = .seconds(2)) async -> ExitStatus {
+        await Self.onOwnThread { self.terminate(grace: grace) }
+    }
+
+    /// Runs blocking `work` on a new thread and resumes the caller with its result.
+    static func onOwnThread<T: Sendable>(_ work: @escaping @Sendable () -> T) async -> T {
+        await withCheckedContinuation { continuation in
+            let thread = Thread { continuation.resume(returning: work()) }
+            thread.stackSize = 1 << 20
+            thread.start()
+        }
+    }
+}
+
+/// A continuation that several racing callbacks may try to resume; only the first one does.
+final class ResumeOnce<Value: Sendable>: @unchecked Sendable {
+    private let lock = NSLock()
+    private var continuation: CheckedContinuation<Value, Never>?
+
+    init(_ continuation: CheckedContinuation<Value, Never>) {
+        self.continuation = continuation
+    }
+
+    func resume(_ value: Value) {
+        let pending: CheckedContinuation<Value, Never>? = lock.withLock {
+            defer { continuation = nil }
+            return continuation
+        }
+        pending?.resume(returning: value)
+    }
+}

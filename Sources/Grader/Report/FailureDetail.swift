@@ -1,0 +1,103 @@
+/// The explanation of one failed check: what went wrong, the request and the response, a curl line
+/// to repeat it, and the hint.
+///
+/// The terminal report, results.json and JUnit XML all explain a failure with these same lines, so
+/// they can never disagree. Lines are indented by two spaces per level relative to the first; the
+/// caller indents the block as a whole.
+struct FailureDetail {
+    var check: CheckResult
+    var baseURL: String
+    var style: any TextStyle
+    /// How much of the response body to show; the terminal report shrinks it to stay short.
+    var responseBody = BodyPreview.response
+
+    /// Lines of a check's message shown at most; a message is a sentence or two, but a check may
+    /// put a long diff in it.
+    static let maxMessageLines = 8
+
+    /// The block, without a trailing blank line.
+    func lines() -> [String] {
+        var lines = Self.messageLines(for: check)
+        if let exchange = check.exchange {
+            lines.append("")
+            lines += requestLines(exchange.request)
+            lines += responseLines(exchange)
+            lines.append("")
+            lines += tryItLines(exchange.request)
+        }
+        if let hint = check.hint, !ReportText.trimmedLines(hint).isEmpty {
+            lines.append("")
+            lines += hintLines(hint)
+        }
+        return lines
+    }
+
+    /// What went wrong, led by the request line when there was an exchange
+    /// (`GET /books?sort=year → expected …`), unless the message already starts with it.
+    static func messageLines(for check: CheckResult) -> [String] {
+        var text =
+            check.message.flatMap { ReportText.trimmedLines($0).isEmpty ? nil : $0 }
+            ?? defaultMessage(for: check.status)
+        if let request = check.exchange?.request {
+            let requestLine = "\(request.method) \(request.target)"
+            if !text.hasPrefix(requestLine) { text = requestLine + " → " + text }
+        }
+        return ReportText.capped(ReportText.trimmedLines(text), limit: maxMessageLines)
+    }
+
+    /// What a skipped check says in every output.
+    static let notRunMessage = "Not run because an earlier check failed."
+
+    /// For a check that failed without saying why (a bug in the hidden tests, not the learner's).
+    static func defaultMessage(for status: CheckResult.Status) -> String {
+        switch status {
+        case .pass: return "Passed."
+        case .fail: return "This check did not pass, and it did not say why."
+        case .error: return "This check could not finish."
+        case .skipped: return notRunMessage
+        }
+    }
+
+    private func requestLines(_ request: HTTPExchange.Request) -> [String] {
+        var lines = [
+            style.bold("Request"), "  " + ReportText.clean("\(request.method) \(request.target) HTTP/1.1"),
+        ]
+        lines += request.headers.map { "  " + ReportText.clean("\($0.name): \($0.value)") }
+        lines += BodyPreview.request.lines(request.body).map { "  " + $0 }
+        return lines
+    }
+
+    private func responseLines(_ exchange: HTTPExchange) -> [String] {
+        guard let response = exchange.response else {
+            var problem = ReportText.trimmedLines(exchange.problem ?? "").joined(separator: " ")
+            if problem.isEmpty { problem = "the grader got no answer from your server." }
+            if let last = problem.last, !".!?".contains(last) { problem += "." }
+            return [
+                style.bold("Response"), "  " + style.failure("No response: " + ReportText.clean(problem)),
+            ]
+        }
+        let reason = response.reason.isEmpty ? "" : " " + response.reason
+        var lines = [style.bold("Response"), "  " + ReportText.clean("HTTP/1.1 \(response.status)\(reason)")]
+        lines += response.headers.map { "  " + ReportText.clean("\($0.name): \($0.value)") }
+        let body = responseBody.lines(response.body, omittedBytes: response.bodyBytesOmitted)
+        lines += (body.isEmpty ? [style.dim("(empty body)")] : body).map { "  " + $0 }
+        return lines
+    }
+
+    private func tryItLines(_ request: HTTPExchange.Request) -> [String] {
+        var lines = [
+            "Try it yourself (run \(style.code("backendlings serve")) in another terminal):",
+            "  " + CurlCommand.make(for: request, baseURL: baseURL),
+        ]
+        if CurlCommand.pipesBody(of: request) {
+            lines.append("  " + style.dim("(printf sends the body exactly, line breaks and all.)"))
+        }
+        return lines
+    }
+
+    private func hintLines(_ hint: String) -> [String] {
+        let hintLines = ReportText.trimmedLines(hint).map(ReportText.clean)
+        guard let first = hintLines.first else { return [] }
+        return [style.warning("Hint:") + " " + first] + hintLines.dropFirst().map { "      " + $0 }
+    }
+}

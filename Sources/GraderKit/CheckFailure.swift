@@ -1,0 +1,71 @@
+import Grader
+
+/// Thrown by a check when the learner's server did not behave as expected.
+///
+/// `message` says what was expected and what came back, in words a learner new to HTTP and SQL can
+/// act on. A `hint` here replaces the check's own hint for this particular failure.
+public struct CheckFailure: Error, Sendable, CustomStringConvertible {
+    public var message: String
+    public var hint: String?
+    /// The request and response this failure is about; the report shows it with a curl line.
+    /// When `nil`, the report shows the last exchange the check made, if any.
+    public var exchange: HTTPExchange?
+
+    public init(_ message: String, hint: String? = nil, exchange: HTTPExchange? = nil) {
+        self.message = message
+        self.hint = hint
+        self.exchange = exchange
+    }
+
+    public var description: String { message }
+}
+
+/// Fails the check with `message` unless `condition` holds. Pass the `response` the condition is
+/// about, and the report shows that request and response with a curl line.
+public func require(_ condition: Bool, _ message: @autoclosure () -> String, hint: String? = nil, response: ClientResponse? = nil) throws {
+    if !condition { throw failure(message(), hint: hint, response: response) }
+}
+
+/// Fails the check with `message` unless `value` is there; returns it unwrapped.
+public func require<T>(_ value: T?, _ message: @autoclosure () -> String, hint: String? = nil) throws -> T {
+    guard let value else { throw CheckFailure(message(), hint: hint) }
+    return value
+}
+
+/// Fails the check unless `actual == expected`, saying what `what` was expected to be and what it was.
+/// Pass the `response` the value came from, and the report shows it with a curl line.
+public func requireEqual<T: Equatable>(_ actual: T, _ expected: T, _ what: String, hint: String? = nil, response: ClientResponse? = nil) throws {
+    if actual != expected {
+        throw failure("expected \(what) to be \(describe(expected)), got \(describe(actual))", hint: hint, response: response)
+    }
+}
+
+private func failure(_ message: String, hint: String?, response: ClientResponse?) -> CheckFailure {
+    response?.failure(message, hint: hint) ?? CheckFailure(message, hint: hint)
+}
+
+/// Fails the check at once.
+public func fail(_ message: String, hint: String? = nil) throws -> Never {
+    throw CheckFailure(message, hint: hint)
+}
+
+func describe<T>(_ value: T) -> String {
+    switch value {
+    case let string as String: "\"\(string)\""
+    case let optional as (any OptionalDescribing): optional.describedValue
+    default: String(describing: value)
+    }
+}
+
+protocol OptionalDescribing {
+    var describedValue: String { get }
+}
+
+extension Optional: OptionalDescribing {
+    var describedValue: String {
+        switch self {
+        case .none: "nothing"
+        case .some(let value): describe(value)
+        }
+    }
+}

@@ -1,0 +1,98 @@
+import BackendKit
+import Foundation
+import Grader
+
+/// A response the learner's server sent, with the request that caused it.
+///
+/// The `expect…` methods fail the check with a message that names the request, what was expected
+/// and what came back; they return the response so expectations can be chained.
+public struct ClientResponse: Sendable {
+    public let method: String
+    public let target: String
+    public let status: Int
+    public let reason: String
+    public let headers: HTTPHeaders
+    public let body: Data
+    /// The exchange as the report shows it.
+    public let exchange: HTTPExchange
+
+    public var text: String { String(decoding: body, as: UTF8.self) }
+
+    /// "GET /books/1", for messages.
+    public var requestLine: String { "\(method) \(target)" }
+
+    /// The body as JSON; fails the check when it is not JSON.
+    public func json() throws -> JSONValue {
+        guard !body.isEmpty else {
+            throw failure("expected a JSON body, but the body is empty")
+        }
+        do {
+            return try JSONValue(parsing: body)
+        } catch {
+            throw failure("expected a JSON body, but it is not valid JSON: \(text.prefix(120))")
+        }
+    }
+
+    /// The body decoded as `T`; fails the check naming the field that did not fit.
+    public func decode<T: Decodable>(_ type: T.Type = T.self) throws -> T {
+        do {
+            return try JSONCoding.decoder.decode(T.self, from: body)
+        } catch {
+            throw failure("the JSON body does not have the expected shape: \(JSONCoding.describe(error).message)")
+        }
+    }
+
+    /// Fails unless the status is one of `expected`.
+    @discardableResult
+    public func expectStatus(_ expected: Int..., hint: String? = nil) throws -> ClientResponse {
+        guard expected.contains(status) else {
+            let wanted = expected.map { "\($0) \(HTTPStatus(code: $0).reasonPhrase)" }.joined(separator: " or ")
+            throw failure("expected status \(wanted), got \(status) \(reason)", hint: hint)
+        }
+        return self
+    }
+
+    /// Fails unless the header is present (and, when given, equal to `value`, ignoring case).
+    @discardableResult
+    public func expectHeader(_ name: String, _ value: String? = nil, hint: String? = nil) throws -> ClientResponse {
+        guard let actual = headers[name] else {
+            throw failure("expected a \(name) header, but the response has none", hint: hint)
+        }
+        if let value, actual.lowercased() != value.lowercased() {
+            throw failure("expected the \(name) header to be \"\(value)\", got \"\(actual)\"", hint: hint)
+        }
+        return self
+    }
+
+    /// Fails unless `Content-Type` names `mediaType` (parameters such as charset are ignored).
+    @discardableResult
+    public func expectContentType(_ mediaType: String, hint: String? = nil) throws -> ClientResponse {
+        let actual = headers["Content-Type"]
+        let base = actual?.split(separator: ";").first.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
+        guard base == mediaType.lowercased() else {
+            let got = actual.map { "\"\($0)\"" } ?? "no Content-Type header"
+            throw failure("expected Content-Type \(mediaType), got \(got)", hint: hint)
+        }
+        return self
+    }
+
+    /// Fails unless the body is an RFC 9457 problem document with the given status.
+    @discardableResult
+    public func expectProblem(status expected: Int, hint: String? = nil) throws -> JSONValue {
+        try expectStatus(expected, hint: hint)
+        try expectContentType("application/problem+json", hint: hint)
+        let problem = try json()
+        guard problem["status"]?.int == expected else {
+            throw failure("expected the problem document's \"status\" member to be \(expected), got \(problem["status"]?.description ?? "nothing")", hint: hint)
+        }
+        guard problem["title"]?.string != nil else {
+            throw failure("expected the problem document to have a \"title\" string", hint: hint)
+        }
+        return problem
+    }
+
+    /// A failure about this response, ready to throw.
+    public func failure(_ message: String, hint: String? = nil) -> CheckFailure {
+        CheckFailure("\(requestLine) → \(message)", hint: hint, exchange: exchange)
+    }
+}

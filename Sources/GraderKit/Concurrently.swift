@@ -1,0 +1,40 @@
+import Foundation
+
+/// Starts `count` threads that wait at a barrier and then run `body` together, as close to the same
+/// instant as the machine allows, so races in the learner's code show up.
+enum Concurrently {
+    static func run<T: Sendable>(_ count: Int, _ body: @escaping @Sendable (Int) throws -> T) -> [Result<T, any Error>] {
+        let results = Results<T>(count: count)
+        let ready = DispatchGroup()
+        let start = DispatchSemaphore(value: 0)
+        let finished = DispatchGroup()
+        for index in 0..<count {
+            ready.enter()
+            finished.enter()
+            let thread = Thread {
+                ready.leave()
+                start.wait()
+                let result = Result { try body(index) }
+                results.set(index, result)
+                finished.leave()
+            }
+            thread.stackSize = 512 * 1024
+            thread.start()
+        }
+        ready.wait()
+        for _ in 0..<count { start.signal() }
+        finished.wait()
+        return results.all
+    }
+
+    private final class Results<T>: @unchecked Sendable {
+        private let lock = NSLock()
+        private var values: [Result<T, any Error>?]
+
+        init(count: Int) { values = Array(repeating: nil, count: count) }
+
+        func set(_ index: Int, _ value: Result<T, any Error>) { lock.withLock { values[index] = value } }
+
+        var all: [Result<T, any Error>] { lock.withLock { values.map { $0! } } }
+    }
+}

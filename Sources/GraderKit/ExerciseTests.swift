@@ -1,0 +1,65 @@
+/// The hidden checks of one exercise, run in the order declared.
+///
+/// A pack's `Tests/` folder declares one of these per exercise and lists them in its `main.swift`:
+///
+/// ```swift
+/// let schema = ExerciseTests("db01-schema") {
+///     Check("GET /books answers 200 with a JSON array") { t in
+///         try t.http.get("/books").expectStatus(200).expectJSONArray()
+///     }
+/// }
+/// ```
+public struct ExerciseTests: Sendable {
+    public let exerciseID: String
+    public let checks: [Check]
+
+    public init(_ exerciseID: String, @CheckBuilder _ checks: () -> [Check]) {
+        self.exerciseID = exerciseID
+        self.checks = checks()
+    }
+
+    public init(_ exerciseID: String, checks: [Check]) {
+        self.exerciseID = exerciseID
+        self.checks = checks
+    }
+}
+
+/// Lets `ExerciseTests` list checks one per line, with `if` and `for` when a list is generated.
+@resultBuilder
+public enum CheckBuilder {
+    public static func buildExpression(_ check: Check) -> [Check] { [check] }
+    public static func buildExpression(_ checks: [Check]) -> [Check] { checks }
+    public static func buildBlock(_ parts: [Check]...) -> [Check] { parts.flatMap { $0 } }
+    public static func buildOptional(_ part: [Check]?) -> [Check] { part ?? [] }
+    public static func buildEither(first: [Check]) -> [Check] { first }
+    public static func buildEither(second: [Check]) -> [Check] { second }
+    public static func buildArray(_ parts: [[Check]]) -> [Check] { parts.flatMap { $0 } }
+}
+
+/// One behaviour the learner's server must show, with a name the learner reads in the report.
+///
+/// The body talks to the server through `t.http`, inspects the database through `t.database()`,
+/// and fails by throwing (`expectStatus`, `require`, `fail`). Write names as facts about the server
+/// ("POST /books answers 201 with a Location header"), and a hint that points at the concept,
+/// not at the answer.
+public struct Check: Sendable {
+    public let name: String
+    public let points: Int
+    public let hint: String?
+    public let timeout: Duration
+    let body: @Sendable (TestContext) throws -> Void
+
+    public init(
+        _ name: String,
+        points: Int = 1,
+        hint: String? = nil,
+        timeout: Duration = .seconds(15),
+        _ body: @escaping @Sendable (TestContext) throws -> Void
+    ) {
+        self.name = name
+        self.points = points
+        self.hint = hint
+        self.timeout = timeout
+        self.body = body
+    }
+}

@@ -1,0 +1,46 @@
+import Foundation
+import Grader
+
+/// The command line of a compiled grader: a module's `main.swift` hands it the module's tests.
+///
+/// ```swift
+/// GraderMain.run([schema, insertAndFetch, filters])
+/// ```
+///
+/// Usage: `grader-<module> --exercise ID --server PATH [--report FILE] [--results-json FILE]
+/// [--junit FILE] [--format text|json]`, or `--list` for the exercise ids it has tests for.
+/// Exit status 0 means a report was produced, whatever it says; 2 means a usage error.
+public enum GraderMain {
+    public static func run(_ exercises: [ExerciseTests], arguments: [String] = CommandLine.arguments) -> Never {
+        ChildProcess.killAllOnExit()
+        let options: GraderOptions
+        do {
+            options = try GraderOptions.parse(Array(arguments.dropFirst()))
+        } catch {
+            FileHandle.standardError.write(Data("\(error)\n\(GraderOptions.usage)\n".utf8))
+            exit(2)
+        }
+        if options.list {
+            let ids = exercises.map(\.exerciseID)
+            print(String(decoding: (try? JSONEncoder().encode(ids)) ?? Data("[]".utf8), as: UTF8.self))
+            exit(0)
+        }
+        let report: GradeReport
+        if let tests = exercises.first(where: { $0.exerciseID == options.exercise }) {
+            if FileManager.default.isExecutableFile(atPath: options.server) {
+                report = CheckRunner(tests: tests, serverExecutable: options.server).run()
+            } else {
+                report = GradeReport(exercise: options.exercise, status: .error, message: "The grader cannot run \(options.server): no executable file there. Did the build succeed?")
+            }
+        } else {
+            report = GradeReport(exercise: options.exercise, status: .error, message: "This grader has no tests for \"\(options.exercise)\". Its exercises are: \(exercises.map(\.exerciseID).joined(separator: ", ")).")
+        }
+        do {
+            try options.write(report)
+        } catch {
+            FileHandle.standardError.write(Data("Could not write the report: \(error)\n".utf8))
+            exit(3)
+        }
+        exit(0)
+    }
+}

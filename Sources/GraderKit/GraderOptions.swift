@@ -1,0 +1,70 @@
+import Foundation
+import Grader
+
+/// The parsed command line of a compiled grader.
+struct GraderOptions {
+    enum Format: String {
+        case text, json
+    }
+
+    struct UsageError: Error, CustomStringConvertible {
+        let description: String
+    }
+
+    static let usage = "Usage: grader --exercise ID --server PATH [--report FILE] [--results-json FILE] [--junit FILE] [--format text|json] | --list"
+
+    var exercise = ""
+    var server = ""
+    var report: String?
+    var resultsJSON: String?
+    var junit: String?
+    var format = Format.text
+    var list = false
+
+    static func parse(_ arguments: [String]) throws -> GraderOptions {
+        var options = GraderOptions()
+        var index = 0
+        func value(for flag: String) throws -> String {
+            index += 1
+            guard index < arguments.count else { throw UsageError(description: "\(flag) needs a value.") }
+            return arguments[index]
+        }
+        while index < arguments.count {
+            let argument = arguments[index]
+            switch argument {
+            case "--exercise": options.exercise = try value(for: argument)
+            case "--server": options.server = try value(for: argument)
+            case "--report": options.report = try value(for: argument)
+            case "--results-json": options.resultsJSON = try value(for: argument)
+            case "--junit": options.junit = try value(for: argument)
+            case "--format":
+                let raw = try value(for: argument)
+                guard let format = Format(rawValue: raw) else { throw UsageError(description: "--format must be text or json, not \(raw).") }
+                options.format = format
+            case "--list": options.list = true
+            default: throw UsageError(description: "Unknown argument \(argument).")
+            }
+            index += 1
+        }
+        if !options.list && (options.exercise.isEmpty || options.server.isEmpty) {
+            throw UsageError(description: "--exercise and --server are required.")
+        }
+        return options
+    }
+
+    func write(_ report: GradeReport) throws {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+        let json = try encoder.encode(report)
+        if let path = self.report { try json.write(to: URL(fileURLWithPath: path), options: .atomic) }
+        if let path = resultsJSON { try ExercismResults(report: report).jsonData().write(to: URL(fileURLWithPath: path), options: .atomic) }
+        if let path = junit { try Data(JUnitReport.render(report).utf8).write(to: URL(fileURLWithPath: path), options: .atomic) }
+        switch format {
+        case .json:
+            FileHandle.standardOutput.write(json)
+            FileHandle.standardOutput.write(Data("\n".utf8))
+        case .text:
+            FileHandle.standardOutput.write(Data(TextReportRenderer().render(report).utf8))
+        }
+    }
+}

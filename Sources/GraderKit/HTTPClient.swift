@@ -1,0 +1,162 @@
+import BackendKit
+import Foundation
+import Grader
+
+/// The grader's HTTP client: one connection per request, a deadline on every wait, and every
+/// exchange recorded so a failure can show exactly what was sent and what came back.
+///
+/// Safe to use from several threads at once (`TestContext.concurrently`).
+public final class HTTPClient: @unchecked Sendable {
+    /// How long to wait for a complete response before failing the check.
+    public var timeout: Duration {
+        get { lock.withLock { storedTimeout } }
+        set { lock.withLock { storedTimeout = newValue } }
+    }
+    /// Sent with every request unless the request sets the same header.
+    public var defaultHeaders: HTTPHeaders {
+        get { lock.withLock { storedDefaultHeaders } }
+        set { lock.withLock { storedDefaultHeaders = newValue } }
+    }
+    public let cookies = CookieJar()
+
+    private let lock = NSLock()
+    private var storedTimeout: Duration = .seconds(5)
+    private var storedDefaultHeaders: HTTPHeaders = ["Accept": "application/json"]
+    private var exchanges: [HTTPExchange] = []
+    private let endpoint: @Sendable () throws -> Int
+    private let diagnose: @Sendable () -> String?
+
+    /// - Parameters:
+    ///   - endpoint: the server's current port, starting the server when needed.
+    ///   - diagnose: explains a transport failure (for example "your server crashed: …"), or `nil`.
+    init(endpoint: @escaping @Sendable () throws -> Int, diagnose: @escaping @Sendable () -> String?) {
+        self.endpoint = endpoint
+        self.diagnose = diagnose
+    }
+
+    /// The most recent exchange, for reports of failures that did not name one.
+    var lastExchange: HTTPExchange? { lock.withLock { exchanges.last } }
+
+    var exchangeCount: Int { lock.withLock { exchanges.count } }
+
+    @discardableResult
+    public func get(_ target: String, headers: HTTPHeaders = [:]) throws -> ClientResponse {
+        try send(.get, target, headers: headers)
+    }
+
+    @discardableResult
+    public func head(_ target: String, headers: HTTPHeaders = [:]) throws -> ClientResponse {
+        try send(.head, target, headers: headers)
+    }
+
+    @discardableResult
+    public func delete(_ target: String, headers: HTTPHeaders = [:]) throws -> ClientResponse {
+        try send(.delete, target, headers: headers)
+    }
+
+    @discardableResult
+    public func post(_ target: String, json: JSONValue, headers: HTTPHeaders = [:]) throws -> ClientResponse {
+        try send(.post, target, json: json, headers: headers)
+    }
+
+    @discardableResult
+    public func put(_ target: String, json: JSONValue, headers: HTTPHeaders = [:]) throws -> ClientResponse {
+        try send(.put, target, json: json, headers: headers)
+    }
+
+    @discardableResult
+    public func patch(_ target: String, json: JSONValue, headers: HTTPHeaders = [:], contentType: String = "application/json") throws -> ClientResponse {
+        var headers = headers
+        if headers["Content-Type"] == nil { headers["Content-Type"] = contentType }
+        return try send(.patch, target, headers: headers, body: Data(json.description.utf8))
+    }
+
+    /// Sends `json` (compact, sorted keys) with `Content-Type: application/json` unless set.
+    @discardableResult
+    public func send(_ method: HTTPMethod, _ target: String, json: JSONValue, headers: HTTPHeaders = [:]) throws -> ClientResponse {
+        var headers = headers
+        if headers["Content-Type"] == nil { headers["Content-Type"] = "application/json" }
+        return try send(method, target, headers: headers, body: Data(json.description.utf8))
+    }
+
+    /// Sends any request. A body is sent with its `Content-Length`; no `Content-Type` is added.
+    @discardableResult
+    public func send(_ method: HTTPMethod, _ target: String, headers: HTTPHeaders = [:], body: Data? = nil) throws -> ClientResponse {
+        var allHeaders = defaultHeaders
+        for (name, value) in headers { allHeaders[name] = value }
+        if let cookie = cookies.header(), allHeaders["Cookie"] == nil { allHeaders["Cookie"] = cookie }
+        let recorded = HTTPExchange.Request(
+            method: method.rawValue,
+            target: target,
+            headers: allHeaders.map { HTTPExchange.Header($0.name, $0.value) },
+            body: body.map { Trimming.text($0, limit: 4096).text }
+        )
+        let port: Int
+        do {
+            port = try endpoint()
+        } catch {
+            throw record(recorded, problem: String(describing: error))
+        }
+        var head = "\(method.rawValue) \(target) HTTP/1.1\r\nHost: 127.0.0.1:\(port)\r\nUser-Agent: backendlings-grader\r\n"
+        for (name, value) in allHeaders { head += "\(name): \(value)\r\n" }
+        if let body {
+            head += "Content-Length: \(body.count)\r\n"
+        } else if [HTTPMethod.post, .put, .patch].contains(method) {
+            head += "Content-Length: 0\r\n"
+        }
+        head += "\r\n"
+        let bytes = Array(head.utf8) + Array(body ?? Data())
+        let parsed: ParsedResponse
+        do {
+            parsed = try RawConnection.exchange(bytes, port: port, timeout: timeout, isHead: method == .head)
+        } catch let error as RawConnection.Failure {
+            let explanation = diagnose().map { " \($0)" } ?? ""
+            throw record(recorded, problem: error.description + explanation)
+        }
+        for value in parsed.headers.values(for: "Set-Cookie") { cookies.store(setCookie: value) }
+        let trimmed = Trimming.text(parsed.body, limit: 8192)
+        let exchange = HTTPExchange(
+            request: recorded,
+            response: HTTPExchange.Response(
+                status: parsed.status,
+                reason: parsed.reason,
+                headers: parsed.headers.map { HTTPExchange.Header($0.name, $0.value) },
+                body: trimmed.text,
+                bodyBytesOmitted: trimmed.omitted
+            )
+        )
+        lock.withLock { exchanges.append(exchange) }
+        return ClientResponse(
+            method: method.rawValue, target: target, status: parsed.status, reason: parsed.reason,
+            headers: parsed.headers, body: parsed.body, exchange: exchange
+        )
+    }
+
+    /// Sends exact bytes (malformed requests, pipelining) and returns what came back until the server
+    /// closed the connection or went quiet for `quietPeriod`.
+    public func raw(_ bytes: [UInt8], quietPeriod: Duration = .milliseconds(500)) throws -> Data {
+        let port = try endpoint()
+        do {
+            return try RawConnection.sendAndCollect(bytes, port: port, quietPeriod: quietPeriod, timeout: timeout)
+        } catch let error as RawConnection.Failure {
+            throw CheckFailure(error.description + (diagnose().map { " \($0)" } ?? ""))
+        }
+    }
+
+    private func record(_ request: HTTPExchange.Request, problem: String) -> CheckFailure {
+        let exchange = HTTPExchange(request: request, response: nil, problem: problem)
+        lock.withLock { exchanges.append(exchange) }
+        return CheckFailure("\(request.method) \(request.target) → \(problem)", exchange: exchange)
+    }
+}
+
+/// Text for reports: UTF-8 shown as text, cut at `limit` bytes with the rest counted.
+enum Trimming {
+    static func text(_ data: Data, limit: Int) -> (text: String, omitted: Int) {
+        let kept = data.prefix(limit)
+        guard let text = String(data: kept, encoding: .utf8) ?? String(data: kept.dropLast(3), encoding: .utf8) else {
+            return ("(\(data.count) bytes of binary data)", 0)
+        }
+        return (text, data.count - kept.count)
+    }
+}

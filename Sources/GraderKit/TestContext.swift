@@ -1,0 +1,135 @@
+import BackendKit
+import Foundation
+import Grader
+
+/// Everything a check works with: the learner's server, an HTTP client pointed at it, its database
+/// file and its output. One context serves all the checks of an exercise, in order, so a check can
+/// rely on what an earlier one created.
+///
+/// The server starts on first use (any `t.http` request) with a fresh database in a temporary
+/// folder, `PORT=0` and `HOST=127.0.0.1`.
+public final class TestContext: @unchecked Sendable {
+    public let exerciseID: String
+    /// A private temporary folder for this run; removed afterwards.
+    public let workDirectory: URL
+    /// The SQLite file the learner's server is told to use.
+    public let databasePath: String
+    public private(set) var http: HTTPClient!
+
+    let serverExecutable: String
+    private let lock = NSLock()
+    private var server: LearnerServer?
+    private var environment: [String: String] = [:]
+    private var lastOutput = CapturedOutput(head: "")
+
+    init(exerciseID: String, serverExecutable: String, workDirectory: URL) {
+        self.exerciseID = exerciseID
+        self.serverExecutable = serverExecutable
+        self.workDirectory = workDirectory
+        self.databasePath = workDirectory.appendingPathComponent("learner.sqlite").path
+        self.http = HTTPClient(
+            endpoint: { [unowned self] in try self.runningPort() },
+            diagnose: { [unowned self] in self.lock.withLock { self.server?.unexpectedExitMessage } }
+        )
+    }
+
+    /// Starts the server (stopping a running one first) with extra environment variables, such as
+    /// `TZ` or a secret. Later restarts keep them.
+    public func startServer(environment: [String: String] = [:]) throws {
+        try stopServer()
+        lock.withLock { self.environment = environment }
+        _ = try runningPort()
+    }
+
+    /// Stops the server gracefully and starts it again on the same database file.
+    public func restartServer() throws {
+        try stopServer()
+        _ = try runningPort()
+    }
+
+    /// Stops the server (SIGTERM, then SIGKILL after `grace`); returns how it ended, or `nil` if it
+    /// was not running.
+    @discardableResult
+    public func stopServer(grace: Duration = .seconds(5)) throws -> ExitStatus? {
+        guard let running = lock.withLock({ () -> LearnerServer? in
+            defer { server = nil }
+            return server
+        }) else { return nil }
+        let status = blocking { await running.stop(grace: grace) }
+        lock.withLock { lastOutput = running.output }
+        return status
+    }
+
+    /// Sends a signal to the running server (SIGTERM for graceful-shutdown checks) and waits up to
+    /// `timeout` for it to exit; returns how it ended, or `nil` if it is still running.
+    public func signalServer(_ signal: Int32, waitUpTo timeout: Duration = .seconds(10)) throws -> ExitStatus? {
+        guard let running = lock.withLock({ server }) else { throw CheckFailure("the server is not running") }
+        running.sendSignal(signal)
+        let status = blocking { await running.waitForExit(timeout: timeout) }
+        if status != nil {
+            lock.withLock {
+                lastOutput = running.output
+                server = nil
+            }
+        }
+        return status
+    }
+
+    public var isServerRunning: Bool { lock.withLock { server.map { !$0.hasExited } ?? false } }
+
+    /// Everything the server printed so far (stdout and stderr together), capped.
+    public var serverOutput: String { output.text }
+
+    var output: CapturedOutput { lock.withLock { server?.output ?? lastOutput } }
+
+    /// The learner's database, opened read-only. Fails the check when the file does not exist yet.
+    public func database() throws -> Database {
+        guard FileManager.default.fileExists(atPath: databasePath) else {
+            throw CheckFailure("the database file does not exist: your server has not created \(URL(fileURLWithPath: databasePath).lastPathComponent) (it should open DATABASE_PATH)")
+        }
+        return try Database.openReadOnly(path: databasePath)
+    }
+
+    /// Writes to the database file before the server starts (to seed rows or build an old schema),
+    /// stopping the server first if it runs. The next request starts it on the prepared file.
+    public func prepareDatabase(_ body: (Database) throws -> Void) throws {
+        try stopServer()
+        let database = try Database(path: databasePath, maxConnections: 1)
+        try body(database)
+    }
+
+    /// Runs `body` on `count` threads that start together, and returns each result in order.
+    /// For races: twenty clients borrowing the last copy at the same moment.
+    public func concurrently<T: Sendable>(_ count: Int, _ body: @escaping @Sendable (Int) throws -> T) -> [Result<T, any Error>] {
+        _ = try? runningPort()
+        return Concurrently.run(count, body)
+    }
+
+    func runningPort() throws -> Int {
+        if let running = lock.withLock({ server }), !running.hasExited { return running.port }
+        if let message = lock.withLock({ server?.unexpectedExitMessage }) {
+            throw CheckFailure(message + lastLinesSuffix())
+        }
+        let configuration = LearnerServer.Configuration(
+            executable: serverExecutable,
+            databasePath: databasePath,
+            environment: .inherit(adding: lock.withLock { environment }, removing: ["PORT", "DATABASE_PATH", "HOST"]),
+            workingDirectory: workDirectory.path
+        )
+        let started = try blocking { () async throws(ServerLaunchError) -> LearnerServer in
+            try await LearnerServer.start(configuration)
+        }
+        lock.withLock { server = started }
+        return started.port
+    }
+
+    private func lastLinesSuffix() -> String {
+        let lines = output.lastLines(10)
+        return lines.isEmpty ? "" : "\nIts last lines of output:\n" + lines.map { "    " + $0 }.joined(separator: "\n")
+    }
+
+    /// Stops everything this context started.
+    func tearDown() {
+        _ = try? stopServer(grace: .seconds(2))
+    }
+}

@@ -1,0 +1,129 @@
+import Foundation
+import Grader
+
+/// Compiles each module's hidden tests into a grader executable, in a generated package under the
+/// checkout's `.build/backendlings/graders/`, and reuses it while the tests and GraderKit are unchanged.
+///
+/// The generated package's target folders are symbolic links to the pack's `Tests/` folders: the
+/// hidden tests are compiled where they live and are never copied into the learner's workspace.
+public struct GraderBuilder: Sendable {
+    public let pack: Pack
+    public let home: URL
+    public let toolchain: SwiftToolchain
+    public var timeout: Duration = .seconds(1200)
+
+    public init(pack: Pack, home: URL, toolchain: SwiftToolchain = SwiftToolchain()) {
+        self.pack = pack
+        self.home = home
+        self.toolchain = toolchain
+    }
+
+    /// `<home>/.build/backendlings/graders/<pack key>/`: one package per pack location.
+    public var packageFolder: URL {
+        var key = Fingerprint()
+        key.add(FileSystem.canonicalPath(pack.root))
+        let name = pack.root.lastPathComponent.filter { $0.isLetter || $0.isNumber || $0 == "-" }
+        return home.appendingPathComponent(".build/backendlings/graders/\(name)-\(key)", isDirectory: true)
+    }
+
+    public func binary(of module: Module) -> URL {
+        packageFolder.appendingPathComponent(".build/debug/grader-\(module.id)")
+    }
+
+    /// The module's grader, built if its tests or GraderKit changed since the last build.
+    public func ensureBuilt(_ module: Module, onProgress: (@Sendable (String) -> Void)? = nil) throws(BuildError) -> URL {
+        let folder = packageFolder
+        do {
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            return try FileSystem.withExclusiveLock(folder.appendingPathComponent(".lock")) {
+                try buildLocked(module, in: folder, onProgress: onProgress)
+            }
+        } catch let error as BuildError {
+            throw error
+        } catch {
+            throw .packageGeneration("Could not prepare the grader package at \(folder.path): \(error)")
+        }
+    }
+
+    private func buildLocked(_ module: Module, in folder: URL, onProgress: (@Sendable (String) -> Void)?) throws -> URL {
+        let binary = binary(of: module)
+        let fingerprint = fingerprint(of: module)
+        let record = folder.appendingPathComponent(".fingerprints/\(module.id)")
+        if FileManager.default.isExecutableFile(atPath: binary.path),
+            let stored = try? String(contentsOf: record, encoding: .utf8), stored == fingerprint.description
+        {
+            return binary
+        }
+        try generatePackage(in: folder)
+        let outcome = try toolchain.build(package: folder, product: "grader-\(module.id)", timeout: timeout, onProgress: onProgress)
+        guard outcome.succeeded else {
+            let testsPath = FileSystem.canonicalPath(pack.testsFolder(of: module)) + "/"
+            let summary = CompilerDiagnostics.summarize(
+                outcome.output.text,
+                replacing: [(testsPath, "Lessons/\(module.path)/Tests/"), (folder.path + "/Modules/\(module.id)/", "Lessons/\(module.path)/Tests/")]
+            )
+            throw BuildError.packageGeneration("The hidden tests of module \"\(module.id)\" do not compile. This is a problem in the lesson pack, not in your code:\n\(summary)")
+        }
+        try FileManager.default.createDirectory(at: record.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try fingerprint.description.write(to: record, atomically: true, encoding: .utf8)
+        return binary
+    }
+
+    private func fingerprint(of module: Module) -> Fingerprint {
+        var fingerprint = Fingerprint()
+        fingerprint.addTree(pack.testsFolder(of: module))
+        for library in ["GraderKit", "Grader", "BackendKit", "CSystemShims"] {
+            fingerprint.addTree(home.appendingPathComponent("Sources/\(library)"))
+        }
+        return fingerprint
+    }
+
+    /// Writes Package.swift (only when its text changes) and points `Modules/<id>` at each module's tests.
+    private func generatePackage(in folder: URL) throws {
+        let modulesFolder = folder.appendingPathComponent("Modules", isDirectory: true)
+        try FileManager.default.createDirectory(at: modulesFolder, withIntermediateDirectories: true)
+        for module in pack.modules {
+            let link = modulesFolder.appendingPathComponent(module.id)
+            let target = FileSystem.canonicalPath(pack.testsFolder(of: module))
+            if (try? FileManager.default.destinationOfSymbolicLink(atPath: link.path)) != target {
+                try? FileManager.default.removeItem(at: link)
+                try FileManager.default.createSymbolicLink(atPath: link.path, withDestinationPath: target)
+            }
+        }
+        let manifest = folder.appendingPathComponent("Package.swift")
+        let text = manifestText()
+        if (try? String(contentsOf: manifest, encoding: .utf8)) != text {
+            try FileSystem.writeAtomically(text, to: manifest)
+        }
+    }
+
+    func manifestText() -> String {
+        let identity = home.lastPathComponent.lowercased()
+        let targets = pack.modules.map { module in
+            """
+                    .executableTarget(
+                        name: "grader-\(module.id)",
+                        dependencies: [.product(name: "GraderKit", package: "\(identity)")],
+                        path: "Modules/\(module.id)",
+                        swiftSettings: [.swiftLanguageMode(.v6)]
+                    ),
+            """
+        }.joined(separator: "\n")
+        return """
+            // swift-tools-version:6.0
+            // Generated by backendlings: the graders of the pack at \(pack.root.path).
+            // Each target folder links to a module's hidden tests. Do not edit; it is rewritten as needed.
+            import PackageDescription
+
+            let package = Package(
+                name: "graders",
+                platforms: [.macOS(.v14)],
+                dependencies: [.package(path: "\(FileSystem.canonicalPath(home))")],
+                targets: [
+            \(targets)
+                ]
+            )
+
+            """
+    }
+}

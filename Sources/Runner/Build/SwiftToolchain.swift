@@ -1,0 +1,87 @@
+import Foundation
+import Grader
+
+/// Runs `swift build` for the runner: the learner's workspace and the generated grader packages.
+///
+/// Progress lines (`[12/40] Compiling …`) are passed to `onProgress` as they arrive, so a long first
+/// build shows movement instead of a frozen terminal.
+public struct SwiftToolchain: Sendable {
+    /// The `swift` driver: `BACKENDLINGS_SWIFT` when set, otherwise `swift` from `PATH`.
+    public var swift: String
+
+    public init(environment: [String: String] = ProcessInfo.processInfo.environment) {
+        swift = environment["BACKENDLINGS_SWIFT"].flatMap { $0.isEmpty ? nil : $0 } ?? "swift"
+    }
+
+    public struct BuildOutcome: Sendable {
+        public var succeeded: Bool
+        public var output: CapturedOutput
+        public var status: ExitStatus
+    }
+
+    /// `swift build --package-path <package> --product <product>` in debug mode.
+    public func build(
+        package: URL,
+        product: String,
+        timeout: Duration,
+        onProgress: (@Sendable (String) -> Void)? = nil
+    ) throws(BuildError) -> BuildOutcome {
+        try run(["build", "--package-path", package.path, "--product", product], label: product, timeout: timeout, onProgress: onProgress)
+    }
+
+    /// `swift build --package-path <package>`: every target of the package.
+    public func buildEverything(
+        package: URL,
+        timeout: Duration,
+        onProgress: (@Sendable (String) -> Void)? = nil
+    ) throws(BuildError) -> BuildOutcome {
+        try run(["build", "--package-path", package.path], label: package.lastPathComponent, timeout: timeout, onProgress: onProgress)
+    }
+
+    private func run(
+        _ arguments: [String],
+        label product: String,
+        timeout: Duration,
+        onProgress: (@Sendable (String) -> Void)?
+    ) throws(BuildError) -> BuildOutcome {
+        let child: ChildProcess
+        do {
+            child = try ChildProcess(
+                executable: swift,
+                arguments: arguments,
+                environment: .inherit(removing: ["PORT", "DATABASE_PATH"]),
+                standardError: .mergedIntoStandardOutput,
+                onLine: { line in
+                    if let onProgress, line.text.hasPrefix("[") { onProgress(line.text) }
+                }
+            )
+        } catch {
+            throw .couldNotRun(swift, reason: error.description)
+        }
+        guard let status = child.wait(timeout: timeout) else {
+            child.terminate(grace: .seconds(2))
+            throw .timedOut(product: product, timeout: timeout, output: child.output)
+        }
+        child.terminate(grace: .zero)
+        return BuildOutcome(succeeded: status == .exited(0), output: child.output, status: status)
+    }
+}
+
+/// Why a build could not even produce a verdict.
+public enum BuildError: Error, CustomStringConvertible, Sendable {
+    case couldNotRun(String, reason: String)
+    case timedOut(product: String, timeout: Duration, output: CapturedOutput)
+    case packageGeneration(String)
+
+    public var description: String {
+        switch self {
+        case .couldNotRun(let swift, let reason):
+            "Could not run \(swift): \(reason). Is the Swift toolchain installed and on your PATH? (swift --version should work.)"
+        case .timedOut(let product, let timeout, let output):
+            "Building \(product) took longer than \(timeout) and was stopped.\n"
+                + output.lastLines(15).joined(separator: "\n")
+        case .packageGeneration(let message):
+            message
+        }
+    }
+}

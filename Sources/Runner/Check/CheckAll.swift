@@ -1,0 +1,64 @@
+import Foundation
+import Grader
+
+/// Checks every exercise: builds run one after another (SwiftPM shares one build folder), grading
+/// runs in parallel on all cores. Results are recorded in progress as they come.
+public struct CheckAll: Sendable {
+    public let checker: Checker
+
+    public init(context: RunnerContext) {
+        checker = Checker(context: context)
+    }
+
+    /// Returns outcomes in pack order. `onFinished` sees each outcome as soon as it is known.
+    public func run(onFinished: @escaping @Sendable (CheckOutcome) -> Void = { _ in }) throws -> [CheckOutcome] {
+        let exercises = checker.context.pack.exercises.filter { checker.context.workspace.contains($0) }
+        let results = OutcomeStore(count: exercises.count)
+        let gradingSlots = DispatchSemaphore(value: max(1, ProcessInfo.processInfo.activeProcessorCount))
+        let group = DispatchGroup()
+        for (index, exercise) in exercises.enumerated() {
+            let started = ContinuousClock.now
+            let built: ExerciseBuilder.Outcome
+            do {
+                built = try checker.context.exerciseBuilder.build(exercise)
+            } catch {
+                let outcome = CheckOutcome(exercise: exercise, report: GradeReport(exercise: exercise.id, status: .error, message: error.description), duration: ContinuousClock.now - started)
+                results.set(index, outcome)
+                onFinished(outcome)
+                continue
+            }
+            // Build the module's grader before fanning out, so parallel checks do not queue on it.
+            _ = try? checker.context.graderBuilder.ensureBuilt(checker.context.module(of: exercise))
+            gradingSlots.wait()
+            group.enter()
+            let checker = self.checker
+            Thread.detachNewThread {
+                defer {
+                    gradingSlots.signal()
+                    group.leave()
+                }
+                let report: GradeReport
+                switch built {
+                case .failed(let diagnostics):
+                    report = GradeReport(exercise: exercise.id, status: .error, message: "Your code does not compile yet. The compiler says:\n\n" + diagnostics)
+                case .built(let binary):
+                    report = checker.grade(exercise, binary: binary)
+                }
+                var outcome = CheckOutcome(exercise: exercise, report: report, duration: ContinuousClock.now - started)
+                outcome.progressNotice = (try? checker.context.progressStore.recordCheck(exercise.id, passed: report.status == .pass))?.notice
+                results.set(index, outcome)
+                onFinished(outcome)
+            }
+        }
+        group.wait()
+        return results.all
+    }
+
+    private final class OutcomeStore: @unchecked Sendable {
+        private let lock = NSLock()
+        private var outcomes: [CheckOutcome?]
+        init(count: Int) { outcomes = Array(repeating: nil, count: count) }
+        func set(_ index: Int, _ outcome: CheckOutcome) { lock.withLock { outcomes[index] = outcome } }
+        var all: [CheckOutcome] { lock.withLock { outcomes.compactMap { $0 } } }
+    }
+}

@@ -1,0 +1,92 @@
+import Foundation
+import Grader
+
+/// Builds an exercise, makes sure its module's grader is built, runs the grader against the
+/// learner's server and records the attempt: the whole of `backendlings check`.
+public struct Checker: Sendable {
+    /// What a check is doing, for status lines.
+    public enum Stage: Sendable, Equatable {
+        case building(progress: String?)
+        case buildingGrader(progress: String?)
+        case grading
+    }
+
+    public let context: RunnerContext
+    /// The most a grader may take for one exercise before it is stopped.
+    public var gradingTimeout: Duration = .seconds(300)
+
+    public init(context: RunnerContext) {
+        self.context = context
+    }
+
+    /// Checks `exercise` and records the result in progress (unless `record` is false, as for the
+    /// dev check). Never throws for problems in the learner's code: those are in the report.
+    public func check(_ exercise: Exercise, record: Bool = true, onStage: @escaping @Sendable (Stage) -> Void = { _ in }) throws -> CheckOutcome {
+        try context.workspace.validate(exercise)
+        onStage(.building(progress: nil))
+        let started = ContinuousClock.now
+        let report: GradeReport
+        switch try context.exerciseBuilder.build(exercise, onProgress: { onStage(.building(progress: $0)) }) {
+        case .failed(let diagnostics):
+            report = GradeReport(
+                exercise: exercise.id,
+                status: .error,
+                message: "Your code does not compile yet. The compiler says:\n\n" + diagnostics
+            )
+        case .built(let binary):
+            report = grade(exercise, binary: binary, onStage: onStage)
+        }
+        var outcome = CheckOutcome(exercise: exercise, report: report, duration: ContinuousClock.now - started)
+        if record {
+            let result = try context.progressStore.recordCheck(exercise.id, passed: report.status == .pass)
+            outcome.progressNotice = result.notice
+        }
+        return outcome
+    }
+
+    /// Runs the module's grader against an already built server binary.
+    public func grade(_ exercise: Exercise, binary: URL, onStage: @escaping @Sendable (Stage) -> Void = { _ in }) -> GradeReport {
+        let graderBinary: URL
+        do {
+            onStage(.buildingGrader(progress: nil))
+            graderBinary = try context.graderBuilder.ensureBuilt(context.module(of: exercise)) { onStage(.buildingGrader(progress: $0)) }
+        } catch {
+            return GradeReport(exercise: exercise.id, status: .error, message: String(describing: error))
+        }
+        onStage(.grading)
+        let reportFile = FileManager.default.temporaryDirectory.appendingPathComponent("backendlings-report-\(UUID().uuidString).json")
+        defer { try? FileManager.default.removeItem(at: reportFile) }
+        do {
+            let (status, output) = try ChildProcess.run(
+                executable: graderBinary.path,
+                arguments: ["--exercise", exercise.id, "--server", binary.path, "--report", reportFile.path, "--format", "json"],
+                environment: .inherit(removing: ["PORT", "DATABASE_PATH", "HOST"]),
+                timeout: gradingTimeout
+            )
+            guard status.isSuccess, let data = try? Data(contentsOf: reportFile),
+                let report = try? JSONDecoder().decode(GradeReport.self, from: data)
+            else {
+                return GradeReport(
+                    exercise: exercise.id,
+                    status: .error,
+                    message: "The grader for this module failed (\(status)). This is a problem in the lesson pack, not in your code.\n"
+                        + output.lastLines(15).joined(separator: "\n")
+                )
+            }
+            return report
+        } catch {
+            return GradeReport(exercise: exercise.id, status: .error, message: "The grader did not finish: \(error)")
+        }
+    }
+}
+
+/// What one check found.
+public struct CheckOutcome: Sendable {
+    public var exercise: Exercise
+    public var report: GradeReport
+    public var duration: Duration
+    /// Set when progress.json was unreadable and had to be moved aside.
+    public var progressNotice: ProgressNotice?
+
+    public var passed: Bool { report.status == .pass }
+}

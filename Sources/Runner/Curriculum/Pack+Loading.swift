@@ -1,0 +1,39 @@
+import Foundation
+
+extension Pack {
+    /// Loads and checks the pack whose `Lessons/pack.json` is below `root`.
+    ///
+    /// Checks, in order: the manifest exists and is readable, it is valid JSON, its `formatVersion`
+    /// is one this build understands, every field has the right type and form, and every folder and
+    /// file it names is on disk. The first three stop at the first problem; the disk check reports
+    /// all missing paths at once so a pack author can fix them in one go.
+    public static func load(from root: URL) throws(PackError) -> Pack {
+        let root = URL(fileURLWithPath: FileSystem.canonicalPath(root), isDirectory: true)
+        let manifest = root.appendingPathComponent("Lessons/pack.json")
+        guard FileSystem.isFile(manifest) else { throw .noPack(root: root.path) }
+        let data: Data
+        do {
+            data = try FileSystem.readFile(manifest)
+        } catch {
+            throw .fileSystem(error)
+        }
+        let pack = try decode(manifest: data, root: root)
+        try pack.checkDisk()
+        return pack
+    }
+
+    /// Parses and checks manifest text without looking at the disk; `load(from:)` is what callers
+    /// normally want.
+    static func decode(manifest data: Data, root: URL) throws(PackError) -> Pack {
+        let decoder = ManifestDecoder()
+        var parser = ManifestJSONParser(Array(data))
+        let json: ManifestJSON
+        do {
+            json = try parser.parse()
+        } catch {
+            throw .invalidJSON(
+                file: decoder.file, line: error.line, column: error.column, reason: error.message)
+        }
+        return try decoder.decode(json, root: root)
+    }
+}

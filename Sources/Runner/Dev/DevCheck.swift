@@ -1,0 +1,160 @@
+import Foundation
+import Grader
+
+/// `backendlings dev check`: proves a lesson pack works. The manifest loads; every exercise has
+/// lesson text, at least two hints and TODO markers; no file is orphaned; every untouched starter
+/// builds, starts and FAILS at least one hidden check; every reference solution PASSES all of them.
+public struct DevCheck: Sendable {
+    public let pack: Pack
+    public let home: URL
+    public var toolchain = SwiftToolchain()
+    /// Exercise ids to check; empty means all.
+    public var only: Set<String> = []
+
+    public init(pack: Pack, home: URL) {
+        self.pack = pack
+        self.home = home
+    }
+
+    public enum Stage: Sendable {
+        case linting
+        case building(String?)
+        case grading(done: Int, total: Int)
+    }
+
+    public func run(onStage: @escaping @Sendable (Stage) -> Void = { _ in }) throws -> DevCheckResult {
+        let exercises = pack.exercises.filter { only.isEmpty || only.contains($0.id) }
+        onStage(.linting)
+        let lint = PackLint(pack: pack)
+        var general = only.isEmpty ? lint.orphans() : []
+        var problems: [String: [String]] = Dictionary(uniqueKeysWithValues: exercises.map { ($0.id, lint.problems(of: $0)) })
+        let package = DevCheckPackage(pack: pack, home: home)
+        for (id, found) in try package.generate(exercises: exercises) { problems[id, default: []] += found }
+
+        onStage(.building(nil))
+        let built = try buildAll(package, exercises: exercises, problems: &problems, general: &general, onStage: onStage)
+        general += checkGraderLists(package, exercises: exercises, built: built)
+
+        let verdicts = Verdicts()
+        let slots = DispatchSemaphore(value: max(1, ProcessInfo.processInfo.activeProcessorCount))
+        let group = DispatchGroup()
+        let total = exercises.count * 2
+        for exercise in exercises {
+            guard let module = pack.modules.first(where: { $0.id == exercise.moduleID }),
+                built.contains(DevCheckPackage.graderProduct(module))
+            else { continue }
+            for kind in ["starter", "solution"] {
+                let product = kind == "starter" ? DevCheckPackage.starterProduct(exercise) : DevCheckPackage.solutionProduct(exercise)
+                guard built.contains(product) else { continue }
+                slots.wait()
+                group.enter()
+                let grader = package.binary(DevCheckPackage.graderProduct(module))
+                let server = package.binary(product)
+                Thread.detachNewThread {
+                    defer {
+                        slots.signal()
+                        group.leave()
+                    }
+                    let report = Self.grade(exercise, grader: grader, server: server)
+                    verdicts.record(exercise.id, kind: kind, report: report)
+                    onStage(.grading(done: verdicts.count, total: total))
+                }
+            }
+        }
+        group.wait()
+        return DevCheckResult(
+            pack: pack.root.path,
+            problems: general,
+            exercises: exercises.map { exercise in
+                var found = problems[exercise.id] ?? []
+                let starter = verdicts.report(exercise.id, "starter")
+                let solution = verdicts.report(exercise.id, "solution")
+                if let starter {
+                    switch starter.status {
+                    case .pass: found.append("The untouched starter PASSES every hidden check; it must fail at least one, or there is nothing to learn.")
+                    case .error: found.append("The untouched starter's server does not run: \(starter.message ?? "no message"). A starter must start and fail a check.")
+                    case .fail: break
+                    }
+                }
+                if let solution, solution.status != .pass {
+                    let failure = solution.firstFailure.map { "\"\($0.name)\": \($0.message ?? "")" } ?? (solution.message ?? "")
+                    found.append("The reference solution does not pass: \(failure)")
+                }
+                return DevCheckResult.ExerciseResult(id: exercise.id, starter: starter?.status.rawValue, solution: solution?.status.rawValue, problems: found)
+            }
+        )
+    }
+
+    /// Builds everything at once; when that fails, builds each product alone to say which failed.
+    private func buildAll(_ package: DevCheckPackage, exercises: [Exercise], problems: inout [String: [String]], general: inout [String], onStage: @escaping @Sendable (Stage) -> Void) throws -> Set<String> {
+        var products = exercises.flatMap { [DevCheckPackage.starterProduct($0), DevCheckPackage.solutionProduct($0)] }
+        let modules = pack.modules.filter { $0.exercises.contains(where: exercises.contains) }
+        products += modules.map(DevCheckPackage.graderProduct)
+        let all = try toolchain.buildEverything(package: package.folder, timeout: .seconds(3600)) { onStage(.building($0)) }
+        if all.succeeded { return Set(products) }
+        var built = Set<String>()
+        for product in products {
+            let outcome = try toolchain.build(package: package.folder, product: product, timeout: .seconds(1800)) { onStage(.building($0)) }
+            if outcome.succeeded {
+                built.insert(product)
+                continue
+            }
+            let summary = CompilerDiagnostics.summarize(outcome.output.text, replacing: [(package.folder.path + "/", "")], maxLines: 25)
+            if let exercise = exercises.first(where: { product.hasSuffix("-" + $0.id) && !product.hasPrefix("grader-") }) {
+                let kind = product.hasPrefix("starter-") ? "starter" : "solution"
+                problems[exercise.id, default: []].append("The \(kind) does not compile:\n\(summary)")
+            } else {
+                general.append("The hidden tests in \(product) do not compile:\n\(summary)")
+            }
+        }
+        return built
+    }
+
+    /// Every exercise must have tests in its module's grader, and no grader may test an unknown id.
+    private func checkGraderLists(_ package: DevCheckPackage, exercises: [Exercise], built: Set<String>) -> [String] {
+        var problems: [String] = []
+        for module in pack.modules where built.contains(DevCheckPackage.graderProduct(module)) {
+            let binary = package.binary(DevCheckPackage.graderProduct(module))
+            guard let result = try? ChildProcess.run(executable: binary.path, arguments: ["--list"], timeout: .seconds(30)),
+                let listed = try? JSONDecoder().decode([String].self, from: Data(result.output.text.utf8))
+            else {
+                problems.append("grader-\(module.id) --list did not print a JSON list of exercise ids.")
+                continue
+            }
+            for exercise in module.exercises where exercises.contains(exercise) && !listed.contains(exercise.id) {
+                problems.append("Exercise \"\(exercise.id)\" has no hidden tests: add its ExerciseTests to Lessons/\(module.path)/Tests/main.swift.")
+            }
+            for id in listed where !module.exercises.contains(where: { $0.id == id }) {
+                problems.append("Lessons/\(module.path)/Tests declares tests for \"\(id)\", which is not an exercise of module \"\(module.id)\".")
+            }
+        }
+        return problems
+    }
+
+    private static func grade(_ exercise: Exercise, grader: URL, server: URL) -> GradeReport {
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("devcheck-\(UUID().uuidString).json")
+        defer { try? FileManager.default.removeItem(at: file) }
+        do {
+            let (status, output) = try ChildProcess.run(
+                executable: grader.path,
+                arguments: ["--exercise", exercise.id, "--server", server.path, "--report", file.path, "--format", "json"],
+                environment: .inherit(removing: ["PORT", "DATABASE_PATH", "HOST"]),
+                timeout: .seconds(300)
+            )
+            if status.isSuccess, let data = try? Data(contentsOf: file), let report = try? JSONDecoder().decode(GradeReport.self, from: data) {
+                return report
+            }
+            return GradeReport(exercise: exercise.id, status: .error, message: "The grader failed (\(status)): " + output.lastLines(10).joined(separator: "\n"))
+        } catch {
+            return GradeReport(exercise: exercise.id, status: .error, message: "The grader did not finish: \(error)")
+        }
+    }
+
+    private final class Verdicts: @unchecked Sendable {
+        private let lock = NSLock()
+        private var reports: [String: GradeReport] = [:]
+        func record(_ id: String, kind: String, report: GradeReport) { lock.withLock { reports["\(kind):\(id)"] = report } }
+        func report(_ id: String, _ kind: String) -> GradeReport? { lock.withLock { reports["\(kind):\(id)"] } }
+        var count: Int { lock.withLock { reports.count } }
+    }
+}

@@ -1,0 +1,48 @@
+import Foundation
+
+/// What the runner knows about one exercise of one learner.
+public struct ExerciseProgress: Codable, Sendable, Equatable {
+    public enum Status: String, Codable, Sendable {
+        /// Never checked.
+        case pending
+        /// The last check did not pass (a compile error counts as a check that did not pass).
+        case failing
+        /// The last check passed.
+        case done
+    }
+
+    public var status: Status
+    /// How many checks ran, passed or not.
+    public var attempts: Int
+    /// When the exercise first passed; kept when a later edit makes it fail again.
+    public var firstPassedAt: Date?
+    public var lastCheckedAt: Date?
+    /// How many of the exercise's hints the learner has revealed, in order.
+    public var hintsShown: Int
+
+    public init(
+        status: Status = .pending, attempts: Int = 0, firstPassedAt: Date? = nil, lastCheckedAt: Date? = nil,
+        hintsShown: Int = 0
+    ) {
+        self.status = status
+        self.attempts = attempts
+        self.firstPassedAt = firstPassedAt
+        self.lastCheckedAt = lastCheckedAt
+        self.hintsShown = hintsShown
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case status, attempts, firstPassedAt, lastCheckedAt, hintsShown
+    }
+
+    /// Missing counters read as zero and a missing status as pending, so a hand-edited entry such as
+    /// `{"status": "done"}` is accepted rather than treated as a corrupt file.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        status = try container.decodeIfPresent(Status.self, forKey: .status) ?? .pending
+        attempts = try container.decodeIfPresent(Int.self, forKey: .attempts) ?? 0
+        firstPassedAt = try container.decodeIfPresent(Date.self, forKey: .firstPassedAt)
+        lastCheckedAt = try container.decodeIfPresent(Date.self, forKey: .lastCheckedAt)
+        hintsShown = try container.decodeIfPresent(Int.self, forKey: .hintsShown) ?? 0
+    }
+}

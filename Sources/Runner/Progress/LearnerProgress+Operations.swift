@@ -1,0 +1,41 @@
+import Foundation
+
+extension LearnerProgress {
+    /// Records one check of exercise `id`: one more attempt; `done` when it passed (and
+    /// `firstPassedAt` the first time), `failing` otherwise. Returns the updated entry.
+    @discardableResult
+    public mutating func recordCheck(_ id: String, passed: Bool, at date: Date) -> ExerciseProgress {
+        var entry = state(of: id)
+        entry.attempts += 1
+        entry.lastCheckedAt = date
+        entry.status = passed ? .done : .failing
+        if passed, entry.firstPassedAt == nil { entry.firstPassedAt = date }
+        exercises[id] = entry
+        return entry
+    }
+
+    /// Reveals the next hint of `exercise` and returns it. Once all are shown, the last one is
+    /// returned again and the count no longer grows.
+    public mutating func revealHint(for exercise: Exercise) -> HintReveal? {
+        guard !exercise.hints.isEmpty else { return nil }
+        var entry = state(of: exercise.id)
+        if entry.hintsShown < exercise.hints.count { entry.hintsShown += 1 }
+        exercises[exercise.id] = entry
+        let index = min(entry.hintsShown, exercise.hints.count) - 1
+        return HintReveal(index: index, total: exercise.hints.count, text: exercise.hints[index])
+    }
+
+    /// Moves to the exercise after the current one that is not done yet (wrapping round to earlier
+    /// ones that are still open). Refused while the current exercise is not done, so a learner cannot
+    /// skip ahead by accident.
+    public mutating func advance(in pack: Pack) throws(ProgressError) -> AdvanceOutcome {
+        guard let here = currentExercise(in: pack) else { return .finishedAll }
+        guard isDone(here.id) else { throw .notDone(id: here.id) }
+        let all = pack.exercises
+        let start = (all.firstIndex { $0.id == here.id } ?? 0) + 1
+        let order = all[min(start, all.count)...] + all[..<min(start, all.count)]
+        guard let next = order.first(where: { !isDone($0.id) }) else { return .finishedAll }
+        current = next.id
+        return .movedTo(next)
+    }
+}

@@ -1,0 +1,45 @@
+import Foundation
+
+/// A learner's record: where they are and how each exercise went. Stored in
+/// `<workspace>/.backendlings/progress.json` by `ProgressStore`, which is the only thing that should
+/// read or write that file.
+///
+/// Entries for ids the pack no longer has are kept (a pack update may bring them back); every query
+/// that needs the pack takes it as an argument and ignores such entries.
+public struct LearnerProgress: Codable, Sendable, Equatable {
+    /// The newest progress format this build reads and the one it writes.
+    public static let currentFormatVersion = 1
+
+    public var formatVersion: Int
+    public var startedAt: Date
+    /// The exercise the learner is on; may name an exercise the pack has since dropped, see
+    /// `currentExercise(in:)`.
+    public var current: String
+    /// By exercise id. An id without an entry is pending.
+    public var exercises: [String: ExerciseProgress]
+
+    /// A fresh record: nothing checked yet, on `current`.
+    public init(startedAt: Date, current: String) {
+        formatVersion = Self.currentFormatVersion
+        self.startedAt = startedAt
+        self.current = current
+        exercises = [:]
+    }
+
+    /// The record for an id (pending when there is none).
+    public func state(of id: String) -> ExerciseProgress {
+        exercises[id] ?? ExerciseProgress()
+    }
+
+    /// True when the exercise's last check passed.
+    public func isDone(_ id: String) -> Bool {
+        state(of: id).status == .done
+    }
+
+    /// The exercise to work on: `current` when the pack still has it, else the first exercise that is
+    /// not done, else the last one.
+    public func currentExercise(in pack: Pack) -> Exercise? {
+        if let exercise = pack.exercise(id: current) { return exercise }
+        return pack.exercises.first { !isDone($0.id) } ?? pack.exercises.last
+    }
+}

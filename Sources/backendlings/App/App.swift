@@ -1,0 +1,80 @@
+import Foundation
+import Grader
+import Runner
+
+/// Runs one parsed command and maps what happened to an exit status:
+/// 0 success, 1 a check that did not pass, 2 something prevented the command (with a message),
+/// 64 a usage mistake such as an unknown exercise.
+struct App {
+    let invocation: Invocation
+    let style = OutputStyle.forStandardOutput()
+
+    func run() async -> Int32 {
+        do {
+            switch invocation.command {
+            case .start(let poll): return try await StartCommand(app: self).run(poll: poll)
+            case .watch(let poll): return try await WatchCommand(app: self).run(poll: poll, welcome: false)
+            case .list: return try ListCommand(app: self).run()
+            case .check(let id, let json): return try CheckCommand(app: self).run(id, json: json)
+            case .checkAll(let json): return try CheckAllCommand(app: self).run(json: json)
+            case .hint(let id): return try HintCommand(app: self).run(id)
+            case .serve(let id, let port): return try ServeCommand(app: self).run(id, port: port)
+            case .progress(let json): return try ProgressCommand(app: self).run(json: json)
+            case .reset(let id): return try ResetCommand(app: self).run(id)
+            case .solution(let id, let force): return try SolutionCommand(app: self).run(id, force: force)
+            case .next: return try NavigationCommand(app: self).next()
+            case .goto(let id): return try NavigationCommand(app: self).goto(id)
+            case .devCheck(let json): return try DevCheckCommand(app: self).run(json: json)
+            case .devNew(let module, let exercise): return try DevNewCommand(app: self).run(module: module, exercise: exercise)
+            }
+        } catch let error as ExerciseLookupError {
+            Console.err(style.failure("error: ") + error.description + "\n")
+            return 64
+        } catch {
+            Console.err(style.failure("error: ") + String(describing: error) + "\n")
+            return 2
+        }
+    }
+
+    /// Loads the pack and finds the workspace; every command starts here.
+    func context() throws -> RunnerContext {
+        try RunnerContext(packOption: invocation.global.packPath, workspaceOption: invocation.global.workspacePath)
+    }
+
+    /// The exercise the learner named, or the current one.
+    func exercise(_ id: String?, in context: RunnerContext) throws -> Exercise {
+        if let id { return try context.pack.findExercise(id) }
+        let progress = try context.progressStore.load()
+        showNotice(progress.notice)
+        guard let current = progress.value.currentExercise(in: context.pack) ?? context.pack.exercises.first else {
+            throw RunnerFailure("This lesson pack has no exercises.")
+        }
+        return current
+    }
+
+    /// The learner's progress, or nil when the workspace does not exist yet (a fresh clone).
+    func existingProgress(in context: RunnerContext) throws -> LearnerProgress? {
+        guard FileManager.default.fileExists(atPath: context.workspace.root.path) else { return nil }
+        let loaded = try context.progressStore.load()
+        showNotice(loaded.notice)
+        return loaded.value
+    }
+
+    func showNotice(_ notice: ProgressNotice?) {
+        if let notice { Console.err(style.warning("note: ") + notice.description + "\n") }
+    }
+
+    func renderReport(_ report: GradeReport, title: String?) -> String {
+        TextReportRenderer(style: ReportStyle(style: style)).render(report, title: title)
+    }
+
+    func path(_ url: URL, in context: RunnerContext) -> String {
+        context.workspace.displayPath(url)
+    }
+}
+
+/// A problem worth one sentence, for situations no Runner error type covers.
+struct RunnerFailure: Error, CustomStringConvertible {
+    let description: String
+    init(_ description: String) { self.description = description }
+}

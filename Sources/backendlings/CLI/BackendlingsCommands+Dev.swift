@@ -1,0 +1,36 @@
+extension BackendlingsCommands {
+    /// `dev`: tools for lesson-pack authors, kept out of the learner's way under one group.
+    static let dev = CommandSpec(
+        name: "dev",
+        abstract: "Tools for people who write lesson packs.",
+        subcommands: [devCheck, devNew],
+        action: .requiresSubcommand
+    )
+
+    static let devCheck = CommandSpec(
+        name: "check",
+        abstract: "Check that a lesson pack is complete and correct.",
+        discussion: "Reads pack.json and checks every module and exercise: the files it names exist, "
+            + "every starter builds, and every reference solution passes its tests.",
+        options: [jsonFlag("the findings")],
+        action: .run { values in .devCheck(json: values.flag("json")) }
+    )
+
+    static let devNew = CommandSpec(
+        name: "new",
+        abstract: "Add a new exercise to a module of the lesson pack.",
+        discussion: "Creates the folders and files for the exercise and adds it to pack.json.",
+        arguments: [
+            ArgumentSpec(name: "module", help: "The id of the module in pack.json, for example databases."),
+            ArgumentSpec(
+                name: "exercise",
+                help: "The id of the new exercise: lowercase letters, digits and '-', starting with a letter."
+            ),
+        ],
+        action: .run { values throws(UsageError) in
+            .devNew(
+                module: try values.requiredArgument("module"),
+                exercise: try values.requiredArgument("exercise"))
+        }
+    )
+}

@@ -1,0 +1,45 @@
+import Foundation
+import Runner
+
+/// `backendlings check-all`: every exercise, graded in parallel, with a summary table.
+struct CheckAllCommand {
+    let app: App
+
+    func run(json: Bool) throws -> Int32 {
+        let context = try app.context()
+        try context.workspace.validate()
+        let style = app.style
+        let interactive = Console.isInteractive && !json
+        if interactive { Console.err(style.dim("Checking \(context.pack.exercises.count) exercises…\n")) }
+        let outcomes = try CheckAll(context: context).run { outcome in
+            if interactive {
+                let mark = outcome.passed ? style.success(style.symbol(.done)) : style.failure(style.symbol(.failed))
+                Console.err("  \(mark) \(outcome.exercise.id)\n")
+            }
+        }
+        if json {
+            struct Entry: Encodable {
+                var exercise: String
+                var status: String
+                var score: Int
+                var maxScore: Int
+            }
+            let entries = outcomes.map { Entry(exercise: $0.exercise.id, status: $0.report.status.rawValue, score: $0.report.score, maxScore: $0.report.maxScore) }
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+            Console.out(String(decoding: try encoder.encode(entries), as: UTF8.self) + "\n")
+        } else {
+            let width = outcomes.map(\.exercise.id.count).max() ?? 10
+            var text = "\n"
+            for outcome in outcomes {
+                let mark = outcome.passed ? style.success(style.symbol(.done)) : style.failure(style.symbol(.failed))
+                let failure = outcome.report.firstFailure.map { " — " + $0.name } ?? (outcome.report.status == .error ? " — does not build or start" : "")
+                text += "  \(mark) \(outcome.exercise.id.padding(toLength: width, withPad: " ", startingAt: 0))  \(outcome.report.score)/\(outcome.report.maxScore)\(style.dim(failure))\n"
+            }
+            let passed = outcomes.filter(\.passed).count
+            text += "\n\(passed) of \(outcomes.count) exercises pass.\n"
+            Console.out(text)
+        }
+        return outcomes.allSatisfy(\.passed) ? 0 : 1
+    }
+}

@@ -1,0 +1,64 @@
+import Foundation
+import Grader
+import Runner
+
+/// `backendlings check [EXERCISE] [--json]`: build, grade once, exit 0 on pass and 1 otherwise.
+struct CheckCommand {
+    let app: App
+
+    func run(_ id: String?, json: Bool) throws -> Int32 {
+        let context = try app.context()
+        let exercise = try app.exercise(id, in: context)
+        let status = StatusLine(enabled: !json && Console.isInteractive, style: app.style)
+        let outcome = try Checker(context: context).check(exercise) { stage in status.show(stage) }
+        status.clear()
+        app.showNotice(outcome.progressNotice)
+        if json {
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+            Console.out(String(decoding: try encoder.encode(outcome.report), as: UTF8.self) + "\n")
+        } else {
+            Console.out(app.renderReport(outcome.report, title: exercise.title))
+            if outcome.passed {
+                Console.out("\n" + app.style.success("Well done!") + " Move on with " + app.style.code("backendlings next") + ".\n")
+            } else {
+                Console.out("\nEdit " + app.style.code(app.path(context.workspace.folder(of: exercise), in: context)) + ", then run " + app.style.code("backendlings check \(exercise.id)") + " again (or use watch mode: " + app.style.code("backendlings") + ").\n")
+            }
+        }
+        return outcome.passed ? 0 : 1
+    }
+}
+
+/// One line on stderr that says what a long step is doing, redrawn in place on a terminal.
+final class StatusLine: @unchecked Sendable {
+    private let enabled: Bool
+    private let style: OutputStyle
+    private let lock = NSLock()
+    private var lastDraw = ContinuousClock.now - .seconds(1)
+
+    init(enabled: Bool, style: OutputStyle) {
+        self.enabled = enabled
+        self.style = style
+    }
+
+    func show(_ stage: Checker.Stage) {
+        guard enabled else { return }
+        let text: String
+        switch stage {
+        case .building(let progress): text = "Building your code… " + (progress ?? "")
+        case .buildingGrader(let progress): text = "Preparing the tests… " + (progress ?? "")
+        case .grading: text = "Running the checks…"
+        }
+        lock.withLock {
+            let now = ContinuousClock.now
+            guard now - lastDraw > .milliseconds(80) || !text.hasSuffix("] ") else { return }
+            lastDraw = now
+            Console.err("\r\u{1B}[2K" + style.dim(String(text.prefix(100))))
+        }
+    }
+
+    func clear() {
+        guard enabled else { return }
+        Console.err("\r\u{1B}[2K")
+    }
+}

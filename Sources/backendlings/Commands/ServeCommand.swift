@@ -1,0 +1,36 @@
+import Foundation
+import Runner
+
+/// `backendlings serve [EXERCISE] [--port N]`: run the learner's server for curl or a browser.
+struct ServeCommand {
+    let app: App
+    static let defaultPort = 8080
+
+    func run(_ id: String?, port: Int?) throws -> Int32 {
+        let context = try app.context()
+        let exercise = try app.exercise(id, in: context)
+        try context.workspace.validate(exercise)
+        let style = app.style
+        Console.err(style.dim("Building \(exercise.id)…\n"))
+        switch try context.exerciseBuilder.build(exercise) {
+        case .failed(let diagnostics):
+            Console.out(style.failure("Your code does not compile yet.") + " The compiler says:\n\n" + diagnostics + "\n")
+            return 1
+        case .built(let binary):
+            let port = port ?? Self.defaultPort
+            let session = try ServeSession(context: context, exercise: exercise, binary: binary, port: port) { line in
+                Console.out(style.dim("│ ") + line + "\n")
+            }
+            let database = app.path(session.databaseFile, in: context)
+            Console.err(
+                "\n" + style.success("Your \(exercise.id) server runs at ") + style.bold("http://127.0.0.1:\(port)") + "\n"
+                    + "  Try:       " + style.code("curl -i http://127.0.0.1:\(port)/") + "\n"
+                    + "  Database:  " + style.code("sqlite3 \(database)") + "\n"
+                    + "  Stop:      Ctrl-C\n\n"
+            )
+            let status = session.wait()
+            Console.err("Your server stopped (\(status?.description ?? "unknown status")).\n")
+            return status?.isSuccess == true ? 0 : 1
+        }
+    }
+}

@@ -1,0 +1,159 @@
+import Testing
+
+@testable import backendlings
+
+/// Help is compared as exact text, so any change to what a learner reads shows up as a diff here.
+@Suite struct HelpTextTests {
+    let parser = CommandLineParser()
+
+    private func helpText(_ arguments: [String]) throws -> String {
+        guard case .help(let text) = parser.parse(arguments) else {
+            Issue.record("expected help for \(arguments), got \(parser.parse(arguments))")
+            return ""
+        }
+        return text
+    }
+
+    @Test func mainHelp_listsGlobalOptionsAndEverySubcommand() throws {
+        let expected = """
+            OVERVIEW: Learn backend development by building small, real web servers in your
+            terminal.
+
+            Run 'backendlings' with no subcommand to start. The first time, it creates your
+            workspace folder with every exercise in it. Then it watches your files: each
+            time you save, it builds the current exercise, tests it, and tells you what to
+            fix next.
+
+            USAGE: backendlings [--pack <path>] [--workspace <path>] [--poll] [<subcommand>]
+
+            OPTIONS:
+              --pack <path>           Use the lesson pack in this folder instead of the
+                                      built-in lessons. You can also set BACKENDLINGS_PACK.
+              --workspace <path>      Keep your exercises in this folder instead of
+                                      ./workspace. You can also set BACKENDLINGS_WORKSPACE.
+              --poll                  Look for changed files every 0.3 seconds instead of
+                                      waiting for the system to report them. Use this if
+                                      saving a file does not start a check (for example in
+                                      WSL or on a network folder).
+              --version               Show the version of backendlings.
+              -h, --help              Show help information.
+
+            SUBCOMMANDS:
+              list                    Show every exercise and which ones you have finished.
+              check                   Build an exercise and run its tests once.
+              check-all               Check every exercise and show a summary.
+              watch                   Check the current exercise each time you save a file.
+              hint                    Show a hint for an exercise.
+              serve                   Run your server so you can try it yourself.
+              progress                Show how many exercises you have finished.
+              reset                   Put an exercise back the way it was at the start.
+              solution                Show the reference solution for an exercise.
+              next                    Move on to the next exercise.
+              goto                    Make another exercise the current one.
+              dev                     Tools for people who write lesson packs.
+              help                    Show help for a command.
+
+              See 'backendlings help <subcommand>' for detailed help.
+
+            """
+        #expect(try helpText(["--help"]) == expected)
+    }
+
+    @Test func serveHelp_showsArgumentsOwnOptionsThenGlobals() throws {
+        let expected = """
+            OVERVIEW: Run your server so you can try it yourself.
+
+            Builds the exercise and runs your server until you press Ctrl-C. While it runs,
+            send it requests from another terminal with curl, for example:
+
+                curl -i http://127.0.0.1:<port>/
+
+            USAGE: backendlings serve [<exercise>] [--port <port>]
+
+            ARGUMENTS:
+              <exercise>              Which exercise to run, for example db01-schema. The
+                                      default is the current exercise.
+
+            OPTIONS:
+              -p, --port <port>       The port your server listens on, from 1 to 65535.
+              --pack <path>           Use the lesson pack in this folder instead of the
+                                      built-in lessons. You can also set BACKENDLINGS_PACK.
+              --workspace <path>      Keep your exercises in this folder instead of
+                                      ./workspace. You can also set BACKENDLINGS_WORKSPACE.
+              -h, --help              Show help information.
+
+            """
+        #expect(try helpText(["serve", "--help"]) == expected)
+    }
+
+    @Test func devHelp_listsItsSubcommandsAndPointsToTheirHelp() throws {
+        let expected = """
+            OVERVIEW: Tools for people who write lesson packs.
+
+            USAGE: backendlings dev <subcommand>
+
+            OPTIONS:
+              --pack <path>           Use the lesson pack in this folder instead of the
+                                      built-in lessons. You can also set BACKENDLINGS_PACK.
+              --workspace <path>      Keep your exercises in this folder instead of
+                                      ./workspace. You can also set BACKENDLINGS_WORKSPACE.
+              -h, --help              Show help information.
+
+            SUBCOMMANDS:
+              check                   Check that a lesson pack is complete and correct.
+              new                     Add a new exercise to a module of the lesson pack.
+
+              See 'backendlings help dev <subcommand>' for detailed help.
+
+            """
+        #expect(try helpText(["dev", "--help"]) == expected)
+    }
+
+    @Test func devNewHelp_listsBothRequiredArguments() throws {
+        let expected = """
+            OVERVIEW: Add a new exercise to a module of the lesson pack.
+
+            Creates the folders and files for the exercise and adds it to pack.json.
+
+            USAGE: backendlings dev new <module> <exercise>
+
+            ARGUMENTS:
+              <module>                The id of the module in pack.json, for example
+                                      databases.
+              <exercise>              The id of the new exercise: lowercase letters, digits
+                                      and '-', starting with a letter.
+
+            OPTIONS:
+              --pack <path>           Use the lesson pack in this folder instead of the
+                                      built-in lessons. You can also set BACKENDLINGS_PACK.
+              --workspace <path>      Keep your exercises in this folder instead of
+                                      ./workspace. You can also set BACKENDLINGS_WORKSPACE.
+              -h, --help              Show help information.
+
+            """
+        #expect(try helpText(["dev", "new", "-h"]) == expected)
+    }
+
+    @Test func helpCommand_showsTheSameTextAsTheHelpFlag() throws {
+        #expect(try helpText(["help", "serve"]) == helpText(["serve", "--help"]))
+        #expect(try helpText(["help", "dev", "new"]) == helpText(["dev", "new", "--help"]))
+        #expect(try helpText(["help"]) == helpText(["--help"]))
+        #expect(try helpText(["-h"]) == helpText(["--help"]))
+    }
+
+    @Test func helpForTheHelpCommand_omitsGlobalOptions() throws {
+        let expected = """
+            OVERVIEW: Show help for a command.
+
+            USAGE: backendlings help [<subcommand> ...]
+
+            ARGUMENTS:
+              <subcommand>            The command to explain, for example check or dev new.
+
+            OPTIONS:
+              -h, --help              Show help information.
+
+            """
+        #expect(try helpText(["help", "--help"]) == expected)
+    }
+}

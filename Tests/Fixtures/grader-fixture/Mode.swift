@@ -1,0 +1,77 @@
+#if os(Linux)
+    import Glibc
+
+    /// What the fixture does, chosen by its first argument.
+    enum Mode: String, CaseIterable {
+        /// A tiny correct server: `GET /hello` answers 200 `hello`; SIGTERM exits 0 as the contract asks.
+        case ok
+        /// Prints a line to stderr and exits with status 3 before listening.
+        case exitAtOnce = "exit-at-once"
+        /// Prints one line that is not the listening line, then sleeps forever.
+        case neverListen = "never-listen"
+        /// Listens and accepts connections but never answers.
+        case hangOnRequest = "hang-on-request"
+        /// Sends half a response, then calls abort() (SIGABRT).
+        case crashMidResponse = "crash-mid-response"
+        /// Writes exactly 50 MiB of lines to stdout, then serves like `ok`.
+        case floodOutput = "flood-output"
+        /// Starts itself as `sigterm-ignoring-child` (which ignores SIGTERM and moves to a process group
+        /// of its own, so only the run-id sweep can find it), then serves like `ok`.
+        case forkIgnoresSigterm = "fork-ignores-sigterm"
+        /// The child of `fork-ignores-sigterm`.
+        case sigtermIgnoringChild = "sigterm-ignoring-child"
+        /// Listens, then allocates and touches memory without end.
+        case allocUnbounded = "alloc-unbounded"
+        /// Answers every request with random bytes that are not HTTP.
+        case garbage
+        /// Sleeps 2 seconds, then serves like `ok`.
+        case slowStart = "slow-start"
+        /// Serves like `ok` but ignores SIGTERM.
+        case ignoresSigterm = "ignores-sigterm"
+
+        /// Bytes `flood-output` writes before its listening line.
+        static let floodBytes = 50 * 1024 * 1024
+
+        func run() -> Never {
+            switch self {
+            case .ok:
+                signal(SIGTERM) { _ in _exit(0) }
+                FixtureServer.listen().serve(.hello)
+            case .exitAtOnce:
+                writeLine("grader-fixture: exit-at-once is exiting with status 3", to: 2)
+                exit(3)
+            case .neverListen:
+                writeLine("grader-fixture: starting up, but I will never listen", to: 1)
+                sleepForever()
+            case .hangOnRequest:
+                FixtureServer.listen().serve(.hang)
+            case .crashMidResponse:
+                FixtureServer.listen().serve(.crash)
+            case .floodOutput:
+                flood(bytes: Self.floodBytes)
+                FixtureServer.listen().serve(.hello)
+            case .forkIgnoresSigterm:
+                startSigtermIgnoringChild()
+                FixtureServer.listen().serve(.hello)
+            case .sigtermIgnoringChild:
+                signal(SIGTERM, SIG_IGN)
+                setpgid(0, 0)
+                var ready: UInt8 = 1
+                _ = write(3, &ready, 1)
+                close(3)
+                sleepForever()
+            case .allocUnbounded:
+                _ = FixtureServer.listen()
+                allocateForever()
+            case .garbage:
+                FixtureServer.listen().serve(.garbage)
+            case .slowStart:
+                sleep(2)
+                FixtureServer.listen().serve(.hello)
+            case .ignoresSigterm:
+                signal(SIGTERM, SIG_IGN)
+                FixtureServer.listen().serve(.hello)
+            }
+        }
+    }
+#endif
