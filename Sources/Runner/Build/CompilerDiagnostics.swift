@@ -19,7 +19,11 @@ public enum CompilerDiagnostics {
                 inDiagnostic = false
                 continue
             }
-            if line.hasPrefix("Building for") || line.hasPrefix("error: fatalError") || line.hasPrefix("Build complete") { continue }
+            if line.hasPrefix("Building for") || line.hasPrefix("error: fatalError") || line.hasPrefix("Build complete")
+                || (line.hasPrefix("error: ") && line.contains("command failed with exit code"))
+            {
+                continue
+            }
             if line.contains(": error:") || line.contains(": warning:") || line.hasPrefix("error:") {
                 // The driver repeats each diagnostic once per batch job; keep the first.
                 inDiagnostic = seen.insert(line).inserted && !line.contains(": warning:")

@@ -35,18 +35,102 @@ public struct ExerciseBuilder: Sendable {
         {
             return .built(binary: binary)
         }
+        let structure = structureFingerprint(of: exercise)
+        if let plan = directPlan(of: exercise), plan.structure == structure.description,
+            FileManager.default.isExecutableFile(atPath: binary.path)
+        {
+            switch runDirect(plan) {
+            case .succeeded:
+                recordSuccess(fingerprint, at: record)
+                return .built(binary: binary)
+            case .compileFailed(let output):
+                try? FileManager.default.removeItem(at: record)
+                return .failed(diagnostics: summarize(output))
+            case .unusable:
+                break  // fall back to SwiftPM, which rewrites its manifest
+            }
+        }
         let outcome = try toolchain.build(package: workspace.root, product: exercise.id, timeout: timeout, onProgress: onProgress)
         guard outcome.succeeded else {
             try? FileManager.default.removeItem(at: record)
-            let prefixes = [
-                (workspace.root.path + "/", workspace.displayPath(workspace.root) + "/"),
-                (workspace.home.path + "/", ""),
-            ]
-            return .failed(diagnostics: CompilerDiagnostics.summarize(outcome.output.text, replacing: prefixes))
+            return .failed(diagnostics: summarize(outcome.output.text))
         }
+        recordSuccess(fingerprint, at: record)
+        savePlan(for: exercise, structure: structureFingerprint(of: exercise))
+        return .built(binary: binary)
+    }
+
+    private func summarize(_ output: String) -> String {
+        let prefixes = [
+            (workspace.root.path + "/", workspace.displayPath(workspace.root) + "/"),
+            (workspace.home.path + "/", ""),
+        ]
+        return CompilerDiagnostics.summarize(output, replacing: prefixes)
+    }
+
+    private func recordSuccess(_ fingerprint: Fingerprint, at record: URL) {
         try? FileManager.default.createDirectory(at: record.deletingLastPathComponent(), withIntermediateDirectories: true)
         try? fingerprint.description.write(to: record, atomically: true, encoding: .utf8)
-        return .built(binary: binary)
+    }
+
+    // MARK: Building without SwiftPM's planning
+
+    private enum DirectOutcome {
+        case succeeded
+        case compileFailed(String)
+        case unusable
+    }
+
+    private func planFile(of exercise: Exercise) -> URL {
+        workspace.stateFolder.appendingPathComponent("builds/\(exercise.id).plan.json")
+    }
+
+    private func directPlan(of exercise: Exercise) -> DirectBuildPlan? {
+        guard let data = try? Data(contentsOf: planFile(of: exercise)) else { return nil }
+        return try? JSONDecoder().decode(DirectBuildPlan.self, from: data)
+    }
+
+    private func savePlan(for exercise: Exercise, structure: Fingerprint) {
+        let manifest = workspace.root.appendingPathComponent(".build/debug.yaml")
+        guard let text = try? String(contentsOf: manifest, encoding: .utf8),
+            let plan = DirectBuildPlan.read(manifest: text, product: exercise.id, module: DirectBuildPlan.moduleName(for: exercise.id), structure: structure.description),
+            let data = try? JSONEncoder().encode(plan)
+        else {
+            try? FileManager.default.removeItem(at: planFile(of: exercise))
+            return
+        }
+        try? data.write(to: planFile(of: exercise), options: .atomic)
+    }
+
+    /// Runs the recorded commands in order. A failing compile is the learner's to fix; any other
+    /// failure means the plan went stale, and SwiftPM takes over.
+    private func runDirect(_ plan: DirectBuildPlan) -> DirectOutcome {
+        for (index, command) in plan.commands.enumerated() {
+            guard let executable = command.first,
+                let (status, output) = try? ChildProcess.run(executable: executable, arguments: Array(command.dropFirst()), workingDirectory: workspace.root.path, timeout: timeout)
+            else { return .unusable }
+            if !status.isSuccess {
+                let text = output.text
+                if index == 0 && (text.contains(": error:") || text.contains("error: ")) && !text.contains("no such file") {
+                    return .compileFailed(text)
+                }
+                return .unusable
+            }
+        }
+        return .succeeded
+    }
+
+    /// What the direct commands depend on besides file contents: the manifests and the file list.
+    private func structureFingerprint(of exercise: Exercise) -> Fingerprint {
+        var fingerprint = Fingerprint()
+        if let manifest = try? Data(contentsOf: workspace.packageManifest) { fingerprint.add(manifest) }
+        if let manifest = try? Data(contentsOf: workspace.home.appendingPathComponent("Package.swift")) { fingerprint.add(manifest) }
+        for file in Fingerprint.files(below: workspace.folder(of: exercise)) { fingerprint.add(file.path) }
+        fingerprint.addTree(workspace.home.appendingPathComponent("Sources/BackendKit"))
+        if let yaml = FileSystem.modificationDate(of: workspace.root.appendingPathComponent(".build/debug.yaml")) {
+            fingerprint.add(String(yaml.timeIntervalSince1970))
+        }
+        return fingerprint
     }
 
     private func fingerprintFile(of exercise: Exercise) -> URL {
