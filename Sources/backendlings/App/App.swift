@@ -54,7 +54,9 @@ struct App {
 
     /// The learner's progress, or nil when the workspace does not exist yet (a fresh clone).
     func existingProgress(in context: RunnerContext) throws -> LearnerProgress? {
-        guard FileManager.default.fileExists(atPath: context.workspace.root.path) else { return nil }
+        guard FileManager.default.fileExists(atPath: context.workspace.progressFile.path)
+            || FileManager.default.fileExists(atPath: context.workspace.packageManifest.path)
+        else { return nil }
         let loaded = try context.progressStore.load()
         showNotice(loaded.notice)
         return loaded.value

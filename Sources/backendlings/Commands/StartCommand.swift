@@ -7,10 +7,13 @@ struct StartCommand {
 
     func run(poll: Bool) async throws -> Int32 {
         let context = try app.context()
+        // A first run is one without progress yet, even when the folder exists (an empty folder,
+        // or one holding only SwiftPM's .build).
+        let firstRun = !FileManager.default.fileExists(atPath: context.workspace.progressFile.path)
         let report = try context.workspace.sync()
         let style = app.style
         let workspacePath = context.workspace.displayPath(context.workspace.root)
-        if report.createdWorkspace {
+        if firstRun {
             Console.out(Self.welcome(pack: context.pack, workspace: workspacePath, style: style))
         } else {
             if !report.addedExercises.isEmpty {
@@ -23,7 +26,7 @@ struct StartCommand {
                 Console.out("Your edited Package.swift was saved to " + context.workspace.displayPath(backup) + " before it was regenerated.\n")
             }
         }
-        return try await WatchCommand(app: app).run(poll: poll, welcome: report.createdWorkspace)
+        return try await WatchCommand(app: app).run(poll: poll, welcome: firstRun)
     }
 
     static func welcome(pack: Pack, workspace: String, style: OutputStyle) -> String {

@@ -1,0 +1,83 @@
+import Foundation
+import Testing
+
+/// Every kind of bad input gets one clear message and a non-zero exit, and nothing is overwritten.
+@Suite(.serialized, .timeLimit(.minutes(10)))
+struct BadInputTests {
+    @Test func unknownCommand_exits64_andSuggestsTheClosest() throws {
+        let (status, output) = try E2EFixture.run(["chek"])
+        #expect(status == 64)
+        #expect(output.contains("Unknown command 'chek'. Did you mean 'check'?"))
+    }
+
+    @Test func unknownExercise_exits64_andSuggestsTheClosest() throws {
+        let pack = try E2EFixture.pack()
+        let workspace = try E2EFixture.freshWorkspace("workspace-bad-input")
+        _ = try E2EFixture.run(["--pack", pack.path, "--workspace", workspace.path])
+        let (status, output) = try E2EFixture.run(["--pack", pack.path, "--workspace", workspace.path, "check", "hello01-greting"])
+        #expect(status == 64)
+        #expect(output.contains("Did you mean \"hello01-greeting\"?"), "\(output)")
+    }
+
+    @Test func packPathThatDoesNotExist_saysWhereItLooked() throws {
+        let (status, output) = try E2EFixture.run(["--pack", "/nonexistent/pack", "list"])
+        #expect(status == 2)
+        #expect(output.contains("/nonexistent/pack"))
+    }
+
+    @Test func brokenManifest_namesTheFileAndTheField() throws {
+        let pack = try E2EFixture.pack("pack-broken")
+        let manifest = pack.appendingPathComponent("Lessons/pack.json")
+        let text = try String(contentsOf: manifest, encoding: .utf8).replacingOccurrences(of: "\"title\": \"Say hello\",", with: "")
+        try text.write(to: manifest, atomically: true, encoding: .utf8)
+        let (status, output) = try E2EFixture.run(["--pack", pack.path, "list"])
+        #expect(status == 2)
+        #expect(output.contains("Lessons/pack.json"), "\(output)")
+        #expect(output.contains("modules[0].exercises[0]"), "\(output)")
+        #expect(output.contains("title"), "\(output)")
+    }
+
+    @Test func newerFormatVersion_isRefusedWithAClearMessage() throws {
+        let pack = try E2EFixture.pack("pack-newer")
+        let manifest = pack.appendingPathComponent("Lessons/pack.json")
+        let text = try String(contentsOf: manifest, encoding: .utf8).replacingOccurrences(of: "\"formatVersion\": 1", with: "\"formatVersion\": 9")
+        try text.write(to: manifest, atomically: true, encoding: .utf8)
+        let (status, output) = try E2EFixture.run(["--pack", pack.path, "list"])
+        #expect(status == 2)
+        #expect(output.contains("format 9"), "\(output)")
+    }
+
+    @Test func checkWithoutAWorkspace_saysHowToCreateOne() throws {
+        let pack = try E2EFixture.pack()
+        let missing = E2EFixture.root.appendingPathComponent("no-such-workspace")
+        try? FileManager.default.removeItem(at: missing)
+        let (status, output) = try E2EFixture.run(["--pack", pack.path, "--workspace", missing.path, "check"])
+        #expect(status == 2)
+        #expect(output.contains("Run `swift run backendlings` to create it."))
+        #expect(!FileManager.default.fileExists(atPath: missing.path))
+    }
+
+    @Test func deletedExerciseFolder_pointsAtReset() throws {
+        let pack = try E2EFixture.pack()
+        let workspace = try E2EFixture.freshWorkspace("workspace-bad-input")
+        _ = try E2EFixture.run(["--pack", pack.path, "--workspace", workspace.path])
+        try FileManager.default.removeItem(at: workspace.appendingPathComponent("01-hello/01-greeting"))
+        let (status, output) = try E2EFixture.run(["--pack", pack.path, "--workspace", workspace.path, "check"])
+        #expect(status == 2)
+        #expect(output.contains("backendlings reset hello01-greeting"), "\(output)")
+    }
+
+    @Test func corruptProgress_isMovedAsideAndNamed_neverSilentlyReset() throws {
+        let pack = try E2EFixture.pack()
+        let workspace = try E2EFixture.freshWorkspace("workspace-bad-input")
+        _ = try E2EFixture.run(["--pack", pack.path, "--workspace", workspace.path])
+        let progress = workspace.appendingPathComponent(".backendlings/progress.json")
+        try "{ not json".write(to: progress, atomically: true, encoding: .utf8)
+        let (status, output) = try E2EFixture.run(["--pack", pack.path, "--workspace", workspace.path, "list"])
+        #expect(status == 0)
+        #expect(output.contains("progress.json.corrupt-"), "\(output)")
+        let moved = try FileManager.default.contentsOfDirectory(atPath: workspace.appendingPathComponent(".backendlings").path)
+            .filter { $0.hasPrefix("progress.json.corrupt-") }
+        #expect(moved.count == 1)
+    }
+}

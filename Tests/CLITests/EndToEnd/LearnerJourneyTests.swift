@@ -1,0 +1,140 @@
+import Foundation
+import Testing
+
+/// The learner's journey through the real binary: list on a fresh checkout, first run, check,
+/// progress, reset. One shared workspace, so the suite runs in order.
+@Suite(.serialized, .timeLimit(.minutes(10)))
+struct LearnerJourneyTests {
+    let pack: URL
+    let workspace: URL
+
+    init() throws {
+        pack = try E2EFixture.pack()
+        workspace = try E2EFixture.freshWorkspace()
+    }
+
+    private func run(_ arguments: [String], in directory: URL? = nil) throws -> (status: Int32, output: String) {
+        try E2EFixture.run(["--pack", pack.path, "--workspace", workspace.path] + arguments, in: directory)
+    }
+
+    private var learnerFile: URL { workspace.appendingPathComponent("01-hello/01-greeting/Greeting.swift") }
+
+    @Test func list_onAFreshCheckout_worksBeforeAnythingElse() throws {
+        let (status, output) = try run(["list"])
+        #expect(status == 0)
+        #expect(output.contains("hello01-greeting  Say hello"))
+        #expect(output.contains("You have not started yet."))
+        #expect(!FileManager.default.fileExists(atPath: workspace.appendingPathComponent("Package.swift").path))
+    }
+
+    @Test func firstRunWithoutATerminal_createsTheWorkspace_thenExplainsWatchNeedsOne() throws {
+        let (status, output) = try run([])
+        #expect(status == 2)
+        #expect(output.contains("Welcome to Backendlings!"))
+        #expect(output.contains("Watch mode needs an interactive terminal"))
+        #expect(try String(contentsOf: learnerFile, encoding: .utf8) == E2EFixture.starterGreeting)
+    }
+
+    @Test func check_failsOnTheStarter_passesWithTheSolution_andProgressRecordsIt() throws {
+        _ = try run([])
+        let failing = try run(["check", "hello01-greeting"])
+        #expect(failing.status == 1)
+        #expect(failing.output.contains("FAIL GET /hello answers 200 with Hello, world!"))
+        #expect(failing.output.contains("expected the body to be \"Hello, world!\", got \"TODO\""))
+        #expect(failing.output.contains("curl -i http://127.0.0.1:8080/hello"))
+
+        try E2EFixture.solvedGreeting.write(to: learnerFile, atomically: true, encoding: .utf8)
+        let passing = try run(["check"])
+        #expect(passing.status == 0, "\(passing.output)")
+        #expect(passing.output.contains("The check passed"))
+
+        let progress = try run(["progress", "--json"])
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(progress.output.utf8)) as? [String: Any])
+        let exercises = try #require(json["exercises"] as? [String: [String: Any]])
+        #expect(exercises["hello01-greeting"]?["status"] as? String == "done")
+        #expect(exercises["hello01-greeting"]?["attempts"] as? Int == 2)
+        #expect(json["done"] as? Int == 1)
+    }
+
+    @Test func reset_savesTheLearnersVersionToANamedBackup_beforeRestoringTheStarter() throws {
+        _ = try run([])
+        let mine = "// my own attempt\nfunc greeting() -> String { \"mine\" }\n"
+        try mine.write(to: learnerFile, atomically: true, encoding: .utf8)
+        let (status, output) = try run(["reset", "hello01-greeting"])
+        #expect(status == 0)
+        let line = try #require(output.split(separator: "\n").first { $0.hasPrefix("Saved your version of hello01-greeting to ") })
+        let shown = line.dropFirst("Saved your version of hello01-greeting to ".count).dropLast()
+        let backup = shown.hasPrefix("/") ? URL(fileURLWithPath: String(shown)) : URL(fileURLWithPath: String(shown), relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
+        #expect(try String(contentsOf: backup.appendingPathComponent("Greeting.swift"), encoding: .utf8) == mine)
+        #expect(try String(contentsOf: learnerFile, encoding: .utf8) == E2EFixture.starterGreeting)
+    }
+
+    @Test func commandsFromASubfolderOfTheWorkspace_findTheWorkspace() throws {
+        _ = try run([])
+        let folder = workspace.appendingPathComponent("01-hello")
+        let (status, output) = try E2EFixture.run(["--pack", pack.path, "list"], in: folder)
+        #expect(status == 0)
+        #expect(!output.contains("You have not started yet."))
+    }
+
+    @Test func hint_revealsOneMoreEachTime_andSolutionStaysHiddenUntilPassed() throws {
+        _ = try run([])
+        #expect(try run(["hint"]).output.contains("Hint 1 of 2"))
+        #expect(try run(["hint"]).output.contains("Hint 2 of 2"))
+        let hidden = try run(["solution", "hello01-greeting"])
+        #expect(hidden.status == 1)
+        #expect(!hidden.output.contains("Hello, world!\""))
+        let forced = try run(["solution", "hello01-greeting", "--force"])
+        #expect(forced.status == 0)
+        #expect(forced.output.contains("\"Hello, world!\""))
+    }
+
+    #if canImport(Glibc)
+        /// Drives watch mode in a real pseudo-terminal: the first check runs by itself, one save
+        /// triggers exactly one more, and `q` quits cleanly.
+        @Test func watch_aSaveTriggersExactlyOneRecheck_andQQuits() throws {
+            _ = try run([])
+            let process = try PTYProcess(
+                E2EFixture.binary, ["--pack", pack.path, "--workspace", workspace.path, "watch"],
+                environment: ProcessInfo.processInfo.environment.merging(["TERM": "xterm", "NO_COLOR": "1"]) { _, new in new }
+            )
+            #expect(waitForAttempts(1, timeout: .seconds(300)), "no first check; screen: \(process.output.suffix(800))")
+            #expect(waitUntil(.seconds(30)) { process.output.contains(" passed · score") || process.output.contains("No checks ran") })
+
+            // Save the way editors do: write a temporary file, rename it over the original.
+            let temporary = learnerFile.deletingLastPathComponent().appendingPathComponent(".Greeting.swift.tmp")
+            try E2EFixture.solvedGreeting.write(to: temporary, atomically: false, encoding: .utf8)
+            _ = rename(temporary.path, learnerFile.path)
+            #expect(waitForAttempts(2, timeout: .seconds(120)), "the save did not trigger a check")
+            #expect(waitUntil(.seconds(30)) { process.output.contains("This exercise passes!") })
+            Thread.sleep(forTimeInterval: 3)
+            #expect(attempts() == 2, "one save must trigger exactly one check")
+
+            process.type("q")
+            #expect(process.waitForExit(timeout: .seconds(20)) == 0)
+            #expect(process.output.contains("Bye!"))
+        }
+    #endif
+
+    private func attempts() -> Int {
+        let file = workspace.appendingPathComponent(".backendlings/progress.json")
+        guard let data = try? Data(contentsOf: file),
+            let json = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
+            let exercises = json["exercises"] as? [String: [String: Any]]
+        else { return 0 }
+        return exercises[E2EFixture.exerciseID]?["attempts"] as? Int ?? 0
+    }
+
+    private func waitForAttempts(_ count: Int, timeout: Duration) -> Bool {
+        waitUntil(timeout) { attempts() >= count }
+    }
+
+    private func waitUntil(_ timeout: Duration, _ condition: () -> Bool) -> Bool {
+        let deadline = ContinuousClock.now + timeout
+        while ContinuousClock.now < deadline {
+            if condition() { return true }
+            Thread.sleep(forTimeInterval: 0.05)
+        }
+        return condition()
+    }
+}

@@ -1,0 +1,76 @@
+#if canImport(Glibc)
+    import Foundation
+    import Glibc
+
+    /// Runs a program with a pseudo-terminal as its stdin, stdout and stderr, the way a person's
+    /// terminal would, and records everything it draws. For driving watch mode from a test.
+    final class PTYProcess: @unchecked Sendable {
+        let pid: pid_t
+        private let terminal: PseudoTerminal
+        private let lock = NSLock()
+        private var screen = ""
+        private var reader: Thread?
+
+        init(_ executable: String, _ arguments: [String], environment: [String: String]) throws {
+            terminal = try PseudoTerminal.open()
+            var actions = posix_spawn_file_actions_t()
+            posix_spawn_file_actions_init(&actions)
+            defer { posix_spawn_file_actions_destroy(&actions) }
+            for target in [STDIN_FILENO, STDOUT_FILENO, STDERR_FILENO] {
+                posix_spawn_file_actions_adddup2(&actions, terminal.follower, target)
+            }
+            var attributes = posix_spawnattr_t()
+            posix_spawnattr_init(&attributes)
+            defer { posix_spawnattr_destroy(&attributes) }
+            posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETPGROUP))
+            posix_spawnattr_setpgroup(&attributes, 0)
+            let argv = ([executable] + arguments).map { strdup($0) } + [nil]
+            let envp = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
+            defer {
+                argv.forEach { free($0) }
+                envp.forEach { free($0) }
+            }
+            var child: pid_t = 0
+            let status = posix_spawn(&child, executable, &actions, &attributes, argv, envp)
+            guard status == 0 else { throw PseudoTerminal.Unavailable(description: "posix_spawn failed: \(status)") }
+            pid = child
+            let leader = terminal.leader
+            let thread = Thread { [weak self] in
+                var buffer = [UInt8](repeating: 0, count: 4096)
+                while true {
+                    let count = buffer.withUnsafeMutableBytes { Glibc.read(leader, $0.baseAddress, $0.count) }
+                    if count <= 0 { break }
+                    guard let self else { break }
+                    self.lock.withLock { self.screen += String(decoding: buffer[0..<count], as: UTF8.self) }
+                }
+            }
+            thread.start()
+            reader = thread
+        }
+
+        deinit {
+            kill(-pid, SIGKILL)
+            var status: Int32 = 0
+            waitpid(pid, &status, 0)
+            terminal.close()
+        }
+
+        /// Everything the program has written so far, escape sequences included.
+        var output: String { lock.withLock { screen } }
+
+        func type(_ text: String) { terminal.type(Array(text.utf8)) }
+
+        /// Waits for the program to exit; its exit status, or nil after `timeout`.
+        func waitForExit(timeout: Duration) -> Int32? {
+            let deadline = ContinuousClock.now + timeout
+            while ContinuousClock.now < deadline {
+                var status: Int32 = 0
+                if waitpid(pid, &status, WNOHANG) == pid {
+                    return (status & 0x7f) == 0 ? (status >> 8) & 0xff : 128 + (status & 0x7f)
+                }
+                usleep(20_000)
+            }
+            return nil
+        }
+    }
+#endif
