@@ -50,6 +50,7 @@
 
         @Test func terminate_canBeCalledAgain() async throws {
             let child = try ChildProcess(executable: "/bin/sh", arguments: ["-c", "exit 4"])
+            #expect(await child.wait(timeout: .seconds(30)) == .exited(4))  // let it exit first: no race with SIGTERM
             #expect(await child.terminate() == .exited(4))
             #expect(await child.terminate() == .exited(4))
             #expect(child.sendSignal(SIGTERM) == false)
