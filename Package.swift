@@ -61,7 +61,7 @@ let package = Package(
         .testTarget(name: "BackendKitTests", dependencies: ["BackendKit"], swiftSettings: swiftSettings),
         .testTarget(
             name: "GraderTests",
-            dependencies: ["Grader", "GraderKit", "BackendKit", "grader-fixture"],
+            dependencies: ["Grader", "GraderKit", "BackendKit", "grader-fixture", "backendkit-bench"],
             exclude: ["Report/Golden"],
             swiftSettings: swiftSettings
         ),

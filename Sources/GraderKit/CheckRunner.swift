@@ -9,6 +9,7 @@ import Grader
 struct CheckRunner {
     let tests: ExerciseTests
     let serverExecutable: String
+    var serverArguments: [String] = []
 
     func run() -> GradeReport {
         let started = ContinuousClock.now
@@ -17,7 +18,8 @@ struct CheckRunner {
         try? FileManager.default.createDirectory(at: workDirectory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: workDirectory) }
 
-        let context = TestContext(exerciseID: tests.exerciseID, serverExecutable: serverExecutable, workDirectory: workDirectory)
+        let context = TestContext(
+            exerciseID: tests.exerciseID, serverExecutable: serverExecutable, serverArguments: serverArguments, workDirectory: workDirectory)
         var results: [CheckResult] = []
         var abandoned = false
         for check in tests.checks {

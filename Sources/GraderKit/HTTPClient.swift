@@ -94,6 +94,8 @@ public final class HTTPClient: @unchecked Sendable {
         let port: Int
         do {
             port = try endpoint()
+        } catch let launch as ServerLaunchError {
+            throw launch  // the run cannot go on: reported as an error with the server's output
         } catch {
             throw record(recorded, problem: String(describing: error))
         }

@@ -17,19 +17,21 @@ public final class TestContext: @unchecked Sendable {
     public private(set) var http: HTTPClient!
 
     let serverExecutable: String
+    let serverArguments: [String]
     private let lock = NSLock()
     private var server: LearnerServer?
     private var environment: [String: String] = [:]
     private var lastOutput = CapturedOutput(head: "")
 
-    init(exerciseID: String, serverExecutable: String, workDirectory: URL) {
+    init(exerciseID: String, serverExecutable: String, serverArguments: [String] = [], workDirectory: URL) {
         self.exerciseID = exerciseID
         self.serverExecutable = serverExecutable
+        self.serverArguments = serverArguments
         self.workDirectory = workDirectory
         self.databasePath = workDirectory.appendingPathComponent("learner.sqlite").path
         self.http = HTTPClient(
             endpoint: { [unowned self] in try self.runningPort() },
-            diagnose: { [unowned self] in self.lock.withLock { self.server?.unexpectedExitMessage } }
+            diagnose: { [unowned self] in self.explainTransportFailure() }
         )
     }
 
@@ -55,7 +57,7 @@ public final class TestContext: @unchecked Sendable {
             defer { server = nil }
             return server
         }) else { return nil }
-        let status = blocking { await running.stop(grace: grace) }
+        let status = running.stop(grace: grace)
         lock.withLock { lastOutput = running.output }
         return status
     }
@@ -65,7 +67,7 @@ public final class TestContext: @unchecked Sendable {
     public func signalServer(_ signal: Int32, waitUpTo timeout: Duration = .seconds(10)) throws -> ExitStatus? {
         guard let running = lock.withLock({ server }) else { throw CheckFailure("the server is not running") }
         running.sendSignal(signal)
-        let status = blocking { await running.waitForExit(timeout: timeout) }
+        let status = running.waitForExitBlocking(timeout: timeout)
         if status != nil {
             lock.withLock {
                 lastOutput = running.output
@@ -112,13 +114,12 @@ public final class TestContext: @unchecked Sendable {
         }
         let configuration = LearnerServer.Configuration(
             executable: serverExecutable,
+            arguments: serverArguments,
             databasePath: databasePath,
             environment: .inherit(adding: lock.withLock { environment }, removing: ["PORT", "DATABASE_PATH", "HOST"]),
             workingDirectory: workDirectory.path
         )
-        let started = try blocking { () async throws(ServerLaunchError) -> LearnerServer in
-            try await LearnerServer.start(configuration)
-        }
+        let started = try LearnerServer.start(configuration)
         lock.withLock { server = started }
         return started.port
     }
@@ -126,6 +127,15 @@ public final class TestContext: @unchecked Sendable {
     private func lastLinesSuffix() -> String {
         let lines = output.lastLines(10)
         return lines.isEmpty ? "" : "\nIts last lines of output:\n" + lines.map { "    " + $0 }.joined(separator: "\n")
+    }
+
+    /// After a request failed at the transport level: if the server is dying, give it a moment to
+    /// finish, then say how it ended ("Your server crashed (killed by signal SIGABRT …)").
+    private func explainTransportFailure() -> String? {
+        guard let running = lock.withLock({ server }) else { return nil }
+        _ = running.waitForExitBlocking(timeout: .milliseconds(500))
+        guard let message = running.unexpectedExitMessage else { return nil }
+        return message + lastLinesSuffix()
     }
 
     /// Stops everything this context started.

@@ -1,8 +1,8 @@
 extension LearnerServer {
     /// Starts one instance and waits for its listening line, its exit or the deadline. On anything
     /// but the listening line the instance is stopped and cleaned up before the error is thrown.
-    static func launch(_ configuration: Configuration) async throws(ServerLaunchError) -> (ChildProcess, Int)
-    {
+    /// Starts the process and blocks until it listens, exits, or the readiness deadline passes.
+    static func launch(_ configuration: Configuration) throws(ServerLaunchError) -> (ChildProcess, Int) {
         let gate = ReadinessGate()
         let environment = configuration.environment.adding([
             "PORT": "0",
@@ -30,17 +30,17 @@ extension LearnerServer {
         }
         child.whenExited { gate.resolve(.exited($0)) }
 
-        switch await gate.wait(timeout: configuration.readinessTimeout) {
+        switch gate.waitBlocking(timeout: configuration.readinessTimeout) {
         case .listening(let port):
             return (child, port)
         case .exited:
-            let status = await child.terminate(grace: .zero)
+            let status = child.terminate(grace: .zero)
             if let violation = child.limitViolation {
                 throw .limitExceededBeforeListening(violation, output: child.output)
             }
             throw .exitedBeforeListening(status, output: child.output)
         case .timedOut:
-            await child.terminate(grace: .seconds(1))
+            child.terminate(grace: .seconds(1))
             throw .notListening(timeout: configuration.readinessTimeout, output: child.output)
         }
     }

@@ -57,10 +57,16 @@ public final class LearnerServer: @unchecked Sendable {
 
     /// Starts the server and returns once it listens. Throws `ServerLaunchError` (after killing
     /// whatever was started) when it cannot start, exits, goes over a limit or stays silent.
-    public static func start(_ configuration: Configuration) async throws(ServerLaunchError) -> LearnerServer
-    {
-        let (child, port) = try await launch(configuration)
+    /// Blocks the calling thread; graders call it from their check threads.
+    public static func start(_ configuration: Configuration) throws(ServerLaunchError) -> LearnerServer {
+        let (child, port) = try launch(configuration)
         return LearnerServer(configuration: configuration, child: child, port: port)
+    }
+
+    /// `start` for async code: the same, waiting on a thread of its own.
+    public static func start(_ configuration: Configuration) async throws(ServerLaunchError) -> LearnerServer {
+        let result = await ChildProcess.onOwnThread { Result { () throws(ServerLaunchError) in try start(configuration) } }
+        return try result.get()
     }
 
     // MARK: State
@@ -105,26 +111,38 @@ public final class LearnerServer: @unchecked Sendable {
     // MARK: Control
 
     /// Stops the server and everything it started (SIGTERM to its group, `grace`, SIGKILL, sweep)
-    /// and returns how it ended. Safe to call again.
+    /// and returns how it ended. Safe to call again. Blocks the calling thread.
     @discardableResult
-    public func stop(grace: Duration = .seconds(2)) async -> ExitStatus {
+    public func stop(grace: Duration = .seconds(2)) -> ExitStatus {
         let process = lock.withLock {
             if !child.hasExited { stoppedByGrader = true }
             return child
         }
-        return await process.terminate(grace: grace)
+        return process.terminate(grace: grace)
+    }
+
+    /// `stop` for async code.
+    @discardableResult
+    public func stop(grace: Duration = .seconds(2)) async -> ExitStatus {
+        await ChildProcess.onOwnThread { self.stop(grace: grace) }
     }
 
     /// Stops the server and starts it again with the same configuration (and so the same database
-    /// file). Throws `ServerLaunchError` when the new instance does not come up.
-    public func restart(grace: Duration = .seconds(2)) async throws(ServerLaunchError) {
-        await stop(grace: grace)
-        let (newChild, newPort) = try await Self.launch(configuration)
+    /// file). Throws `ServerLaunchError` when the new instance does not come up. Blocks.
+    public func restart(grace: Duration = .seconds(2)) throws(ServerLaunchError) {
+        stop(grace: grace)
+        let (newChild, newPort) = try Self.launch(configuration)
         lock.withLock {
             child = newChild
             currentPort = newPort
             stoppedByGrader = false
         }
+    }
+
+    /// `restart` for async code.
+    public func restart(grace: Duration = .seconds(2)) async throws(ServerLaunchError) {
+        let result = await ChildProcess.onOwnThread { Result { () throws(ServerLaunchError) in try self.restart(grace: grace) } }
+        try result.get()
     }
 
     /// Sends `signal` (for example SIGTERM for a graceful-shutdown check) to the server process only.
@@ -142,5 +160,10 @@ public final class LearnerServer: @unchecked Sendable {
     /// Waits until the server exits or `timeout` passes (`nil`), for example after `sendSignal`.
     public func waitForExit(timeout: Duration?) async -> ExitStatus? {
         await current.wait(timeout: timeout)
+    }
+
+    /// `waitForExit` that blocks the calling thread.
+    public func waitForExitBlocking(timeout: Duration?) -> ExitStatus? {
+        current.wait(timeout: timeout)
     }
 }
