@@ -47,7 +47,7 @@ public struct QueryParameters: Sendable, Equatable, Sequence {
     }
 
     private static func decode(_ part: Substring) -> String {
-        let spaced = part.replacingOccurrences(of: "+", with: " ")
+        let spaced = part.contains("+") ? part.replacingOccurrences(of: "+", with: " ") : String(part)
         return PercentDecoding.decode(spaced) ?? spaced
     }
 }

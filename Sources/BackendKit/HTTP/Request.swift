@@ -21,7 +21,12 @@ public struct Request: Sendable {
     /// `(1, 1)` for HTTP/1.1.
     public var version: (major: Int, minor: Int)
     /// A logger whose lines carry this request's id; use it in handlers instead of `print`.
-    public var logger: Logger
+    /// Built when first used, so requests that never log cost nothing.
+    public var logger: Logger {
+        get { baseLogger.with("request_id", .string(id)) }
+        set { baseLogger = newValue }
+    }
+    private var baseLogger: Logger
 
     public init(
         method: HTTPMethod,
@@ -42,7 +47,7 @@ public struct Request: Sendable {
         self.parameters = Parameters()
         self.id = id
         self.version = version
-        self.logger = id.isEmpty ? .standard : Logger.standard.with("request_id", .string(id))
+        self.baseLogger = .standard
     }
 
     /// The body as UTF-8 text (invalid bytes become U+FFFD).

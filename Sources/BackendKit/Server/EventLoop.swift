@@ -17,7 +17,7 @@ protocol EventChannel: AnyObject {
 /// on the same thread that owns the connection, without hopping to another thread and back. A handler
 /// that awaits (an outbound call, a sleep) lets the loop serve other connections meanwhile; a handler
 /// that blocks (a long synchronous computation) delays this loop's other connections, which is why
-/// there is one loop per core.
+/// there are several loops on a machine with several cores.
 final class EventLoop: TaskExecutor, @unchecked Sendable {
     let index: Int
     let selector: Selector

@@ -125,7 +125,7 @@ final class HTTPConnection: EventChannel {
         let started = ContinuousClock.now
         let id = head.headers["X-Request-Id"].flatMap { RequestIDGenerator.isAcceptable($0) ? $0 : nil } ?? loop.requestIDs.next()
         var request = Request(method: head.method, target: head.target, headers: head.headers, body: body, id: id, version: head.version)
-        request.logger = server.logger.with("request_id", .string(id))
+        request.logger = server.logger
         let keepAlive = head.keepAlive
         let transfer = UnsafeTransfer(self)
         let table = server.table
@@ -153,8 +153,8 @@ final class HTTPConnection: EventChannel {
             to: &output
         )
         if !keepOpen { closeAfterWrite = true }
-        let logger = request.logger
-        if logger.isEnabled(.info) {
+        if server.logger.isEnabled(.info) {
+            let logger = request.logger
             let elapsed = ContinuousClock.now - started
             let milliseconds = Double(elapsed.components.attoseconds) / 1e15 + Double(elapsed.components.seconds) * 1000
             if logger.format == .json {

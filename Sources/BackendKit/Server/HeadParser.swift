@@ -118,7 +118,7 @@ enum HeadParser {
         }
         let method = HTTPToken.method(methodBytes)
         var target = String(decoding: targetBytes, as: UTF8.self)
-        if let schemeEnd = target.range(of: "://") {  // absolute-form: keep path and query only
+        if targetBytes[0] != UInt8(ascii: "/"), let schemeEnd = target.range(of: "://") {  // absolute-form: keep path and query
             let afterAuthority = target[schemeEnd.upperBound...].firstIndex(of: "/")
             target = afterAuthority.map { String(target[$0...]) } ?? "/"
         }

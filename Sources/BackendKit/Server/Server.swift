@@ -7,7 +7,7 @@ import Foundation
     import Darwin
 #endif
 
-/// An HTTP/1.1 server for a `Router`: one event loop per core on non-blocking sockets.
+/// An HTTP/1.1 server for a `Router`: event loops (one per core but one) on non-blocking sockets.
 ///
 /// In a mini-backend's `main.swift`, `Server(router: router).run()` keeps the startup contract the
 /// grader relies on (`PORT`, `HOST`, the `Listening on …` line, graceful shutdown on SIGTERM/SIGINT).
