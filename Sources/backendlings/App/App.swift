@@ -15,7 +15,8 @@ struct App {
             case .start(let poll): return try await StartCommand(app: self).run(poll: poll)
             case .watch(let poll): return try await WatchCommand(app: self).run(poll: poll, welcome: false)
             case .list: return try ListCommand(app: self).run()
-            case .check(let id, let json): return try CheckCommand(app: self).run(id, json: json)
+            case .check(let id, let json, let resultsJSON, let junit):
+                return try CheckCommand(app: self).run(id, json: json, resultsJSON: resultsJSON, junit: junit)
             case .checkAll(let json): return try CheckAllCommand(app: self).run(json: json)
             case .hint(let id): return try HintCommand(app: self).run(id)
             case .serve(let id, let port): return try ServeCommand(app: self).run(id, port: port)
@@ -62,9 +63,17 @@ struct App {
         return loaded.value
     }
 
+    /// Shows a progress notice and leaves a marker so the next watch session re-checks every
+    /// exercise, whichever command happened to find the unreadable file.
     func showNotice(_ notice: ProgressNotice?) {
-        if let notice { Console.err(style.warning("note: ") + notice.description + "\n") }
+        guard let notice else { return }
+        Console.err(style.warning("note: ") + notice.description + "\n")
+        let marker = notice.movedTo.deletingLastPathComponent().appendingPathComponent(App.rebuildMarker)
+        FileManager.default.createFile(atPath: marker.path, contents: Data())
     }
+
+    /// In `.backendlings/`: present while progress must be rebuilt by re-checking every exercise.
+    static let rebuildMarker = "rebuild-progress"
 
     func renderReport(_ report: GradeReport, title: String?) -> String {
         TextReportRenderer(style: ReportStyle(style: style)).render(report, title: title)

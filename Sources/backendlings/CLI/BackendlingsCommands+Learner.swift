@@ -18,9 +18,15 @@ extension BackendlingsCommands {
         discussion: "Builds your code for the exercise, starts your server, and sends it real HTTP "
             + "requests to test it. Then it shows what passed and what to fix.",
         arguments: [optionalExercise("check")],
-        options: [jsonFlag("the result")],
+        options: [
+            jsonFlag("the result"),
+            .value("results-json", valueName: "file", help: "Also write the result as Exercism's results.json (version 3) to this file."),
+            .value("junit", valueName: "file", help: "Also write the result as JUnit XML to this file."),
+        ],
         action: .run { values throws(UsageError) in
-            .check(exercise: values.argument("exercise"), json: values.flag("json"))
+            .check(
+                exercise: values.argument("exercise"), json: values.flag("json"),
+                resultsJSON: values.option("results-json"), junit: values.option("junit"))
         }
     )
 

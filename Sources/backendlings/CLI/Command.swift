@@ -6,7 +6,8 @@ enum Command: Equatable, Sendable {
     /// `backendlings` with no subcommand: first-run setup, then watch mode.
     case start(poll: Bool)
     case list
-    case check(exercise: String?, json: Bool)
+    /// `resultsJSON` and `junit` are files to write the report to, for CI and instructors.
+    case check(exercise: String?, json: Bool, resultsJSON: String? = nil, junit: String? = nil)
     case checkAll(json: Bool)
     case watch(poll: Bool)
     case hint(exercise: String?)

@@ -6,13 +6,19 @@ import Runner
 struct CheckCommand {
     let app: App
 
-    func run(_ id: String?, json: Bool) throws -> Int32 {
+    func run(_ id: String?, json: Bool, resultsJSON: String? = nil, junit: String? = nil) throws -> Int32 {
         let context = try app.context()
         let exercise = try app.exercise(id, in: context)
         let status = StatusLine(enabled: !json && Console.isInteractive, style: app.style)
         let outcome = try Checker(context: context).check(exercise) { stage in status.show(stage) }
         status.clear()
         app.showNotice(outcome.progressNotice)
+        if let resultsJSON {
+            try ExercismResults(report: outcome.report).jsonData().write(to: URL(fileURLWithPath: resultsJSON), options: .atomic)
+        }
+        if let junit {
+            try Data(JUnitReport.render(outcome.report).utf8).write(to: URL(fileURLWithPath: junit), options: .atomic)
+        }
         if json {
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys]

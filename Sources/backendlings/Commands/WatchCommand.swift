@@ -9,8 +9,17 @@ struct WatchCommand {
     func run(poll: Bool, welcome: Bool) async throws -> Int32 {
         let context = try app.context()
         try context.workspace.validate()
-        let loaded = try context.progressStore.load()
+        var loaded = try context.progressStore.load()
         app.showNotice(loaded.notice)
+        let marker = context.workspace.stateFolder.appendingPathComponent(App.rebuildMarker)
+        if FileManager.default.fileExists(atPath: marker.path) {
+            Console.out("Checking every exercise to rebuild your progress…\n")
+            try ProgressRebuild(context: context).run { outcome in
+                Console.out("  \(outcome.passed ? app.style.success(app.style.symbol(.done)) : app.style.dim(app.style.symbol(.pending))) \(outcome.exercise.id)\n")
+            }
+            try? FileManager.default.removeItem(at: marker)
+            loaded = try context.progressStore.load()
+        }
         guard let start = loaded.value.currentExercise(in: context.pack) ?? context.pack.exercises.first else {
             throw RunnerFailure("This lesson pack has no exercises.")
         }

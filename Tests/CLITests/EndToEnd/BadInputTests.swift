@@ -67,17 +67,28 @@ struct BadInputTests {
         #expect(output.contains("backendlings reset hello01-greeting"), "\(output)")
     }
 
-    @Test func corruptProgress_isMovedAsideAndNamed_neverSilentlyReset() throws {
+    @Test func corruptProgress_isMovedAsideAndNamed_thenRebuiltByRechecking() throws {
         let pack = try E2EFixture.pack()
         let workspace = try E2EFixture.freshWorkspace("workspace-bad-input")
-        _ = try E2EFixture.run(["--pack", pack.path, "--workspace", workspace.path])
+        let options = ["--pack", pack.path, "--workspace", workspace.path]
+        _ = try E2EFixture.run(options)
+        try E2EFixture.solvedGreeting.write(to: workspace.appendingPathComponent("01-hello/01-greeting/Greeting.swift"), atomically: true, encoding: .utf8)
+        #expect(try E2EFixture.run(options + ["check"]).status == 0)
+
         let progress = workspace.appendingPathComponent(".backendlings/progress.json")
         try "{ not json".write(to: progress, atomically: true, encoding: .utf8)
-        let (status, output) = try E2EFixture.run(["--pack", pack.path, "--workspace", workspace.path, "list"])
+        let (status, output) = try E2EFixture.run(options + ["list"])
         #expect(status == 0)
         #expect(output.contains("progress.json.corrupt-"), "\(output)")
         let moved = try FileManager.default.contentsOfDirectory(atPath: workspace.appendingPathComponent(".backendlings").path)
             .filter { $0.hasPrefix("progress.json.corrupt-") }
         #expect(moved.count == 1)
+
+        // The next watch session re-checks every exercise before it needs a terminal.
+        let watch = try E2EFixture.run(options + ["watch"])
+        #expect(watch.output.contains("Checking every exercise to rebuild your progress"), "\(watch.output)")
+        let rebuilt = try E2EFixture.run(options + ["progress", "--json"]).output
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(rebuilt.utf8)) as? [String: Any])
+        #expect(json["done"] as? Int == 1, "\(rebuilt)")
     }
 }
