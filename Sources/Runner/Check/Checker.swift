@@ -54,29 +54,7 @@ public struct Checker: Sendable {
             return GradeReport(exercise: exercise.id, status: .error, message: String(describing: error))
         }
         onStage(.grading)
-        let reportFile = FileManager.default.temporaryDirectory.appendingPathComponent("backendlings-report-\(UUID().uuidString).json")
-        defer { try? FileManager.default.removeItem(at: reportFile) }
-        do {
-            let (status, output) = try ChildProcess.run(
-                executable: graderBinary.path,
-                arguments: ["--exercise", exercise.id, "--server", binary.path, "--report", reportFile.path, "--format", "json"],
-                environment: .inherit(removing: ["PORT", "DATABASE_PATH", "HOST"]),
-                timeout: gradingTimeout
-            )
-            guard status.isSuccess, let data = try? Data(contentsOf: reportFile),
-                let report = try? JSONDecoder().decode(GradeReport.self, from: data)
-            else {
-                return GradeReport(
-                    exercise: exercise.id,
-                    status: .error,
-                    message: "The grader for this module failed (\(status)). This is a problem in the lesson pack, not in your code.\n"
-                        + output.lastLines(15).joined(separator: "\n")
-                )
-            }
-            return report
-        } catch {
-            return GradeReport(exercise: exercise.id, status: .error, message: "The grader did not finish: \(error)")
-        }
+        return GraderInvocation.run(grader: graderBinary, exercise: exercise.id, server: binary, timeout: gradingTimeout)
     }
 }
 

@@ -132,22 +132,7 @@ public struct DevCheck: Sendable {
     }
 
     private static func grade(_ exercise: Exercise, grader: URL, server: URL) -> GradeReport {
-        let file = FileManager.default.temporaryDirectory.appendingPathComponent("devcheck-\(UUID().uuidString).json")
-        defer { try? FileManager.default.removeItem(at: file) }
-        do {
-            let (status, output) = try ChildProcess.run(
-                executable: grader.path,
-                arguments: ["--exercise", exercise.id, "--server", server.path, "--report", file.path, "--format", "json"],
-                environment: .inherit(removing: ["PORT", "DATABASE_PATH", "HOST"]),
-                timeout: .seconds(300)
-            )
-            if status.isSuccess, let data = try? Data(contentsOf: file), let report = try? JSONDecoder().decode(GradeReport.self, from: data) {
-                return report
-            }
-            return GradeReport(exercise: exercise.id, status: .error, message: "The grader failed (\(status)): " + output.lastLines(10).joined(separator: "\n"))
-        } catch {
-            return GradeReport(exercise: exercise.id, status: .error, message: "The grader did not finish: \(error)")
-        }
+        GraderInvocation.run(grader: grader, exercise: exercise.id, server: server, timeout: .seconds(300))
     }
 
     private final class Verdicts: @unchecked Sendable {

@@ -69,7 +69,7 @@ struct App {
         guard let notice else { return }
         Console.err(style.warning("note: ") + notice.description + "\n")
         let marker = notice.movedTo.deletingLastPathComponent().appendingPathComponent(App.rebuildMarker)
-        FileManager.default.createFile(atPath: marker.path, contents: Data())
+        _ = FileManager.default.createFile(atPath: marker.path, contents: Data())
     }
 
     /// In `.backendlings/`: present while progress must be rebuilt by re-checking every exercise.
