@@ -59,7 +59,7 @@ import Testing
         #expect(
             errorText(["check", "--jsn"]) == """
                 Error: Unknown option '--jsn'. Did you mean '--json'?
-                Usage: backendlings check [<exercise>] [--json]
+                Usage: backendlings check [<exercise>] [--json] [--results-json <file>] [--junit <file>]
                 See 'backendlings check --help'.
 
                 """)
@@ -69,7 +69,7 @@ import Testing
         #expect(
             errorText(["check", "--port", "80"]) == """
                 Error: Unknown option '--port'.
-                Usage: backendlings check [<exercise>] [--json]
+                Usage: backendlings check [<exercise>] [--json] [--results-json <file>] [--junit <file>]
                 See 'backendlings check --help'.
 
                 """)
