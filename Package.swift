@@ -46,10 +46,13 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .target(name: "Grader", dependencies: ["CSystemShims"], swiftSettings: swiftSettings),
-        .target(name: "GraderKit", dependencies: ["Grader", "BackendKit", "CSQLite"], swiftSettings: swiftSettings),
+        .target(
+            name: "GraderKit", dependencies: ["Grader", "BackendKit", "CSQLite"], swiftSettings: swiftSettings
+        ),
         .target(name: "Runner", dependencies: ["Grader"], swiftSettings: swiftSettings),
         .executableTarget(name: "backendlings", dependencies: ["Runner"], swiftSettings: swiftSettings),
-        .executableTarget(name: "backendkit-bench", dependencies: ["BackendKit"], swiftSettings: swiftSettings),
+        .executableTarget(
+            name: "backendkit-bench", dependencies: ["BackendKit"], swiftSettings: swiftSettings),
 
         // Misbehaving "learner servers" that the grader's self-tests run against.
         .executableTarget(
@@ -70,6 +73,7 @@ let package = Package(
             dependencies: ["Runner", "Grader", "backendlings"],
             swiftSettings: swiftSettings
         ),
-        .testTarget(name: "CLITests", dependencies: ["backendlings", "Runner"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "CLITests", dependencies: ["backendlings", "Runner"], swiftSettings: swiftSettings),
     ]
 )

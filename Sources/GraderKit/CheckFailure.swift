@@ -22,7 +22,10 @@ public struct CheckFailure: Error, Sendable, CustomStringConvertible {
 
 /// Fails the check with `message` unless `condition` holds. Pass the `response` the condition is
 /// about, and the report shows that request and response with a curl line.
-public func require(_ condition: Bool, _ message: @autoclosure () -> String, hint: String? = nil, response: ClientResponse? = nil) throws {
+public func require(
+    _ condition: Bool, _ message: @autoclosure () -> String, hint: String? = nil,
+    response: ClientResponse? = nil
+) throws {
     if !condition { throw failure(message(), hint: hint, response: response) }
 }
 
@@ -34,9 +37,13 @@ public func require<T>(_ value: T?, _ message: @autoclosure () -> String, hint: 
 
 /// Fails the check unless `actual == expected`, saying what `what` was expected to be and what it was.
 /// Pass the `response` the value came from, and the report shows it with a curl line.
-public func requireEqual<T: Equatable>(_ actual: T, _ expected: T, _ what: String, hint: String? = nil, response: ClientResponse? = nil) throws {
+public func requireEqual<T: Equatable>(
+    _ actual: T, _ expected: T, _ what: String, hint: String? = nil, response: ClientResponse? = nil
+) throws {
     if actual != expected {
-        throw failure("expected \(what) to be \(describe(expected)), got \(describe(actual))", hint: hint, response: response)
+        throw failure(
+            "expected \(what) to be \(describe(expected)), got \(describe(actual))", hint: hint,
+            response: response)
     }
 }
 

@@ -19,12 +19,16 @@ struct CheckRunner {
         defer { try? FileManager.default.removeItem(at: workDirectory) }
 
         let context = TestContext(
-            exerciseID: tests.exerciseID, serverExecutable: serverExecutable, serverArguments: serverArguments, workDirectory: workDirectory)
+            exerciseID: tests.exerciseID, serverExecutable: serverExecutable,
+            serverArguments: serverArguments, workDirectory: workDirectory)
         var results: [CheckResult] = []
         var abandoned = false
         for check in tests.checks {
             if abandoned {
-                results.append(CheckResult(name: check.name, status: .skipped, points: check.points, message: "Not run: an earlier check could not be stopped."))
+                results.append(
+                    CheckResult(
+                        name: check.name, status: .skipped, points: check.points,
+                        message: "Not run: an earlier check could not be stopped."))
                 continue
             }
             let (result, stuck) = run(check, in: context)
@@ -67,12 +71,17 @@ struct CheckRunner {
         if done.wait(timeout: .now() + check.timeout.secondsDouble) == .timedOut {
             _ = try? context.stopServer(grace: .zero)
             if done.wait(timeout: .now() + 5) == .timedOut { stuck = true }
-            outcome.set(.error, message: "The check did not finish within \(Int(check.timeout.secondsDouble)) seconds; your server was stopped. Is a handler stuck in a loop or waiting forever?", hint: nil, exchange: nil, force: true)
+            outcome.set(
+                .error,
+                message:
+                    "The check did not finish within \(Int(check.timeout.secondsDouble)) seconds; your server was stopped. Is a handler stuck in a loop or waiting forever?",
+                hint: nil, exchange: nil, force: true)
         }
         let (status, message, hint, exchange) = outcome.value
         // A failure names its exchange when it is about one; an unexpected error may still be
         // explained by the last request the check made.
-        let lastExchange = status == .error && context.http.exchangeCount > exchangesBefore ? context.http.lastExchange : nil
+        let lastExchange =
+            status == .error && context.http.exchangeCount > exchangesBefore ? context.http.lastExchange : nil
         return (
             CheckResult(
                 name: check.name,
@@ -89,7 +98,9 @@ struct CheckRunner {
 
     private func overallStatus(_ results: [CheckResult]) -> GradeReport.Status {
         if results.allSatisfy({ $0.status == .pass }) { return .pass }
-        if !results.isEmpty && results.allSatisfy({ $0.status == .error || $0.status == .skipped }) && results.first?.status == .error {
+        if !results.isEmpty && results.allSatisfy({ $0.status == .error || $0.status == .skipped })
+            && results.first?.status == .error
+        {
             return .error
         }
         return .fail
@@ -105,7 +116,10 @@ struct CheckRunner {
         private let lock = NSLock()
         private var stored: (CheckResult.Status, String?, String?, HTTPExchange?)?
 
-        func set(_ status: CheckResult.Status, message: String?, hint: String?, exchange: HTTPExchange?, force: Bool = false) {
+        func set(
+            _ status: CheckResult.Status, message: String?, hint: String?, exchange: HTTPExchange?,
+            force: Bool = false
+        ) {
             lock.withLock {
                 if stored == nil || force { stored = (status, message, hint, exchange) }
             }

@@ -38,7 +38,8 @@ public struct ClientResponse: Sendable {
         do {
             return try JSONCoding.decoder.decode(T.self, from: body)
         } catch {
-            throw failure("the JSON body does not have the expected shape: \(JSONCoding.describe(error).message)")
+            throw failure(
+                "the JSON body does not have the expected shape: \(JSONCoding.describe(error).message)")
         }
     }
 
@@ -46,7 +47,8 @@ public struct ClientResponse: Sendable {
     @discardableResult
     public func expectStatus(_ expected: Int..., hint: String? = nil) throws -> ClientResponse {
         guard expected.contains(status) else {
-            let wanted = expected.map { "\($0) \(HTTPStatus(code: $0).reasonPhrase)" }.joined(separator: " or ")
+            let wanted = expected.map { "\($0) \(HTTPStatus(code: $0).reasonPhrase)" }.joined(
+                separator: " or ")
             throw failure("expected status \(wanted), got \(status) \(reason)", hint: hint)
         }
         return self
@@ -54,7 +56,9 @@ public struct ClientResponse: Sendable {
 
     /// Fails unless the header is present (and, when given, equal to `value`, ignoring case).
     @discardableResult
-    public func expectHeader(_ name: String, _ value: String? = nil, hint: String? = nil) throws -> ClientResponse {
+    public func expectHeader(_ name: String, _ value: String? = nil, hint: String? = nil) throws
+        -> ClientResponse
+    {
         guard let actual = headers[name] else {
             throw failure("expected a \(name) header, but the response has none", hint: hint)
         }
@@ -68,7 +72,9 @@ public struct ClientResponse: Sendable {
     @discardableResult
     public func expectContentType(_ mediaType: String, hint: String? = nil) throws -> ClientResponse {
         let actual = headers["Content-Type"]
-        let base = actual?.split(separator: ";").first.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
+        let base = actual?.split(separator: ";").first.map {
+            $0.trimmingCharacters(in: .whitespaces).lowercased()
+        }
         guard base == mediaType.lowercased() else {
             let got = actual.map { "\"\($0)\"" } ?? "no Content-Type header"
             throw failure("expected Content-Type \(mediaType), got \(got)", hint: hint)
@@ -83,7 +89,9 @@ public struct ClientResponse: Sendable {
         try expectContentType("application/problem+json", hint: hint)
         let problem = try json()
         guard problem["status"]?.int == expected else {
-            throw failure("expected the problem document's \"status\" member to be \(expected), got \(problem["status"]?.description ?? "nothing")", hint: hint)
+            throw failure(
+                "expected the problem document's \"status\" member to be \(expected), got \(problem["status"]?.description ?? "nothing")",
+                hint: hint)
         }
         guard problem["title"]?.string != nil else {
             throw failure("expected the problem document to have a \"title\" string", hint: hint)

@@ -3,7 +3,9 @@ import Foundation
 /// Starts `count` threads that wait at a barrier and then run `body` together, as close to the same
 /// instant as the machine allows, so races in the learner's code show up.
 enum Concurrently {
-    static func run<T: Sendable>(_ count: Int, _ body: @escaping @Sendable (Int) throws -> T) -> [Result<T, any Error>] {
+    static func run<T: Sendable>(_ count: Int, _ body: @escaping @Sendable (Int) throws -> T) -> [Result<
+        T, any Error
+    >] {
         let results = Results<T>(count: count)
         let ready = DispatchGroup()
         let start = DispatchSemaphore(value: 0)

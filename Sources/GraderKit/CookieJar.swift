@@ -33,7 +33,9 @@ public final class CookieJar: @unchecked Sendable {
             attributes[pieces[0].lowercased()] = pieces.count > 1 ? pieces[1] : ""
         }
         let expired = attributes["max-age"].flatMap(Int.init).map { $0 <= 0 } ?? false
-        lock.withLock { cookies[name] = expired ? nil : Cookie(name: name, value: value, attributes: attributes) }
+        lock.withLock {
+            cookies[name] = expired ? nil : Cookie(name: name, value: value, attributes: attributes)
+        }
     }
 
     func header() -> String? {

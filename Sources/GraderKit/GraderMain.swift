@@ -11,7 +11,8 @@ import Grader
 /// [--junit FILE] [--format text|json]`, or `--list` for the exercise ids it has tests for.
 /// Exit status 0 means a report was produced, whatever it says; 2 means a usage error.
 public enum GraderMain {
-    public static func run(_ exercises: [ExerciseTests], arguments: [String] = CommandLine.arguments) -> Never {
+    public static func run(_ exercises: [ExerciseTests], arguments: [String] = CommandLine.arguments) -> Never
+    {
         ChildProcess.killAllOnExit()
         let options: GraderOptions
         do {
@@ -30,10 +31,18 @@ public enum GraderMain {
             if FileManager.default.isExecutableFile(atPath: options.server) {
                 report = CheckRunner(tests: tests, serverExecutable: options.server).run()
             } else {
-                report = GradeReport(exercise: options.exercise, status: .error, message: "The grader cannot run \(options.server): no executable file there. Did the build succeed?")
+                report = GradeReport(
+                    exercise: options.exercise, status: .error,
+                    message:
+                        "The grader cannot run \(options.server): no executable file there. Did the build succeed?"
+                )
             }
         } else {
-            report = GradeReport(exercise: options.exercise, status: .error, message: "This grader has no tests for \"\(options.exercise)\". Its exercises are: \(exercises.map(\.exerciseID).joined(separator: ", ")).")
+            report = GradeReport(
+                exercise: options.exercise, status: .error,
+                message:
+                    "This grader has no tests for \"\(options.exercise)\". Its exercises are: \(exercises.map(\.exerciseID).joined(separator: ", "))."
+            )
         }
         do {
             try options.write(report)

@@ -11,7 +11,8 @@ struct GraderOptions {
         let description: String
     }
 
-    static let usage = "Usage: grader --exercise ID --server PATH [--report FILE] [--results-json FILE] [--junit FILE] [--format text|json] | --list"
+    static let usage =
+        "Usage: grader --exercise ID --server PATH [--report FILE] [--results-json FILE] [--junit FILE] [--format text|json] | --list"
 
     var exercise = ""
     var server = ""
@@ -39,7 +40,9 @@ struct GraderOptions {
             case "--junit": options.junit = try value(for: argument)
             case "--format":
                 let raw = try value(for: argument)
-                guard let format = Format(rawValue: raw) else { throw UsageError(description: "--format must be text or json, not \(raw).") }
+                guard let format = Format(rawValue: raw) else {
+                    throw UsageError(description: "--format must be text or json, not \(raw).")
+                }
                 options.format = format
             case "--list": options.list = true
             default: throw UsageError(description: "Unknown argument \(argument).")
@@ -57,8 +60,13 @@ struct GraderOptions {
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
         let json = try encoder.encode(report)
         if let path = self.report { try json.write(to: URL(fileURLWithPath: path), options: .atomic) }
-        if let path = resultsJSON { try ExercismResults(report: report).jsonData().write(to: URL(fileURLWithPath: path), options: .atomic) }
-        if let path = junit { try Data(JUnitReport.render(report).utf8).write(to: URL(fileURLWithPath: path), options: .atomic) }
+        if let path = resultsJSON {
+            try ExercismResults(report: report).jsonData().write(
+                to: URL(fileURLWithPath: path), options: .atomic)
+        }
+        if let path = junit {
+            try Data(JUnitReport.render(report).utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
+        }
         switch format {
         case .json:
             FileHandle.standardOutput.write(json)

@@ -65,7 +65,10 @@ public final class HTTPClient: @unchecked Sendable {
     }
 
     @discardableResult
-    public func patch(_ target: String, json: JSONValue, headers: HTTPHeaders = [:], contentType: String = "application/json") throws -> ClientResponse {
+    public func patch(
+        _ target: String, json: JSONValue, headers: HTTPHeaders = [:],
+        contentType: String = "application/json"
+    ) throws -> ClientResponse {
         var headers = headers
         if headers["Content-Type"] == nil { headers["Content-Type"] = contentType }
         return try send(.patch, target, headers: headers, body: Data(json.description.utf8))
@@ -73,7 +76,9 @@ public final class HTTPClient: @unchecked Sendable {
 
     /// Sends `json` (compact, sorted keys) with `Content-Type: application/json` unless set.
     @discardableResult
-    public func send(_ method: HTTPMethod, _ target: String, json: JSONValue, headers: HTTPHeaders = [:]) throws -> ClientResponse {
+    public func send(_ method: HTTPMethod, _ target: String, json: JSONValue, headers: HTTPHeaders = [:])
+        throws -> ClientResponse
+    {
         var headers = headers
         if headers["Content-Type"] == nil { headers["Content-Type"] = "application/json" }
         return try send(method, target, headers: headers, body: Data(json.description.utf8))
@@ -81,7 +86,9 @@ public final class HTTPClient: @unchecked Sendable {
 
     /// Sends any request. A body is sent with its `Content-Length`; no `Content-Type` is added.
     @discardableResult
-    public func send(_ method: HTTPMethod, _ target: String, headers: HTTPHeaders = [:], body: Data? = nil) throws -> ClientResponse {
+    public func send(_ method: HTTPMethod, _ target: String, headers: HTTPHeaders = [:], body: Data? = nil)
+        throws -> ClientResponse
+    {
         var allHeaders = defaultHeaders
         for (name, value) in headers { allHeaders[name] = value }
         if let cookie = cookies.header(), allHeaders["Cookie"] == nil { allHeaders["Cookie"] = cookie }
@@ -99,7 +106,8 @@ public final class HTTPClient: @unchecked Sendable {
         } catch {
             throw record(recorded, problem: String(describing: error))
         }
-        var head = "\(method.rawValue) \(target) HTTP/1.1\r\nHost: 127.0.0.1:\(port)\r\nUser-Agent: backendlings-grader\r\n"
+        var head =
+            "\(method.rawValue) \(target) HTTP/1.1\r\nHost: 127.0.0.1:\(port)\r\nUser-Agent: backendlings-grader\r\n"
         for (name, value) in allHeaders { head += "\(name): \(value)\r\n" }
         if let body {
             head += "Content-Length: \(body.count)\r\n"
@@ -139,7 +147,8 @@ public final class HTTPClient: @unchecked Sendable {
     public func raw(_ bytes: [UInt8], quietPeriod: Duration = .milliseconds(500)) throws -> Data {
         let port = try endpoint()
         do {
-            return try RawConnection.sendAndCollect(bytes, port: port, quietPeriod: quietPeriod, timeout: timeout)
+            return try RawConnection.sendAndCollect(
+                bytes, port: port, quietPeriod: quietPeriod, timeout: timeout)
         } catch let error as RawConnection.Failure {
             throw CheckFailure(error.description + (diagnose().map { " \($0)" } ?? ""))
         }
@@ -156,7 +165,9 @@ public final class HTTPClient: @unchecked Sendable {
 enum Trimming {
     static func text(_ data: Data, limit: Int) -> (text: String, omitted: Int) {
         let kept = data.prefix(limit)
-        guard let text = String(data: kept, encoding: .utf8) ?? String(data: kept.dropLast(3), encoding: .utf8) else {
+        guard
+            let text = String(data: kept, encoding: .utf8) ?? String(data: kept.dropLast(3), encoding: .utf8)
+        else {
             return ("(\(data.count) bytes of binary data)", 0)
         }
         return (text, data.count - kept.count)

@@ -22,7 +22,9 @@ enum RawConnection {
     static let maxHeadBytes = 64 * 1024
     static let maxBodyBytes = 8 * 1024 * 1024
 
-    static func exchange(_ bytes: [UInt8], port: Int, timeout: Duration, isHead: Bool) throws -> ParsedResponse {
+    static func exchange(_ bytes: [UInt8], port: Int, timeout: Duration, isHead: Bool) throws
+        -> ParsedResponse
+    {
         let deadline = ContinuousClock.now + timeout
         let fd = try connect(port: port)
         defer { close(fd) }
@@ -31,18 +33,23 @@ enum RawConnection {
         var buffer = [UInt8](repeating: 0, count: 65536)
         while true {
             if let response = try reader.response() { return response }
-            let count = try receive(fd, into: &buffer, deadline: deadline, timeout: timeout, received: reader.receivedCount)
+            let count = try receive(
+                fd, into: &buffer, deadline: deadline, timeout: timeout, received: reader.receivedCount)
             if count == 0 {
                 if let response = try reader.finishAtClose() { return response }
-                throw Failure(description: reader.receivedCount == 0
-                    ? "no response: your server closed the connection without answering."
-                    : "the response ended early: your server closed the connection after \(reader.receivedCount) bytes.")
+                throw Failure(
+                    description: reader.receivedCount == 0
+                        ? "no response: your server closed the connection without answering."
+                        : "the response ended early: your server closed the connection after \(reader.receivedCount) bytes."
+                )
             }
             try reader.append(buffer[0..<count])
         }
     }
 
-    static func sendAndCollect(_ bytes: [UInt8], port: Int, quietPeriod: Duration, timeout: Duration) throws -> Data {
+    static func sendAndCollect(_ bytes: [UInt8], port: Int, quietPeriod: Duration, timeout: Duration) throws
+        -> Data
+    {
         let deadline = ContinuousClock.now + timeout
         let fd = try connect(port: port)
         defer { close(fd) }
@@ -61,33 +68,42 @@ enum RawConnection {
 
     private static func connect(port: Int) throws -> Int32 {
         let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0)
-        guard fd >= 0 else { throw Failure(description: "could not open a socket (\(String(cString: strerror(errno)))).") }
+        guard fd >= 0 else {
+            throw Failure(description: "could not open a socket (\(String(cString: strerror(errno)))).")
+        }
         var address = sockaddr_in()
         address.sin_family = sa_family_t(AF_INET)
         address.sin_port = in_port_t(UInt16(port).bigEndian)
         address.sin_addr.s_addr = inet_addr("127.0.0.1")
         let status = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { Glibc.connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                Glibc.connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
+            }
         }
         guard status == 0 else {
             let code = errno
             close(fd)
-            throw Failure(description: code == ECONNREFUSED
-                ? "could not connect: nothing is listening on port \(port) any more."
-                : "could not connect to port \(port) (\(String(cString: strerror(code)))).")
+            throw Failure(
+                description: code == ECONNREFUSED
+                    ? "could not connect: nothing is listening on port \(port) any more."
+                    : "could not connect to port \(port) (\(String(cString: strerror(code)))).")
         }
         var one: Int32 = 1
         setsockopt(fd, Int32(IPPROTO_TCP), TCP_NODELAY, &one, socklen_t(MemoryLayout<Int32>.size))
         return fd
     }
 
-    private static func send(_ fd: Int32, _ bytes: [UInt8], deadline: ContinuousClock.Instant, timeout: Duration) throws {
+    private static func send(
+        _ fd: Int32, _ bytes: [UInt8], deadline: ContinuousClock.Instant, timeout: Duration
+    ) throws {
         var offset = 0
         while offset < bytes.count {
             guard wait(fd, events: Int16(POLLOUT), until: deadline) else {
                 throw Failure(description: "your server did not read the request within \(timeout).")
             }
-            let written = bytes.withUnsafeBytes { Glibc.send(fd, $0.baseAddress! + offset, bytes.count - offset, Int32(MSG_NOSIGNAL)) }
+            let written = bytes.withUnsafeBytes {
+                Glibc.send(fd, $0.baseAddress! + offset, bytes.count - offset, Int32(MSG_NOSIGNAL))
+            }
             if written < 0 {
                 if errno == EINTR || errno == EAGAIN { continue }
                 // The server may have answered early (a 413) and closed; reading will tell.
@@ -97,20 +113,26 @@ enum RawConnection {
         }
     }
 
-    private static func receive(_ fd: Int32, into buffer: inout [UInt8], deadline: ContinuousClock.Instant, timeout: Duration, received: Int) throws -> Int {
+    private static func receive(
+        _ fd: Int32, into buffer: inout [UInt8], deadline: ContinuousClock.Instant, timeout: Duration,
+        received: Int
+    ) throws -> Int {
         while true {
             guard wait(fd, events: Int16(POLLIN), until: deadline) else {
-                throw Failure(description: received == 0
-                    ? "no response within \(timeout). Is a handler stuck (an endless loop, or waiting for something that never happens)?"
-                    : "the response was not finished within \(timeout) (\(received) bytes arrived). Does Content-Length match the body?")
+                throw Failure(
+                    description: received == 0
+                        ? "no response within \(timeout). Is a handler stuck (an endless loop, or waiting for something that never happens)?"
+                        : "the response was not finished within \(timeout) (\(received) bytes arrived). Does Content-Length match the body?"
+                )
             }
             let count = recv(fd, &buffer, buffer.count, 0)
             if count >= 0 { return count }
             if errno == EINTR { continue }
             if errno == ECONNRESET {
-                throw Failure(description: received == 0
-                    ? "the connection was reset: your server closed it abruptly without answering."
-                    : "the connection was reset in the middle of the response.")
+                throw Failure(
+                    description: received == 0
+                        ? "the connection was reset: your server closed it abruptly without answering."
+                        : "the connection was reset in the middle of the response.")
             }
             throw Failure(description: "reading the response failed (\(String(cString: strerror(errno)))).")
         }

@@ -14,7 +14,10 @@ struct ResponseReader {
     mutating func append(_ bytes: ArraySlice<UInt8>) throws {
         buffer.append(contentsOf: bytes)
         if buffer.count > RawConnection.maxHeadBytes + RawConnection.maxBodyBytes {
-            throw RawConnection.Failure(description: "your server sent more than \(RawConnection.maxBodyBytes / 1024 / 1024) MiB; the grader stopped reading.")
+            throw RawConnection.Failure(
+                description:
+                    "your server sent more than \(RawConnection.maxBodyBytes / 1024 / 1024) MiB; the grader stopped reading."
+            )
         }
     }
 
@@ -26,14 +29,19 @@ struct ResponseReader {
             return ParsedResponse(status: status, reason: reason, headers: headers, body: Data())
         }
         if headers.containsToken("chunked", in: "Transfer-Encoding") {
-            return try decodeChunked(from: bodyStart).map { ParsedResponse(status: status, reason: reason, headers: headers, body: $0) }
+            return try decodeChunked(from: bodyStart).map {
+                ParsedResponse(status: status, reason: reason, headers: headers, body: $0)
+            }
         }
         if let lengthText = headers["Content-Length"] {
             guard let length = Int(lengthText.trimmingCharacters(in: .whitespaces)), length >= 0 else {
-                throw RawConnection.Failure(description: "the Content-Length header \"\(lengthText)\" is not a number.")
+                throw RawConnection.Failure(
+                    description: "the Content-Length header \"\(lengthText)\" is not a number.")
             }
             guard buffer.count - bodyStart >= length else { return nil }
-            return ParsedResponse(status: status, reason: reason, headers: headers, body: Data(buffer[bodyStart..<(bodyStart + length)]))
+            return ParsedResponse(
+                status: status, reason: reason, headers: headers,
+                body: Data(buffer[bodyStart..<(bodyStart + length)]))
         }
         return nil  // delimited by the server closing the connection
     }
@@ -42,8 +50,11 @@ struct ResponseReader {
     mutating func finishAtClose() throws -> ParsedResponse? {
         if head == nil { try parseHead() }
         guard let (status, reason, headers, bodyStart) = head else { return nil }
-        if headers["Content-Length"] != nil || headers.containsToken("chunked", in: "Transfer-Encoding") { return nil }
-        return ParsedResponse(status: status, reason: reason, headers: headers, body: Data(buffer[bodyStart...]))
+        if headers["Content-Length"] != nil || headers.containsToken("chunked", in: "Transfer-Encoding") {
+            return nil
+        }
+        return ParsedResponse(
+            status: status, reason: reason, headers: headers, body: Data(buffer[bodyStart...]))
     }
 
     private mutating func parseHead() throws {
@@ -58,15 +69,20 @@ struct ResponseReader {
         var lines = text.components(separatedBy: "\r\n")
         let statusLine = lines.removeFirst()
         let parts = statusLine.split(separator: " ", maxSplits: 2, omittingEmptySubsequences: false)
-        guard parts.count >= 2, parts[0].hasPrefix("HTTP/1."), let status = Int(parts[1]), (100...599).contains(status) else {
+        guard parts.count >= 2, parts[0].hasPrefix("HTTP/1."), let status = Int(parts[1]),
+            (100...599).contains(status)
+        else {
             throw notHTTP()
         }
         var headers = HTTPHeaders()
         for line in lines {
             guard let colon = line.firstIndex(of: ":") else {
-                throw RawConnection.Failure(description: "a response header line has no colon: \"\(line.prefix(80))\".")
+                throw RawConnection.Failure(
+                    description: "a response header line has no colon: \"\(line.prefix(80))\".")
             }
-            headers.add(name: String(line[..<colon]), value: line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces))
+            headers.add(
+                name: String(line[..<colon]),
+                value: line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces))
         }
         if (100..<200).contains(status) && status != 101 {  // skip interim responses such as 100 Continue
             buffer.removeFirst(end.upperBound)
@@ -78,8 +94,12 @@ struct ResponseReader {
 
     private func notHTTP() -> RawConnection.Failure {
         let preview = String(decoding: buffer.prefix(60), as: UTF8.self).unicodeScalars
-            .map { $0.properties.isWhitespace || $0.value >= 0x20 ? String($0) : "\\u{\(String($0.value, radix: 16))}" }.joined()
-        return RawConnection.Failure(description: "your server answered with bytes that are not an HTTP response: \"\(preview)\"")
+            .map {
+                $0.properties.isWhitespace || $0.value >= 0x20
+                    ? String($0) : "\\u{\(String($0.value, radix: 16))}"
+            }.joined()
+        return RawConnection.Failure(
+            description: "your server answered with bytes that are not an HTTP response: \"\(preview)\"")
     }
 
     private func decodeChunked(from start: Int) throws -> Data? {
@@ -87,9 +107,12 @@ struct ResponseReader {
         var index = start
         while true {
             guard let lineEnd = buffer[index...].firstRange(of: [13, 10]) else { return nil }
-            let sizeText = String(decoding: buffer[index..<lineEnd.lowerBound], as: UTF8.self).split(separator: ";").first ?? ""
+            let sizeText =
+                String(decoding: buffer[index..<lineEnd.lowerBound], as: UTF8.self).split(separator: ";")
+                .first ?? ""
             guard let size = Int(sizeText.trimmingCharacters(in: .whitespaces), radix: 16) else {
-                throw RawConnection.Failure(description: "the chunked body has an invalid chunk size \"\(sizeText)\".")
+                throw RawConnection.Failure(
+                    description: "the chunked body has an invalid chunk size \"\(sizeText)\".")
             }
             index = lineEnd.upperBound
             if size == 0 { return buffer[index...].firstRange(of: [13, 10]) == nil ? nil : body }

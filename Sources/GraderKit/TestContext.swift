@@ -53,10 +53,12 @@ public final class TestContext: @unchecked Sendable {
     /// was not running.
     @discardableResult
     public func stopServer(grace: Duration = .seconds(5)) throws -> ExitStatus? {
-        guard let running = lock.withLock({ () -> LearnerServer? in
-            defer { server = nil }
-            return server
-        }) else { return nil }
+        guard
+            let running = lock.withLock({ () -> LearnerServer? in
+                defer { server = nil }
+                return server
+            })
+        else { return nil }
         let status = running.stop(grace: grace)
         lock.withLock { lastOutput = running.output }
         return status
@@ -64,7 +66,8 @@ public final class TestContext: @unchecked Sendable {
 
     /// Sends a signal to the running server (SIGTERM for graceful-shutdown checks) and waits up to
     /// `timeout` for it to exit; returns how it ended, or `nil` if it is still running.
-    public func signalServer(_ signal: Int32, waitUpTo timeout: Duration = .seconds(10)) throws -> ExitStatus? {
+    public func signalServer(_ signal: Int32, waitUpTo timeout: Duration = .seconds(10)) throws -> ExitStatus?
+    {
         guard let running = lock.withLock({ server }) else { throw CheckFailure("the server is not running") }
         running.sendSignal(signal)
         let status = running.waitForExitBlocking(timeout: timeout)
@@ -87,7 +90,9 @@ public final class TestContext: @unchecked Sendable {
     /// The learner's database, opened read-only. Fails the check when the file does not exist yet.
     public func database() throws -> Database {
         guard FileManager.default.fileExists(atPath: databasePath) else {
-            throw CheckFailure("the database file does not exist: your server has not created \(URL(fileURLWithPath: databasePath).lastPathComponent) (it should open DATABASE_PATH)")
+            throw CheckFailure(
+                "the database file does not exist: your server has not created \(URL(fileURLWithPath: databasePath).lastPathComponent) (it should open DATABASE_PATH)"
+            )
         }
         return try Database.openReadOnly(path: databasePath)
     }
@@ -102,7 +107,9 @@ public final class TestContext: @unchecked Sendable {
 
     /// Runs `body` on `count` threads that start together, and returns each result in order.
     /// For races: twenty clients borrowing the last copy at the same moment.
-    public func concurrently<T: Sendable>(_ count: Int, _ body: @escaping @Sendable (Int) throws -> T) -> [Result<T, any Error>] {
+    public func concurrently<T: Sendable>(_ count: Int, _ body: @escaping @Sendable (Int) throws -> T)
+        -> [Result<T, any Error>]
+    {
         _ = try? runningPort()
         return Concurrently.run(count, body)
     }
@@ -116,7 +123,8 @@ public final class TestContext: @unchecked Sendable {
             executable: serverExecutable,
             arguments: serverArguments,
             databasePath: databasePath,
-            environment: .inherit(adding: lock.withLock { environment }, removing: ["PORT", "DATABASE_PATH", "HOST"]),
+            environment: .inherit(
+                adding: lock.withLock { environment }, removing: ["PORT", "DATABASE_PATH", "HOST"]),
             workingDirectory: workDirectory.path
         )
         let started = try LearnerServer.start(configuration)
@@ -126,7 +134,8 @@ public final class TestContext: @unchecked Sendable {
 
     private func lastLinesSuffix() -> String {
         let lines = output.lastLines(10)
-        return lines.isEmpty ? "" : "\nIts last lines of output:\n" + lines.map { "    " + $0 }.joined(separator: "\n")
+        return lines.isEmpty
+            ? "" : "\nIts last lines of output:\n" + lines.map { "    " + $0 }.joined(separator: "\n")
     }
 
     /// After a request failed at the transport level: if the server is dying, give it a moment to

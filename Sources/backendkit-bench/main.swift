@@ -20,11 +20,14 @@ struct Item: Codable {
 let database: Database
 do {
     database = try Database.open()
-    try database.executeScript("CREATE TABLE IF NOT EXISTS items (id INTEGER PRIMARY KEY, name TEXT NOT NULL, price REAL NOT NULL)")
+    try database.executeScript(
+        "CREATE TABLE IF NOT EXISTS items (id INTEGER PRIMARY KEY, name TEXT NOT NULL, price REAL NOT NULL)")
     if try database.queryOne(Int.self, "SELECT COUNT(*) FROM items") == 0 {
         try database.transaction { tx in
             for id in 1...1000 {
-                try tx.execute("INSERT INTO items (id, name, price) VALUES (?, ?, ?)", id, "Item \(id)", Double(id) * 1.25)
+                try tx.execute(
+                    "INSERT INTO items (id, name, price) VALUES (?, ?, ?)", id, "Item \(id)",
+                    Double(id) * 1.25)
             }
         }
     }
@@ -41,7 +44,8 @@ router.get("/notes/:id") { request in
 }
 router.get("/db/:id") { request in
     let id = try request.parameters.int("id")
-    guard let item = try database.queryOne(Item.self, "SELECT id, name, price FROM items WHERE id = ?", id) else {
+    guard let item = try database.queryOne(Item.self, "SELECT id, name, price FROM items WHERE id = ?", id)
+    else {
         throw HTTPError.notFound("No item with id \(id).")
     }
     return try .json(item)

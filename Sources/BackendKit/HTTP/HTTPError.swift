@@ -37,11 +37,15 @@ public struct HTTPError: Error, Sendable, CustomStringConvertible {
     public static func badRequest(_ detail: String) -> HTTPError { HTTPError(.badRequest, detail: detail) }
     public static func notFound(_ detail: String) -> HTTPError { HTTPError(.notFound, detail: detail) }
     public static func conflict(_ detail: String) -> HTTPError { HTTPError(.conflict, detail: detail) }
-    public static func unauthorized(_ detail: String) -> HTTPError { HTTPError(.unauthorized, detail: detail) }
+    public static func unauthorized(_ detail: String) -> HTTPError {
+        HTTPError(.unauthorized, detail: detail)
+    }
     public static func forbidden(_ detail: String) -> HTTPError { HTTPError(.forbidden, detail: detail) }
 
     /// 422 with one entry per invalid field, so a client can show every problem at once.
-    public static func validation(_ errors: [(field: String, message: String)], detail: String? = nil) -> HTTPError {
+    public static func validation(_ errors: [(field: String, message: String)], detail: String? = nil)
+        -> HTTPError
+    {
         let list: [JSONValue] = errors.map { ["field": .string($0.field), "message": .string($0.message)] }
         return HTTPError(
             .unprocessableContent,
@@ -62,7 +66,9 @@ public struct HTTPError: Error, Sendable, CustomStringConvertible {
         members["status"] = .number(Double(status.code))
         if let detail { members["detail"] = .string(detail) }
         if let instance { members["instance"] = .string(instance) }
-        var response = Response(status: status, headers: headers, body: (try? JSONCoding.encoder.encode(JSONValue.object(members))) ?? Data())
+        var response = Response(
+            status: status, headers: headers,
+            body: (try? JSONCoding.encoder.encode(JSONValue.object(members))) ?? Data())
         response.headers["Content-Type"] = "application/problem+json"
         return response
     }

@@ -3,7 +3,9 @@
 /// Names compare case-insensitively (`content-type` finds `Content-Type`), as HTTP requires.
 /// A field may appear more than once (`Set-Cookie`, `Vary`); `subscript` joins repeated values with
 /// ", " the way RFC 9110 §5.3 allows, and `values(for:)` keeps them apart.
-public struct HTTPHeaders: Sendable, Sequence, Equatable, ExpressibleByDictionaryLiteral, CustomStringConvertible {
+public struct HTTPHeaders: Sendable, Sequence, Equatable, ExpressibleByDictionaryLiteral,
+    CustomStringConvertible
+{
     public typealias Element = (name: String, value: String)
 
     private var fields: [(name: String, value: String)]

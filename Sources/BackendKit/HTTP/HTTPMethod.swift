@@ -2,7 +2,9 @@
 ///
 /// A struct rather than an enum so that any token a client sends can be represented (and answered
 /// with 405 or 501) instead of being rejected while parsing.
-public struct HTTPMethod: RawRepresentable, Hashable, Sendable, ExpressibleByStringLiteral, CustomStringConvertible {
+public struct HTTPMethod: RawRepresentable, Hashable, Sendable, ExpressibleByStringLiteral,
+    CustomStringConvertible
+{
     public let rawValue: String
 
     public init(rawValue: String) { self.rawValue = rawValue }

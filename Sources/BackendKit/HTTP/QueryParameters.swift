@@ -37,7 +37,9 @@ public struct QueryParameters: Sendable, Equatable, Sequence {
     public func int(_ name: String) throws -> Int? {
         guard let raw = self[name] else { return nil }
         guard let value = Int(raw) else {
-            throw HTTPError(.badRequest, detail: "The query parameter \"\(name)\" must be a whole number, not \"\(raw)\".")
+            throw HTTPError(
+                .badRequest, detail: "The query parameter \"\(name)\" must be a whole number, not \"\(raw)\"."
+            )
         }
         return value
     }
@@ -61,7 +63,9 @@ enum PercentDecoding {
         var iterator = text.utf8.makeIterator()
         while let byte = iterator.next() {
             if byte == UInt8(ascii: "%") {
-                guard let high = iterator.next().flatMap(hexValue), let low = iterator.next().flatMap(hexValue) else {
+                guard let high = iterator.next().flatMap(hexValue),
+                    let low = iterator.next().flatMap(hexValue)
+                else {
                     return nil
                 }
                 bytes.append(high << 4 | low)

@@ -41,7 +41,8 @@ public struct Request: Sendable {
         let questionMark = target.firstIndex(of: "?")
         let rawPath = questionMark.map { String(target[..<$0]) } ?? target
         self.path = PercentDecoding.decode(rawPath) ?? rawPath
-        self.query = QueryParameters(parsing: questionMark.map { String(target[target.index(after: $0)...]) } ?? "")
+        self.query = QueryParameters(
+            parsing: questionMark.map { String(target[target.index(after: $0)...]) } ?? "")
         self.headers = headers
         self.body = body
         self.parameters = Parameters()
@@ -57,7 +58,8 @@ public struct Request: Sendable {
     /// `Application/JSON; charset=utf-8`. `nil` when the request has no `Content-Type`.
     public var contentType: String? {
         guard let value = headers["Content-Type"] else { return nil }
-        let mediaType = value.split(separator: ";", maxSplits: 1).first.map { $0.trimmingASCIIWhitespace() } ?? ""
+        let mediaType =
+            value.split(separator: ";", maxSplits: 1).first.map { $0.trimmingASCIIWhitespace() } ?? ""
         return mediaType.lowercased()
     }
 
@@ -67,13 +69,17 @@ public struct Request: Sendable {
     /// JSON of the wrong shape (a missing field, a string where a number belongs), naming the field.
     /// It does not check `Content-Type`; call `requireContentType` first when that matters.
     public func decode<T: Decodable>(_ type: T.Type = T.self) throws -> T {
-        if body.isEmpty { throw HTTPError(.badRequest, detail: "The request has no body; send a JSON document.") }
+        if body.isEmpty {
+            throw HTTPError(.badRequest, detail: "The request has no body; send a JSON document.")
+        }
         do {
             return try JSONCoding.decoder.decode(T.self, from: body)
         } catch {
             let (field, message) = JSONCoding.describe(error)
             guard let field else { throw HTTPError(.badRequest, detail: message) }
-            throw HTTPError(.unprocessableContent, detail: message, extensions: ["errors": [["field": .string(field), "message": .string(message)]]])
+            throw HTTPError(
+                .unprocessableContent, detail: message,
+                extensions: ["errors": [["field": .string(field), "message": .string(message)]]])
         }
     }
 
@@ -91,7 +97,8 @@ public struct Request: Sendable {
     public func requireContentType(_ mediaType: String = "application/json") throws {
         guard contentType == mediaType.lowercased() else {
             let got = headers["Content-Type"].map { "\"\($0)\"" } ?? "no Content-Type"
-            throw HTTPError(.unsupportedMediaType, detail: "Send the body as \(mediaType) (the request said \(got)).")
+            throw HTTPError(
+                .unsupportedMediaType, detail: "Send the body as \(mediaType) (the request said \(got)).")
         }
     }
 }
@@ -113,7 +120,8 @@ public struct Parameters: Sendable, Equatable {
             throw HTTPError(.internalServerError, detail: "The route has no parameter named \"\(name)\".")
         }
         guard let value = Int(raw) else {
-            throw HTTPError(.badRequest, detail: "The path parameter \"\(name)\" must be a whole number, not \"\(raw)\".")
+            throw HTTPError(
+                .badRequest, detail: "The path parameter \"\(name)\" must be a whole number, not \"\(raw)\".")
         }
         return value
     }

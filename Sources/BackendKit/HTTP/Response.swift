@@ -18,12 +18,15 @@ public struct Response: Sendable {
 
     /// Plain text, `Content-Type: text/plain; charset=utf-8`.
     public static func text(_ text: String, status: HTTPStatus = .ok) -> Response {
-        Response(status: status, headers: ["Content-Type": "text/plain; charset=utf-8"], body: Data(text.utf8))
+        Response(
+            status: status, headers: ["Content-Type": "text/plain; charset=utf-8"], body: Data(text.utf8))
     }
 
     /// `value` encoded as JSON (sorted keys, ISO 8601 dates), `Content-Type: application/json`.
     public static func json(_ value: some Encodable, status: HTTPStatus = .ok) throws -> Response {
-        Response(status: status, headers: ["Content-Type": "application/json"], body: try JSONCoding.encoder.encode(value))
+        Response(
+            status: status, headers: ["Content-Type": "application/json"],
+            body: try JSONCoding.encoder.encode(value))
     }
 
     /// 201 Created with a `Location` header pointing at the new resource and its JSON representation.

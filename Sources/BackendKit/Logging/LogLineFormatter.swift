@@ -2,18 +2,24 @@ import Foundation
 
 /// Renders one log event as a text or JSON line ending in "\n".
 enum LogLineFormatter {
-    static func format(level: Logger.Level, message: String, metadata: [String: LogValue], as format: Logger.Format, time: Date) -> String {
+    static func format(
+        level: Logger.Level, message: String, metadata: [String: LogValue], as format: Logger.Format,
+        time: Date
+    ) -> String {
         let timestamp = timestamp(time)
         let keys = metadata.keys.sorted()
         switch format {
         case .text:
-            var line = timestamp + " " + level.name.uppercased().padding(toLength: 7, withPad: " ", startingAt: 0) + message
+            var line =
+                timestamp + " " + level.name.uppercased().padding(toLength: 7, withPad: " ", startingAt: 0)
+                + message
             for key in keys {
                 line += " \(key)=\(quotedIfNeeded(metadata[key]!.description))"
             }
             return line + "\n"
         case .json:
-            var line = "{\"time\":\(jsonString(timestamp)),\"level\":\(jsonString(level.name)),\"message\":\(jsonString(message))"
+            var line =
+                "{\"time\":\(jsonString(timestamp)),\"level\":\(jsonString(level.name)),\"message\":\(jsonString(message))"
             for key in keys where !["time", "level", "message"].contains(key) {
                 line += ",\(jsonString(key)):"
                 switch metadata[key]! {
@@ -42,7 +48,10 @@ enum LogLineFormatter {
     }
 
     private static func quotedIfNeeded(_ value: String) -> String {
-        if !value.isEmpty && !value.contains(where: { $0 == " " || $0 == "\"" || $0 == "=" || $0.isNewline }) { return value }
+        if !value.isEmpty && !value.contains(where: { $0 == " " || $0 == "\"" || $0 == "=" || $0.isNewline })
+        {
+            return value
+        }
         return jsonString(value)
     }
 

@@ -43,7 +43,10 @@ public struct Logger: Sendable {
     /// Key–value pairs added to every line this logger writes (for example `request_id`).
     public var metadata: [String: LogValue]
 
-    public init(level: Level = .info, format: Format = .text, output: Output = .standardError, metadata: [String: LogValue] = [:]) {
+    public init(
+        level: Level = .info, format: Format = .text, output: Output = .standardError,
+        metadata: [String: LogValue] = [:]
+    ) {
         self.level = level
         self.format = format
         self.output = output
@@ -54,8 +57,12 @@ public struct Logger: Sendable {
     public static let standard = Logger()
 
     /// A logger configured by `LOG_LEVEL` and `LOG_FORMAT`; unknown values fall back to info and text.
-    public static func fromEnvironment(_ environment: [String: String] = ProcessInfo.processInfo.environment) -> Logger {
-        let level = environment["LOG_LEVEL"].flatMap { name in Level.allCases.first { $0.name == name.lowercased() } }
+    public static func fromEnvironment(_ environment: [String: String] = ProcessInfo.processInfo.environment)
+        -> Logger
+    {
+        let level = environment["LOG_LEVEL"].flatMap { name in
+            Level.allCases.first { $0.name == name.lowercased() }
+        }
         let format = environment["LOG_FORMAT"].flatMap { Format(rawValue: $0.lowercased()) }
         return Logger(level: level ?? .info, format: format ?? .text)
     }
@@ -85,10 +92,13 @@ public struct Logger: Sendable {
         log(.error, message(), metadata)
     }
 
-    public func log(_ level: Level, _ message: @autoclosure () -> String, _ metadata: [String: LogValue] = [:]) {
+    public func log(
+        _ level: Level, _ message: @autoclosure () -> String, _ metadata: [String: LogValue] = [:]
+    ) {
         guard isEnabled(level) else { return }
         let merged = self.metadata.merging(metadata) { _, new in new }
-        let line = LogLineFormatter.format(level: level, message: message(), metadata: merged, as: format, time: Date())
+        let line = LogLineFormatter.format(
+            level: level, message: message(), metadata: merged, as: format, time: Date())
         switch output {
         case .standardError:
             line.utf8CString.withUnsafeBufferPointer { buffer in

@@ -18,21 +18,29 @@ struct RoutePattern: Sendable, Equatable, CustomStringConvertible {
     }
 
     init(_ text: String) throws(Invalid) {
-        guard text.hasPrefix("/") else { throw Invalid(pattern: text, reason: "a route must start with \"/\", like \"/\(text)\".") }
+        guard text.hasPrefix("/") else {
+            throw Invalid(pattern: text, reason: "a route must start with \"/\", like \"/\(text)\".")
+        }
         self.text = text
         var segments: [Segment] = []
         var names = Set<String>()
         let parts = RoutePattern.split(text)
         for (index, part) in parts.enumerated() {
             if part == "*" {
-                guard index == parts.count - 1 else { throw Invalid(pattern: text, reason: "\"*\" may only be the last segment.") }
+                guard index == parts.count - 1 else {
+                    throw Invalid(pattern: text, reason: "\"*\" may only be the last segment.")
+                }
                 segments.append(.rest)
             } else if part.hasPrefix(":") {
                 let name = String(part.dropFirst())
                 guard !name.isEmpty, name.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" }) else {
-                    throw Invalid(pattern: text, reason: "\"\(part)\" needs a name made of letters, digits and _, like \":id\".")
+                    throw Invalid(
+                        pattern: text,
+                        reason: "\"\(part)\" needs a name made of letters, digits and _, like \":id\".")
                 }
-                guard names.insert(name).inserted else { throw Invalid(pattern: text, reason: "the parameter \":\(name)\" appears twice.") }
+                guard names.insert(name).inserted else {
+                    throw Invalid(pattern: text, reason: "the parameter \":\(name)\" appears twice.")
+                }
                 segments.append(.parameter(name))
             } else {
                 segments.append(.literal(String(part)))

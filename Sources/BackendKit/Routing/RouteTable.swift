@@ -24,10 +24,12 @@ struct RouteTable: Sendable {
         } catch let error as HTTPError {
             return error.response(instance: request.path)
         } catch {
-            request.logger.error("Unhandled error in \(request.method) \(request.path): \(String(describing: error))")
+            request.logger.error(
+                "Unhandled error in \(request.method) \(request.path): \(String(describing: error))")
             return HTTPError(
                 .internalServerError,
-                detail: "Something went wrong on the server. Quote request id \(request.id) when you report it.",
+                detail:
+                    "Something went wrong on the server. Quote request id \(request.id) when you report it.",
                 extensions: ["requestId": .string(request.id)]
             ).response(instance: request.path)
         }

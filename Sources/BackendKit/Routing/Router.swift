@@ -26,12 +26,15 @@ public final class Router: @unchecked Sendable {
     public func on(_ method: HTTPMethod, _ path: String, _ handler: @escaping Handler) {
         lock.withLock {
             guard frozen == nil else {
-                problems.append("The route \(method) \(path) was added after the server started; add routes before calling run().")
+                problems.append(
+                    "The route \(method) \(path) was added after the server started; add routes before calling run()."
+                )
                 return
             }
             do {
                 let pattern = try RoutePattern(path)
-                if routes.contains(where: { $0.method == method && $0.pattern.segments == pattern.segments }) {
+                if routes.contains(where: { $0.method == method && $0.pattern.segments == pattern.segments })
+                {
                     problems.append("The route \(method) \(path) is registered twice.")
                     return
                 }
@@ -46,7 +49,9 @@ public final class Router: @unchecked Sendable {
     /// 404s too). Middleware runs in the order added: the first added is the outermost.
     public func use(_ middleware: @escaping Middleware) {
         lock.withLock {
-            if frozen == nil { middlewares.append(middleware) } else {
+            if frozen == nil {
+                middlewares.append(middleware)
+            } else {
                 problems.append("Middleware was added after the server started; add it before calling run().")
             }
         }

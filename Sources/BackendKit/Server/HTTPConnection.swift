@@ -46,7 +46,9 @@ final class HTTPConnection: EventChannel {
         self.parser = RequestParser(limits: server.configuration.limits)
     }
 
-    var isIdle: Bool { !handlerRunning && outputStart >= output.count && inputStart >= input.count && !parser.isMidRequest }
+    var isIdle: Bool {
+        !handlerRunning && outputStart >= output.count && inputStart >= input.count && !parser.isMidRequest
+    }
 
     func handle(_ event: Selector.Event) {
         if event.writable { flush() }
@@ -92,7 +94,9 @@ final class HTTPConnection: EventChannel {
             inputStart += consumed
             switch event {
             case .needMoreData:
-                if parser.takeContinueRequest() { output.append(contentsOf: "HTTP/1.1 100 Continue\r\n\r\n".utf8) }
+                if parser.takeContinueRequest() {
+                    output.append(contentsOf: "HTTP/1.1 100 Continue\r\n\r\n".utf8)
+                }
                 if inputStart >= input.count {
                     input.removeAll(keepingCapacity: input.capacity <= 64 * 1024)
                     inputStart = 0
@@ -110,7 +114,8 @@ final class HTTPConnection: EventChannel {
                 dispatch(head, body: body)
             case .failure(let failure):
                 ResponseSerializer.appendError(failure, date: loop.dateCache.current(), to: &output)
-                server.logger.info("Rejected a malformed request: \(failure.detail)", ["status": .int(failure.status.code)])
+                server.logger.info(
+                    "Rejected a malformed request: \(failure.detail)", ["status": .int(failure.status.code)])
                 closeAfterWrite = true
                 flush()
                 return
@@ -123,8 +128,12 @@ final class HTTPConnection: EventChannel {
     private func dispatch(_ head: RequestHead, body: Data) {
         handlerRunning = true
         let started = ContinuousClock.now
-        let id = head.headers["X-Request-Id"].flatMap { RequestIDGenerator.isAcceptable($0) ? $0 : nil } ?? loop.requestIDs.next()
-        var request = Request(method: head.method, target: head.target, headers: head.headers, body: body, id: id, version: head.version)
+        let id =
+            head.headers["X-Request-Id"].flatMap { RequestIDGenerator.isAcceptable($0) ? $0 : nil }
+            ?? loop.requestIDs.next()
+        var request = Request(
+            method: head.method, target: head.target, headers: head.headers, body: body, id: id,
+            version: head.version)
         request.logger = server.logger
         let keepAlive = head.keepAlive
         let transfer = UnsafeTransfer(self)
@@ -135,10 +144,14 @@ final class HTTPConnection: EventChannel {
         }
     }
 
-    private func complete(_ request: Request, _ response: Response, keepAlive: Bool, started: ContinuousClock.Instant) {
+    private func complete(
+        _ request: Request, _ response: Response, keepAlive: Bool, started: ContinuousClock.Instant
+    ) {
         guard loop.inLoop else {
             let transfer = UnsafeTransfer(self)
-            loop.execute { transfer.value.complete(request, response, keepAlive: keepAlive, started: started) }
+            loop.execute {
+                transfer.value.complete(request, response, keepAlive: keepAlive, started: started)
+            }
             return
         }
         handlerRunning = false
@@ -156,14 +169,19 @@ final class HTTPConnection: EventChannel {
         if server.logger.isEnabled(.info) {
             let logger = request.logger
             let elapsed = ContinuousClock.now - started
-            let milliseconds = Double(elapsed.components.attoseconds) / 1e15 + Double(elapsed.components.seconds) * 1000
+            let milliseconds =
+                Double(elapsed.components.attoseconds) / 1e15 + Double(elapsed.components.seconds) * 1000
             if logger.format == .json {
-                logger.info("request", [
-                    "method": .string(request.method.rawValue), "path": .string(request.path),
-                    "status": .int(response.status.code), "duration_ms": .double(milliseconds),
-                ])
+                logger.info(
+                    "request",
+                    [
+                        "method": .string(request.method.rawValue), "path": .string(request.path),
+                        "status": .int(response.status.code), "duration_ms": .double(milliseconds),
+                    ])
             } else {
-                logger.info("\(request.method) \(request.path) \(response.status.code) \(String(format: "%.2f", milliseconds))ms")
+                logger.info(
+                    "\(request.method) \(request.path) \(response.status.code) \(String(format: "%.2f", milliseconds))ms"
+                )
             }
         }
         lastActivity = .now
@@ -194,8 +212,11 @@ final class HTTPConnection: EventChannel {
         outputStart = 0
         writeStalledSince = nil
         setWriteInterest(false)
-        if closeAfterWrite && !handlerRunning { beginClose() }
-        else if handlerRunning && input.count - inputStart > 64 * 1024 { pauseReading() }
+        if closeAfterWrite && !handlerRunning {
+            beginClose()
+        } else if handlerRunning && input.count - inputStart > 64 * 1024 {
+            pauseReading()
+        }
     }
 
     private func setWriteInterest(_ on: Bool) {
@@ -261,13 +282,17 @@ final class HTTPConnection: EventChannel {
             return
         } else if let started = requestStarted, now - started > timeouts.requestRead {
             ResponseSerializer.appendError(
-                ParseFailure(status: .requestTimeout, detail: "The request was not completed within \(timeouts.requestRead)."),
+                ParseFailure(
+                    status: .requestTimeout,
+                    detail: "The request was not completed within \(timeouts.requestRead)."),
                 date: loop.dateCache.current(),
                 to: &output
             )
             closeAfterWrite = true
             flush()
-        } else if requestStarted == nil && outputStart >= output.count && now - lastActivity > timeouts.idleConnection {
+        } else if requestStarted == nil && outputStart >= output.count
+            && now - lastActivity > timeouts.idleConnection
+        {
             close()
         }
     }

@@ -31,7 +31,8 @@ final class Listener: EventChannel {
                 if code == EINTR || code == ECONNABORTED { continue }
                 if code == EMFILE || code == ENFILE || code == ENOBUFS || code == ENOMEM {
                     // Out of descriptors: stop accepting until the next tick instead of spinning.
-                    server.logger.warning("Cannot accept more connections: \(String(cString: strerror(code)))")
+                    server.logger.warning(
+                        "Cannot accept more connections: \(String(cString: strerror(code)))")
                     paused = true
                     loop.selector.modify(fd, read: false, write: false)
                 }

@@ -22,5 +22,7 @@ struct ParseFailure: Error, Equatable, Sendable {
     var status: HTTPStatus
     var detail: String
 
-    static func badRequest(_ detail: String) -> ParseFailure { ParseFailure(status: .badRequest, detail: detail) }
+    static func badRequest(_ detail: String) -> ParseFailure {
+        ParseFailure(status: .badRequest, detail: detail)
+    }
 }

@@ -15,7 +15,8 @@ enum ResponseSerializer {
     ) {
         let status = response.status
         buffer.append(contentsOf: "HTTP/1.1 \(status.code) \(sanitized(status.reasonPhrase))\r\n".utf8)
-        for (name, value) in response.headers where !serverOwned.contains(where: { name.equalsIgnoringASCIICase($0) }) {
+        for (name, value) in response.headers
+        where !serverOwned.contains(where: { name.equalsIgnoringASCIICase($0) }) {
             buffer.append(contentsOf: sanitized(name).utf8)
             buffer.append(contentsOf: ": ".utf8)
             buffer.append(contentsOf: sanitized(value).utf8)
@@ -75,7 +76,8 @@ struct DateHeaderCache {
         let days = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"]
         let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
         func two(_ value: Int32) -> String { value < 10 ? "0\(value)" : "\(value)" }
-        return "\(days[Int(parts.tm_wday)]), \(two(parts.tm_mday)) \(months[Int(parts.tm_mon)]) \(parts.tm_year + 1900) "
+        return
+            "\(days[Int(parts.tm_wday)]), \(two(parts.tm_mday)) \(months[Int(parts.tm_mon)]) \(parts.tm_year + 1900) "
             + "\(two(parts.tm_hour)):\(two(parts.tm_min)):\(two(parts.tm_sec)) GMT"
     }
 }
@@ -97,7 +99,8 @@ struct RequestIDGenerator {
     static func isAcceptable(_ id: String) -> Bool {
         (1...64).contains(id.utf8.count)
             && id.utf8.allSatisfy { byte in
-                (48...57).contains(byte) || (65...90).contains(byte) || (97...122).contains(byte) || byte == 45 || byte == 46 || byte == 95
+                (48...57).contains(byte) || (65...90).contains(byte) || (97...122).contains(byte)
+                    || byte == 45 || byte == 46 || byte == 95
             }
     }
 }

@@ -41,7 +41,10 @@ final class Selector {
         #if os(Linux)
             epollFD = cshim_epoll_create()
             guard epollFD >= 0 else { throw ServerError.system("epoll_create1", errno: cshim_errno()) }
-            guard cshim_epoll_ctl(epollFD, EPOLL_CTL_ADD, wakeRead, UInt32(EPOLLIN.rawValue), UInt64(wakeRead)) == 0 else {
+            guard
+                cshim_epoll_ctl(epollFD, EPOLL_CTL_ADD, wakeRead, UInt32(EPOLLIN.rawValue), UInt64(wakeRead))
+                    == 0
+            else {
                 throw ServerError.system("epoll_ctl", errno: cshim_errno())
             }
         #endif
@@ -57,7 +60,10 @@ final class Selector {
 
     func register(_ fd: Int32, read: Bool, write: Bool) throws {
         #if os(Linux)
-            guard cshim_epoll_ctl(epollFD, EPOLL_CTL_ADD, fd, Self.flags(read: read, write: write), UInt64(fd)) == 0 else {
+            guard
+                cshim_epoll_ctl(epollFD, EPOLL_CTL_ADD, fd, Self.flags(read: read, write: write), UInt64(fd))
+                    == 0
+            else {
                 throw ServerError.system("epoll_ctl", errno: cshim_errno())
             }
         #else
@@ -103,12 +109,13 @@ final class Selector {
                     continue
                 }
                 let flags = eventFlags[index]
-                body(Event(
-                    fd: fd,
-                    readable: flags & UInt32(EPOLLIN.rawValue) != 0,
-                    writable: flags & UInt32(EPOLLOUT.rawValue) != 0,
-                    hangUp: flags & (UInt32(EPOLLHUP.rawValue) | UInt32(EPOLLERR.rawValue)) != 0
-                ))
+                body(
+                    Event(
+                        fd: fd,
+                        readable: flags & UInt32(EPOLLIN.rawValue) != 0,
+                        writable: flags & UInt32(EPOLLOUT.rawValue) != 0,
+                        hangUp: flags & (UInt32(EPOLLHUP.rawValue) | UInt32(EPOLLERR.rawValue)) != 0
+                    ))
             }
         #else
             var pollFDs = [pollfd(fd: wakeRead, events: Int16(POLLIN), revents: 0)]
@@ -121,12 +128,13 @@ final class Selector {
             guard poll(&pollFDs, nfds_t(pollFDs.count), timeoutMilliseconds) > 0 else { return }
             if pollFDs[0].revents != 0 { drainWakeUps() }
             for entry in pollFDs.dropFirst() where entry.revents != 0 {
-                body(Event(
-                    fd: entry.fd,
-                    readable: entry.revents & Int16(POLLIN) != 0,
-                    writable: entry.revents & Int16(POLLOUT) != 0,
-                    hangUp: entry.revents & (Int16(POLLHUP) | Int16(POLLERR)) != 0
-                ))
+                body(
+                    Event(
+                        fd: entry.fd,
+                        readable: entry.revents & Int16(POLLIN) != 0,
+                        writable: entry.revents & Int16(POLLOUT) != 0,
+                        hangUp: entry.revents & (Int16(POLLHUP) | Int16(POLLERR)) != 0
+                    ))
             }
         #endif
     }

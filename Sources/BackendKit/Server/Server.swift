@@ -104,7 +104,8 @@ public final class Server: @unchecked Sendable {
         }
         let remaining = context.busyConnectionCount
         if remaining > 0 {
-            context.logger.warning("Shutdown: \(remaining) connection(s) still busy after \(grace); closing them.")
+            context.logger.warning(
+                "Shutdown: \(remaining) connection(s) still busy after \(grace); closing them.")
         }
         for loop in loops {
             loop.execute { [unowned loop] in

@@ -64,15 +64,21 @@ public struct ServerConfiguration: Sendable {
     }
 
     /// The configuration the startup contract describes, read from `environment`.
-    public static func fromEnvironment(_ environment: [String: String] = ProcessInfo.processInfo.environment) throws -> ServerConfiguration {
+    public static func fromEnvironment(_ environment: [String: String] = ProcessInfo.processInfo.environment)
+        throws -> ServerConfiguration
+    {
         var configuration = ServerConfiguration()
         if let port = environment["PORT"], !port.isEmpty {
-            guard let value = Int(port), (0...65535).contains(value) else { throw EnvironmentError.invalidPort(port) }
+            guard let value = Int(port), (0...65535).contains(value) else {
+                throw EnvironmentError.invalidPort(port)
+            }
             configuration.port = value
         }
         if let host = environment["HOST"], !host.isEmpty { configuration.host = host }
         if let threads = environment["BACKENDKIT_THREADS"], !threads.isEmpty {
-            guard let value = Int(threads), (1...256).contains(value) else { throw EnvironmentError.invalidThreads(threads) }
+            guard let value = Int(threads), (1...256).contains(value) else {
+                throw EnvironmentError.invalidThreads(threads)
+            }
             configuration.threads = value
         }
         configuration.logger = Logger.fromEnvironment(environment)

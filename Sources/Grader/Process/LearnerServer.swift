@@ -64,8 +64,11 @@ public final class LearnerServer: @unchecked Sendable {
     }
 
     /// `start` for async code: the same, waiting on a thread of its own.
-    public static func start(_ configuration: Configuration) async throws(ServerLaunchError) -> LearnerServer {
-        let result = await ChildProcess.onOwnThread { Result { () throws(ServerLaunchError) in try start(configuration) } }
+    public static func start(_ configuration: Configuration) async throws(ServerLaunchError) -> LearnerServer
+    {
+        let result = await ChildProcess.onOwnThread {
+            Result { () throws(ServerLaunchError) in try start(configuration) }
+        }
         return try result.get()
     }
 
@@ -141,7 +144,9 @@ public final class LearnerServer: @unchecked Sendable {
 
     /// `restart` for async code.
     public func restart(grace: Duration = .seconds(2)) async throws(ServerLaunchError) {
-        let result = await ChildProcess.onOwnThread { Result { () throws(ServerLaunchError) in try self.restart(grace: grace) } }
+        let result = await ChildProcess.onOwnThread {
+            Result { () throws(ServerLaunchError) in try self.restart(grace: grace) }
+        }
         try result.get()
     }
 

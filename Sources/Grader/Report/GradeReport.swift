@@ -123,7 +123,10 @@ public struct HTTPExchange: Codable, Sendable, Equatable {
         /// How many body bytes were left out of `body`.
         public var bodyBytesOmitted: Int
 
-        public init(status: Int, reason: String, headers: [Header] = [], body: String? = nil, bodyBytesOmitted: Int = 0) {
+        public init(
+            status: Int, reason: String, headers: [Header] = [], body: String? = nil,
+            bodyBytesOmitted: Int = 0
+        ) {
             self.status = status
             self.reason = reason
             self.headers = headers

@@ -8,18 +8,26 @@ public enum CompilerDiagnostics {
     ///   - replacing: absolute path prefixes mapped to what to show instead (the workspace folder
     ///     becomes `workspace/`).
     ///   - maxLines: the most lines to keep; the rest is counted.
-    public static func summarize(_ output: String, replacing prefixes: [(String, String)], maxLines: Int = 60) -> String {
+    public static func summarize(_ output: String, replacing prefixes: [(String, String)], maxLines: Int = 60)
+        -> String
+    {
         var kept: [String] = []
         var inDiagnostic = false
         var seen = Set<String>()
         for rawLine in output.split(separator: "\n", omittingEmptySubsequences: false) {
             var line = String(rawLine)
-            for (prefix, replacement) in prefixes { line = line.replacingOccurrences(of: prefix, with: replacement) }
-            if line.hasPrefix("[") && line.contains("] ") && (line.contains("Compiling") || line.contains("Emitting") || line.contains("Linking") || line.contains("Write") || line.contains("Planning")) {
+            for (prefix, replacement) in prefixes {
+                line = line.replacingOccurrences(of: prefix, with: replacement)
+            }
+            if line.hasPrefix("[") && line.contains("] ")
+                && (line.contains("Compiling") || line.contains("Emitting") || line.contains("Linking")
+                    || line.contains("Write") || line.contains("Planning"))
+            {
                 inDiagnostic = false
                 continue
             }
-            if line.hasPrefix("Building for") || line.hasPrefix("error: fatalError") || line.hasPrefix("Build complete")
+            if line.hasPrefix("Building for") || line.hasPrefix("error: fatalError")
+                || line.hasPrefix("Build complete")
                 || (line.hasPrefix("error: ") && line.contains("command failed with exit code"))
             {
                 continue

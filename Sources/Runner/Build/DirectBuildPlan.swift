@@ -14,21 +14,29 @@ struct DirectBuildPlan: Codable, Equatable {
     var commands: [[String]]
 
     /// Reads the commands for `product` (whose Swift module is `module`) from a SwiftPM build manifest.
-    static func read(manifest text: String, product: String, module: String, structure: String) -> DirectBuildPlan? {
+    static func read(manifest text: String, product: String, module: String, structure: String)
+        -> DirectBuildPlan?
+    {
         var compile: [String]?
         var wrap: [String]?
         var link: [String]?
         for block in text.components(separatedBy: "\n  \"").dropFirst() {
             let header = block.prefix { $0 != "\n" }
-            guard let argsLine = block.split(separator: "\n").first(where: { $0.trimmingCharacters(in: .whitespaces).hasPrefix("args:") }),
-                let data = argsLine.trimmingCharacters(in: .whitespaces).dropFirst("args:".count).data(using: .utf8),
+            guard
+                let argsLine = block.split(separator: "\n").first(where: {
+                    $0.trimmingCharacters(in: .whitespaces).hasPrefix("args:")
+                }),
+                let data = argsLine.trimmingCharacters(in: .whitespaces).dropFirst("args:".count).data(
+                    using: .utf8),
                 let args = try? JSONDecoder().decode([String].self, from: data)
             else { continue }
             if header.hasPrefix("C.\(product)-") && header.hasSuffix("-debug.module\":") {
                 compile = args.filter { $0 != "-parseable-output" }
             } else if header.hasPrefix("C.\(product)-") && header.hasSuffix("-debug.exe\":") {
                 link = args
-            } else if args.contains("-modulewrap") && args.contains(where: { $0.hasSuffix("/Modules/\(module).swiftmodule") }) {
+            } else if args.contains("-modulewrap")
+                && args.contains(where: { $0.hasSuffix("/Modules/\(module).swiftmodule") })
+            {
                 wrap = args
             }
         }

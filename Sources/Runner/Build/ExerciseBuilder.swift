@@ -26,7 +26,9 @@ public struct ExerciseBuilder: Sendable {
         workspace.root.appendingPathComponent(".build/debug/\(exercise.id)")
     }
 
-    public func build(_ exercise: Exercise, onProgress: (@Sendable (String) -> Void)? = nil) throws(BuildError) -> Outcome {
+    public func build(_ exercise: Exercise, onProgress: (@Sendable (String) -> Void)? = nil)
+        throws(BuildError) -> Outcome
+    {
         let binary = binary(of: exercise)
         let fingerprint = fingerprint(of: exercise)
         let record = fingerprintFile(of: exercise)
@@ -50,7 +52,8 @@ public struct ExerciseBuilder: Sendable {
                 break  // fall back to SwiftPM, which rewrites its manifest
             }
         }
-        let outcome = try toolchain.build(package: workspace.root, product: exercise.id, timeout: timeout, onProgress: onProgress)
+        let outcome = try toolchain.build(
+            package: workspace.root, product: exercise.id, timeout: timeout, onProgress: onProgress)
         guard outcome.succeeded else {
             try? FileManager.default.removeItem(at: record)
             return .failed(diagnostics: summarize(outcome.output.text))
@@ -69,7 +72,8 @@ public struct ExerciseBuilder: Sendable {
     }
 
     private func recordSuccess(_ fingerprint: Fingerprint, at record: URL) {
-        try? FileManager.default.createDirectory(at: record.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try? FileManager.default.createDirectory(
+            at: record.deletingLastPathComponent(), withIntermediateDirectories: true)
         try? fingerprint.description.write(to: record, atomically: true, encoding: .utf8)
     }
 
@@ -93,7 +97,9 @@ public struct ExerciseBuilder: Sendable {
     private func savePlan(for exercise: Exercise, structure: Fingerprint) {
         let manifest = workspace.root.appendingPathComponent(".build/debug.yaml")
         guard let text = try? String(contentsOf: manifest, encoding: .utf8),
-            let plan = DirectBuildPlan.read(manifest: text, product: exercise.id, module: DirectBuildPlan.moduleName(for: exercise.id), structure: structure.description),
+            let plan = DirectBuildPlan.read(
+                manifest: text, product: exercise.id, module: DirectBuildPlan.moduleName(for: exercise.id),
+                structure: structure.description),
             let data = try? JSONEncoder().encode(plan)
         else {
             try? FileManager.default.removeItem(at: planFile(of: exercise))
@@ -107,11 +113,15 @@ public struct ExerciseBuilder: Sendable {
     private func runDirect(_ plan: DirectBuildPlan) -> DirectOutcome {
         for (index, command) in plan.commands.enumerated() {
             guard let executable = command.first,
-                let (status, output) = try? ChildProcess.run(executable: executable, arguments: Array(command.dropFirst()), workingDirectory: workspace.root.path, timeout: timeout)
+                let (status, output) = try? ChildProcess.run(
+                    executable: executable, arguments: Array(command.dropFirst()),
+                    workingDirectory: workspace.root.path, timeout: timeout)
             else { return .unusable }
             if !status.isSuccess {
                 let text = output.text
-                if index == 0 && (text.contains(": error:") || text.contains("error: ")) && !text.contains("no such file") {
+                if index == 0 && (text.contains(": error:") || text.contains("error: "))
+                    && !text.contains("no such file")
+                {
                     return .compileFailed(text)
                 }
                 return .unusable
@@ -124,10 +134,14 @@ public struct ExerciseBuilder: Sendable {
     private func structureFingerprint(of exercise: Exercise) -> Fingerprint {
         var fingerprint = Fingerprint()
         if let manifest = try? Data(contentsOf: workspace.packageManifest) { fingerprint.add(manifest) }
-        if let manifest = try? Data(contentsOf: workspace.home.appendingPathComponent("Package.swift")) { fingerprint.add(manifest) }
+        if let manifest = try? Data(contentsOf: workspace.home.appendingPathComponent("Package.swift")) {
+            fingerprint.add(manifest)
+        }
         for file in Fingerprint.files(below: workspace.folder(of: exercise)) { fingerprint.add(file.path) }
         fingerprint.addTree(workspace.home.appendingPathComponent("Sources/BackendKit"))
-        if let yaml = FileSystem.modificationDate(of: workspace.root.appendingPathComponent(".build/debug.yaml")) {
+        if let yaml = FileSystem.modificationDate(
+            of: workspace.root.appendingPathComponent(".build/debug.yaml"))
+        {
             fingerprint.add(String(yaml.timeIntervalSince1970))
         }
         return fingerprint

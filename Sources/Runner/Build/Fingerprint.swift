@@ -32,16 +32,20 @@ public struct Fingerprint: Sendable, Equatable, CustomStringConvertible {
 
     static func files(below folder: URL) -> [URL] {
         let resolved = folder.resolvingSymlinksInPath()
-        guard let enumerator = FileManager.default.enumerator(
-            at: resolved, includingPropertiesForKeys: [.isRegularFileKey], options: [.skipsHiddenFiles]
-        ) else { return [] }
+        guard
+            let enumerator = FileManager.default.enumerator(
+                at: resolved, includingPropertiesForKeys: [.isRegularFileKey], options: [.skipsHiddenFiles]
+            )
+        else { return [] }
         var files: [URL] = []
         for case let url as URL in enumerator {
             if url.lastPathComponent == ".build" {
                 enumerator.skipDescendants()
                 continue
             }
-            if (try? url.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true { files.append(url) }
+            if (try? url.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true {
+                files.append(url)
+            }
         }
         return files.sorted { $0.path < $1.path }
     }

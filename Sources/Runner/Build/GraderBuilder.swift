@@ -31,7 +31,9 @@ public struct GraderBuilder: Sendable {
     }
 
     /// The module's grader, built if its tests or GraderKit changed since the last build.
-    public func ensureBuilt(_ module: Module, onProgress: (@Sendable (String) -> Void)? = nil) throws(BuildError) -> URL {
+    public func ensureBuilt(_ module: Module, onProgress: (@Sendable (String) -> Void)? = nil)
+        throws(BuildError) -> URL
+    {
         let folder = packageFolder
         do {
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
@@ -45,7 +47,9 @@ public struct GraderBuilder: Sendable {
         }
     }
 
-    private func buildLocked(_ module: Module, in folder: URL, onProgress: (@Sendable (String) -> Void)?) throws -> URL {
+    private func buildLocked(_ module: Module, in folder: URL, onProgress: (@Sendable (String) -> Void)?)
+        throws -> URL
+    {
         let binary = binary(of: module)
         let fingerprint = fingerprint(of: module)
         let record = folder.appendingPathComponent(".fingerprints/\(module.id)")
@@ -55,16 +59,23 @@ public struct GraderBuilder: Sendable {
             return binary
         }
         try generatePackage(in: folder)
-        let outcome = try toolchain.build(package: folder, product: "grader-\(module.id)", timeout: timeout, onProgress: onProgress)
+        let outcome = try toolchain.build(
+            package: folder, product: "grader-\(module.id)", timeout: timeout, onProgress: onProgress)
         guard outcome.succeeded else {
             let testsPath = FileSystem.canonicalPath(pack.testsFolder(of: module)) + "/"
             let summary = CompilerDiagnostics.summarize(
                 outcome.output.text,
-                replacing: [(testsPath, "Lessons/\(module.path)/Tests/"), (folder.path + "/Modules/\(module.id)/", "Lessons/\(module.path)/Tests/")]
+                replacing: [
+                    (testsPath, "Lessons/\(module.path)/Tests/"),
+                    (folder.path + "/Modules/\(module.id)/", "Lessons/\(module.path)/Tests/"),
+                ]
             )
-            throw BuildError.packageGeneration("The hidden tests of module \"\(module.id)\" do not compile. This is a problem in the lesson pack, not in your code:\n\(summary)")
+            throw BuildError.packageGeneration(
+                "The hidden tests of module \"\(module.id)\" do not compile. This is a problem in the lesson pack, not in your code:\n\(summary)"
+            )
         }
-        try FileManager.default.createDirectory(at: record.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(
+            at: record.deletingLastPathComponent(), withIntermediateDirectories: true)
         try fingerprint.description.write(to: record, atomically: true, encoding: .utf8)
         return binary
     }

@@ -26,7 +26,9 @@ public struct SwiftToolchain: Sendable {
         timeout: Duration,
         onProgress: (@Sendable (String) -> Void)? = nil
     ) throws(BuildError) -> BuildOutcome {
-        try run(["build", "--package-path", package.path, "--product", product], label: product, timeout: timeout, onProgress: onProgress)
+        try run(
+            ["build", "--package-path", package.path, "--product", product], label: product, timeout: timeout,
+            onProgress: onProgress)
     }
 
     /// `swift build --package-path <package>`: every target of the package.
@@ -35,7 +37,9 @@ public struct SwiftToolchain: Sendable {
         timeout: Duration,
         onProgress: (@Sendable (String) -> Void)? = nil
     ) throws(BuildError) -> BuildOutcome {
-        try run(["build", "--package-path", package.path], label: package.lastPathComponent, timeout: timeout, onProgress: onProgress)
+        try run(
+            ["build", "--package-path", package.path], label: package.lastPathComponent, timeout: timeout,
+            onProgress: onProgress)
     }
 
     private func run(

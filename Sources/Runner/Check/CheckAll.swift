@@ -11,7 +11,9 @@ public struct CheckAll: Sendable {
     }
 
     /// Returns outcomes in pack order. `onFinished` sees each outcome as soon as it is known.
-    public func run(onFinished: @escaping @Sendable (CheckOutcome) -> Void = { _ in }) throws -> [CheckOutcome] {
+    public func run(onFinished: @escaping @Sendable (CheckOutcome) -> Void = { _ in }) throws
+        -> [CheckOutcome]
+    {
         let exercises = checker.context.pack.exercises.filter { checker.context.workspace.contains($0) }
         let results = OutcomeStore(count: exercises.count)
         let gradingSlots = DispatchSemaphore(value: max(1, ProcessInfo.processInfo.activeProcessorCount))
@@ -22,7 +24,10 @@ public struct CheckAll: Sendable {
             do {
                 built = try checker.context.exerciseBuilder.build(exercise)
             } catch {
-                let outcome = CheckOutcome(exercise: exercise, report: GradeReport(exercise: exercise.id, status: .error, message: error.description), duration: ContinuousClock.now - started)
+                let outcome = CheckOutcome(
+                    exercise: exercise,
+                    report: GradeReport(exercise: exercise.id, status: .error, message: error.description),
+                    duration: ContinuousClock.now - started)
                 results.set(index, outcome)
                 onFinished(outcome)
                 continue
@@ -40,12 +45,17 @@ public struct CheckAll: Sendable {
                 let report: GradeReport
                 switch built {
                 case .failed(let diagnostics):
-                    report = GradeReport(exercise: exercise.id, status: .error, message: "Your code does not compile yet. The compiler says:\n\n" + diagnostics)
+                    report = GradeReport(
+                        exercise: exercise.id, status: .error,
+                        message: "Your code does not compile yet. The compiler says:\n\n" + diagnostics)
                 case .built(let binary):
                     report = checker.grade(exercise, binary: binary)
                 }
-                var outcome = CheckOutcome(exercise: exercise, report: report, duration: ContinuousClock.now - started)
-                outcome.progressNotice = (try? checker.context.progressStore.recordCheck(exercise.id, passed: report.status == .pass))?.notice
+                var outcome = CheckOutcome(
+                    exercise: exercise, report: report, duration: ContinuousClock.now - started)
+                outcome.progressNotice =
+                    (try? checker.context.progressStore.recordCheck(
+                        exercise.id, passed: report.status == .pass))?.notice
                 results.set(index, outcome)
                 onFinished(outcome)
             }

@@ -21,7 +21,9 @@ public struct Checker: Sendable {
 
     /// Checks `exercise` and records the result in progress (unless `record` is false, as for the
     /// dev check). Never throws for problems in the learner's code: those are in the report.
-    public func check(_ exercise: Exercise, record: Bool = true, onStage: @escaping @Sendable (Stage) -> Void = { _ in }) throws -> CheckOutcome {
+    public func check(
+        _ exercise: Exercise, record: Bool = true, onStage: @escaping @Sendable (Stage) -> Void = { _ in }
+    ) throws -> CheckOutcome {
         try context.workspace.validate(exercise)
         onStage(.building(progress: nil))
         let started = ContinuousClock.now
@@ -36,7 +38,8 @@ public struct Checker: Sendable {
         case .built(let binary):
             report = grade(exercise, binary: binary, onStage: onStage)
         }
-        var outcome = CheckOutcome(exercise: exercise, report: report, duration: ContinuousClock.now - started)
+        var outcome = CheckOutcome(
+            exercise: exercise, report: report, duration: ContinuousClock.now - started)
         if record {
             let result = try context.progressStore.recordCheck(exercise.id, passed: report.status == .pass)
             outcome.progressNotice = result.notice
@@ -45,16 +48,21 @@ public struct Checker: Sendable {
     }
 
     /// Runs the module's grader against an already built server binary.
-    public func grade(_ exercise: Exercise, binary: URL, onStage: @escaping @Sendable (Stage) -> Void = { _ in }) -> GradeReport {
+    public func grade(
+        _ exercise: Exercise, binary: URL, onStage: @escaping @Sendable (Stage) -> Void = { _ in }
+    ) -> GradeReport {
         let graderBinary: URL
         do {
             onStage(.buildingGrader(progress: nil))
-            graderBinary = try context.graderBuilder.ensureBuilt(context.module(of: exercise)) { onStage(.buildingGrader(progress: $0)) }
+            graderBinary = try context.graderBuilder.ensureBuilt(context.module(of: exercise)) {
+                onStage(.buildingGrader(progress: $0))
+            }
         } catch {
             return GradeReport(exercise: exercise.id, status: .error, message: String(describing: error))
         }
         onStage(.grading)
-        return GraderInvocation.run(grader: graderBinary, exercise: exercise.id, server: binary, timeout: gradingTimeout)
+        return GraderInvocation.run(
+            grader: graderBinary, exercise: exercise.id, server: binary, timeout: gradingTimeout)
     }
 }
 

@@ -6,12 +6,16 @@ import Grader
 /// report to show.
 enum GraderInvocation {
     static func run(grader: URL, exercise: String, server: URL, timeout: Duration) -> GradeReport {
-        let reportFile = FileManager.default.temporaryDirectory.appendingPathComponent("backendlings-report-\(UUID().uuidString).json")
+        let reportFile = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "backendlings-report-\(UUID().uuidString).json")
         defer { try? FileManager.default.removeItem(at: reportFile) }
         do {
             let (status, output) = try ChildProcess.run(
                 executable: grader.path,
-                arguments: ["--exercise", exercise, "--server", server.path, "--report", reportFile.path, "--format", "json"],
+                arguments: [
+                    "--exercise", exercise, "--server", server.path, "--report", reportFile.path, "--format",
+                    "json",
+                ],
                 environment: .inherit(removing: ["PORT", "DATABASE_PATH", "HOST"]),
                 timeout: timeout
             )
@@ -21,13 +25,15 @@ enum GraderInvocation {
                 return GradeReport(
                     exercise: exercise,
                     status: .error,
-                    message: "The grader for this module failed (\(status)). This is a problem in the lesson pack, not in your code.\n"
+                    message:
+                        "The grader for this module failed (\(status)). This is a problem in the lesson pack, not in your code.\n"
                         + output.lastLines(15).joined(separator: "\n")
                 )
             }
             return report
         } catch {
-            return GradeReport(exercise: exercise, status: .error, message: "The grader did not finish: \(error)")
+            return GradeReport(
+                exercise: exercise, status: .error, message: "The grader did not finish: \(error)")
         }
     }
 }

@@ -9,9 +9,13 @@ public struct ProgressRebuild: Sendable {
     public init(context: RunnerContext) { self.context = context }
 
     @discardableResult
-    public func run(onFinished: @escaping @Sendable (CheckOutcome) -> Void = { _ in }) throws -> [CheckOutcome] {
+    public func run(onFinished: @escaping @Sendable (CheckOutcome) -> Void = { _ in }) throws
+        -> [CheckOutcome]
+    {
         let outcomes = try CheckAll(context: context).run(onFinished: onFinished)
-        if let next = context.pack.exercises.first(where: { exercise in !outcomes.contains { $0.exercise == exercise && $0.passed } }) {
+        if let next = context.pack.exercises.first(where: { exercise in
+            !outcomes.contains { $0.exercise == exercise && $0.passed }
+        }) {
             _ = try context.progressStore.setCurrent(next.id)
         }
         return outcomes

@@ -9,8 +9,12 @@ public struct RunnerContext: Sendable {
     public let pack: Pack
     public let workspace: Workspace
 
-    public init(packOption: String?, workspaceOption: String?, environment: [String: String] = ProcessInfo.processInfo.environment) throws {
-        let locations = try Locations.resolve(packOption: packOption, workspaceOption: workspaceOption, environment: environment)
+    public init(
+        packOption: String?, workspaceOption: String?,
+        environment: [String: String] = ProcessInfo.processInfo.environment
+    ) throws {
+        let locations = try Locations.resolve(
+            packOption: packOption, workspaceOption: workspaceOption, environment: environment)
         self.locations = locations
         self.pack = try Pack.load(from: locations.packRoot)
         self.workspace = Workspace(root: locations.workspace, pack: pack, home: locations.home)

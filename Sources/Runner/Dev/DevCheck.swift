@@ -27,12 +27,14 @@ public struct DevCheck: Sendable {
         onStage(.linting)
         let lint = PackLint(pack: pack)
         var general = only.isEmpty ? lint.orphans() : []
-        var problems: [String: [String]] = Dictionary(uniqueKeysWithValues: exercises.map { ($0.id, lint.problems(of: $0)) })
+        var problems: [String: [String]] = Dictionary(
+            uniqueKeysWithValues: exercises.map { ($0.id, lint.problems(of: $0)) })
         let package = DevCheckPackage(pack: pack, home: home)
         for (id, found) in try package.generate(exercises: exercises) { problems[id, default: []] += found }
 
         onStage(.building(nil))
-        let built = try buildAll(package, exercises: exercises, problems: &problems, general: &general, onStage: onStage)
+        let built = try buildAll(
+            package, exercises: exercises, problems: &problems, general: &general, onStage: onStage)
         general += checkGraderLists(package, exercises: exercises, built: built)
 
         let verdicts = Verdicts()
@@ -44,7 +46,9 @@ public struct DevCheck: Sendable {
                 built.contains(DevCheckPackage.graderProduct(module))
             else { continue }
             for kind in ["starter", "solution"] {
-                let product = kind == "starter" ? DevCheckPackage.starterProduct(exercise) : DevCheckPackage.solutionProduct(exercise)
+                let product =
+                    kind == "starter"
+                    ? DevCheckPackage.starterProduct(exercise) : DevCheckPackage.solutionProduct(exercise)
                 guard built.contains(product) else { continue }
                 slots.wait()
                 group.enter()
@@ -71,36 +75,58 @@ public struct DevCheck: Sendable {
                 let solution = verdicts.report(exercise.id, "solution")
                 if let starter {
                     switch starter.status {
-                    case .pass: found.append("The untouched starter PASSES every hidden check; it must fail at least one, or there is nothing to learn.")
-                    case .error: found.append("The untouched starter's server does not run: \(starter.message ?? "no message"). A starter must start and fail a check.")
+                    case .pass:
+                        found.append(
+                            "The untouched starter PASSES every hidden check; it must fail at least one, or there is nothing to learn."
+                        )
+                    case .error:
+                        found.append(
+                            "The untouched starter's server does not run: \(starter.message ?? "no message"). A starter must start and fail a check."
+                        )
                     case .fail: break
                     }
                 }
                 if let solution, solution.status != .pass {
-                    let failure = solution.firstFailure.map { "\"\($0.name)\": \($0.message ?? "")" } ?? (solution.message ?? "")
+                    let failure =
+                        solution.firstFailure.map { "\"\($0.name)\": \($0.message ?? "")" }
+                        ?? (solution.message ?? "")
                     found.append("The reference solution does not pass: \(failure)")
                 }
-                return DevCheckResult.ExerciseResult(id: exercise.id, starter: starter?.status.rawValue, solution: solution?.status.rawValue, problems: found)
+                return DevCheckResult.ExerciseResult(
+                    id: exercise.id, starter: starter?.status.rawValue, solution: solution?.status.rawValue,
+                    problems: found)
             }
         )
     }
 
     /// Builds everything at once; when that fails, builds each product alone to say which failed.
-    private func buildAll(_ package: DevCheckPackage, exercises: [Exercise], problems: inout [String: [String]], general: inout [String], onStage: @escaping @Sendable (Stage) -> Void) throws -> Set<String> {
-        var products = exercises.flatMap { [DevCheckPackage.starterProduct($0), DevCheckPackage.solutionProduct($0)] }
+    private func buildAll(
+        _ package: DevCheckPackage, exercises: [Exercise], problems: inout [String: [String]],
+        general: inout [String], onStage: @escaping @Sendable (Stage) -> Void
+    ) throws -> Set<String> {
+        var products = exercises.flatMap {
+            [DevCheckPackage.starterProduct($0), DevCheckPackage.solutionProduct($0)]
+        }
         let modules = pack.modules.filter { $0.exercises.contains(where: exercises.contains) }
         products += modules.map(DevCheckPackage.graderProduct)
-        let all = try toolchain.buildEverything(package: package.folder, timeout: .seconds(3600)) { onStage(.building($0)) }
+        let all = try toolchain.buildEverything(package: package.folder, timeout: .seconds(3600)) {
+            onStage(.building($0))
+        }
         if all.succeeded { return Set(products) }
         var built = Set<String>()
         for product in products {
-            let outcome = try toolchain.build(package: package.folder, product: product, timeout: .seconds(1800)) { onStage(.building($0)) }
+            let outcome = try toolchain.build(
+                package: package.folder, product: product, timeout: .seconds(1800)
+            ) { onStage(.building($0)) }
             if outcome.succeeded {
                 built.insert(product)
                 continue
             }
-            let summary = CompilerDiagnostics.summarize(outcome.output.text, replacing: [(package.folder.path + "/", "")], maxLines: 25)
-            if let exercise = exercises.first(where: { product.hasSuffix("-" + $0.id) && !product.hasPrefix("grader-") }) {
+            let summary = CompilerDiagnostics.summarize(
+                outcome.output.text, replacing: [(package.folder.path + "/", "")], maxLines: 25)
+            if let exercise = exercises.first(where: {
+                product.hasSuffix("-" + $0.id) && !product.hasPrefix("grader-")
+            }) {
                 let kind = product.hasPrefix("starter-") ? "starter" : "solution"
                 problems[exercise.id, default: []].append("The \(kind) does not compile:\n\(summary)")
             } else {
@@ -111,21 +137,30 @@ public struct DevCheck: Sendable {
     }
 
     /// Every exercise must have tests in its module's grader, and no grader may test an unknown id.
-    private func checkGraderLists(_ package: DevCheckPackage, exercises: [Exercise], built: Set<String>) -> [String] {
+    private func checkGraderLists(_ package: DevCheckPackage, exercises: [Exercise], built: Set<String>)
+        -> [String]
+    {
         var problems: [String] = []
         for module in pack.modules where built.contains(DevCheckPackage.graderProduct(module)) {
             let binary = package.binary(DevCheckPackage.graderProduct(module))
-            guard let result = try? ChildProcess.run(executable: binary.path, arguments: ["--list"], timeout: .seconds(30)),
+            guard
+                let result = try? ChildProcess.run(
+                    executable: binary.path, arguments: ["--list"], timeout: .seconds(30)),
                 let listed = try? JSONDecoder().decode([String].self, from: Data(result.output.text.utf8))
             else {
                 problems.append("grader-\(module.id) --list did not print a JSON list of exercise ids.")
                 continue
             }
-            for exercise in module.exercises where exercises.contains(exercise) && !listed.contains(exercise.id) {
-                problems.append("Exercise \"\(exercise.id)\" has no hidden tests: add its ExerciseTests to Lessons/\(module.path)/Tests/main.swift.")
+            for exercise in module.exercises
+            where exercises.contains(exercise) && !listed.contains(exercise.id) {
+                problems.append(
+                    "Exercise \"\(exercise.id)\" has no hidden tests: add its ExerciseTests to Lessons/\(module.path)/Tests/main.swift."
+                )
             }
             for id in listed where !module.exercises.contains(where: { $0.id == id }) {
-                problems.append("Lessons/\(module.path)/Tests declares tests for \"\(id)\", which is not an exercise of module \"\(module.id)\".")
+                problems.append(
+                    "Lessons/\(module.path)/Tests declares tests for \"\(id)\", which is not an exercise of module \"\(module.id)\"."
+                )
             }
         }
         return problems
@@ -138,8 +173,12 @@ public struct DevCheck: Sendable {
     private final class Verdicts: @unchecked Sendable {
         private let lock = NSLock()
         private var reports: [String: GradeReport] = [:]
-        func record(_ id: String, kind: String, report: GradeReport) { lock.withLock { reports["\(kind):\(id)"] = report } }
-        func report(_ id: String, _ kind: String) -> GradeReport? { lock.withLock { reports["\(kind):\(id)"] } }
+        func record(_ id: String, kind: String, report: GradeReport) {
+            lock.withLock { reports["\(kind):\(id)"] = report }
+        }
+        func report(_ id: String, _ kind: String) -> GradeReport? {
+            lock.withLock { reports["\(kind):\(id)"] }
+        }
         var count: Int { lock.withLock { reports.count } }
     }
 }

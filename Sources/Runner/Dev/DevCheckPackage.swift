@@ -32,7 +32,8 @@ struct DevCheckPackage {
         var targets: [String] = []
         for exercise in exercises {
             let starter = Self.starterProduct(exercise)
-            try FileSystem.mirror(from: pack.starterFolder(of: exercise), to: exercisesFolder.appendingPathComponent(starter))
+            try FileSystem.mirror(
+                from: pack.starterFolder(of: exercise), to: exercisesFolder.appendingPathComponent(starter))
             targets.append(target(starter, path: "Exercises/\(starter)", library: "BackendKit"))
             let solved = staging.appendingPathComponent(exercise.id)
             try? manager.removeItem(at: solved)
@@ -55,7 +56,8 @@ struct DevCheckPackage {
                 try? manager.removeItem(at: link)
                 try manager.createSymbolicLink(atPath: link.path, withDestinationPath: destination)
             }
-            targets.append(target(Self.graderProduct(module), path: "Graders/\(module.id)", library: "GraderKit"))
+            targets.append(
+                target(Self.graderProduct(module), path: "Graders/\(module.id)", library: "GraderKit"))
         }
         let manifest = """
             // swift-tools-version:6.0

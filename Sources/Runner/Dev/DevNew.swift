@@ -19,9 +19,13 @@ public struct DevNew: Sendable {
             throw DevNewError("There is no module \"\(moduleID)\" in pack.json. Modules: \(known).")
         }
         guard id.range(of: "^[a-z][a-z0-9-]*$", options: .regularExpression) != nil else {
-            throw DevNewError("\"\(id)\" is not a valid exercise id: use lowercase letters, digits and -, starting with a letter (for example db11-views).")
+            throw DevNewError(
+                "\"\(id)\" is not a valid exercise id: use lowercase letters, digits and -, starting with a letter (for example db11-views)."
+            )
         }
-        guard !pack.exercises.contains(where: { $0.id == id }) && !pack.modules.contains(where: { $0.id == id }) else {
+        guard
+            !pack.exercises.contains(where: { $0.id == id }) && !pack.modules.contains(where: { $0.id == id })
+        else {
             throw DevNewError("The id \"\(id)\" is already used in pack.json.")
         }
         let module = pack.modules[moduleIndex]
@@ -35,14 +39,19 @@ public struct DevNew: Sendable {
         let mainFile = pack.testsFolder(of: module).appendingPathComponent("main.swift")
         let main = try String(contentsOf: mainFile, encoding: .utf8)
         guard let listEnd = main.range(of: "])", options: .backwards) else {
-            throw DevNewError("Lessons/\(module.path)/Tests/main.swift has no `GraderMain.run([...])` list to add the tests to.")
+            throw DevNewError(
+                "Lessons/\(module.path)/Tests/main.swift has no `GraderMain.run([...])` list to add the tests to."
+            )
         }
 
         var files: [(URL, String)] = [
             (exerciseFolder.appendingPathComponent("README.md"), ScaffoldTemplates.readme(id: id)),
             (exerciseFolder.appendingPathComponent("Starter/main.swift"), ScaffoldTemplates.main),
             (exerciseFolder.appendingPathComponent("Starter/Routes.swift"), ScaffoldTemplates.starterRoutes),
-            (pack.solutionsFolder.appendingPathComponent("\(module.path)/\(path)/Routes.swift"), ScaffoldTemplates.solutionRoutes),
+            (
+                pack.solutionsFolder.appendingPathComponent("\(module.path)/\(path)/Routes.swift"),
+                ScaffoldTemplates.solutionRoutes
+            ),
             (testFile, ScaffoldTemplates.tests(id: id, name: testName)),
         ]
         for (url, _) in files where FileSystem.exists(url) {
@@ -50,22 +59,37 @@ public struct DevNew: Sendable {
         }
         let before = main[..<listEnd.lowerBound].trimmingCharacters(in: .whitespacesAndNewlines)
         let separator = before.hasSuffix("[") ? "" : ", "
-        let newMain = String(main[..<listEnd.lowerBound]).replacingOccurrences(of: "\\s+$", with: "", options: .regularExpression)
+        let newMain =
+            String(main[..<listEnd.lowerBound]).replacingOccurrences(
+                of: "\\s+$", with: "", options: .regularExpression)
             + separator + testName + String(main[listEnd.lowerBound...])
         files.append((mainFile, newMain))
 
         var modules = pack.modules
-        modules[moduleIndex].exercises.append(Exercise(
-            id: id, title: "TODO: a title a learner understands", path: path, files: ["Routes.swift"],
-            hints: ["TODO: a first nudge toward the idea.", "TODO: a last hint that nearly gives the answer."],
-            moduleID: module.id, modulePath: module.path))
-        files.append((pack.manifestFile, ManifestWriter.render(Pack(root: pack.root, name: pack.name, formatVersion: pack.formatVersion, modules: modules))))
+        modules[moduleIndex].exercises.append(
+            Exercise(
+                id: id, title: "TODO: a title a learner understands", path: path, files: ["Routes.swift"],
+                hints: [
+                    "TODO: a first nudge toward the idea.", "TODO: a last hint that nearly gives the answer.",
+                ],
+                moduleID: module.id, modulePath: module.path))
+        files.append(
+            (
+                pack.manifestFile,
+                ManifestWriter.render(
+                    Pack(
+                        root: pack.root, name: pack.name, formatVersion: pack.formatVersion, modules: modules)
+                )
+            ))
 
         for (url, text) in files {
-            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(
+                at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
             try FileSystem.writeAtomically(text, to: url)
         }
-        return Created(exerciseID: id, files: files.map { FileSystem.relativePath(of: $0.0, inside: pack.root) ?? $0.0.path })
+        return Created(
+            exerciseID: id,
+            files: files.map { FileSystem.relativePath(of: $0.0, inside: pack.root) ?? $0.0.path })
     }
 
     /// `db11-views` at position 11 becomes `11-views`; other ids get the position in front.
@@ -80,7 +104,9 @@ public struct DevNew: Sendable {
     /// `db11-views` becomes `db11Views`, a Swift identifier for the tests' constant.
     static func swiftName(for id: String) -> String {
         let parts = id.split(separator: "-")
-        return parts.enumerated().map { $0.offset == 0 ? String($0.element) : $0.element.prefix(1).uppercased() + $0.element.dropFirst() }.joined()
+        return parts.enumerated().map {
+            $0.offset == 0 ? String($0.element) : $0.element.prefix(1).uppercased() + $0.element.dropFirst()
+        }.joined()
     }
 }
 

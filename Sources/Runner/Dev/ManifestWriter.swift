@@ -4,9 +4,15 @@ import Foundation
 /// manifest edited by `dev new` keeps the shape authors wrote by hand.
 enum ManifestWriter {
     static func render(_ pack: Pack) -> String {
-        var lines = ["{", "  \"formatVersion\": \(pack.formatVersion),", "  \"name\": \(quote(pack.name)),", "  \"modules\": ["]
+        var lines = [
+            "{", "  \"formatVersion\": \(pack.formatVersion),", "  \"name\": \(quote(pack.name)),",
+            "  \"modules\": [",
+        ]
         for (moduleIndex, module) in pack.modules.enumerated() {
-            lines += ["    {", "      \"id\": \(quote(module.id)),", "      \"title\": \(quote(module.title)),", "      \"path\": \(quote(module.path)),", "      \"exercises\": ["]
+            lines += [
+                "    {", "      \"id\": \(quote(module.id)),", "      \"title\": \(quote(module.title)),",
+                "      \"path\": \(quote(module.path)),", "      \"exercises\": [",
+            ]
             for (index, exercise) in module.exercises.enumerated() {
                 lines += [
                     "        {",
@@ -16,7 +22,9 @@ enum ManifestWriter {
                     "          \"files\": [\(exercise.files.map(quote).joined(separator: ", "))],",
                     "          \"hints\": [",
                 ]
-                lines += exercise.hints.enumerated().map { "            \(quote($0.element))\($0.offset < exercise.hints.count - 1 ? "," : "")" }
+                lines += exercise.hints.enumerated().map {
+                    "            \(quote($0.element))\($0.offset < exercise.hints.count - 1 ? "," : "")"
+                }
                 lines += ["          ]", "        }\(index < module.exercises.count - 1 ? "," : "")"]
             }
             lines += ["      ]", "    }\(moduleIndex < pack.modules.count - 1 ? "," : "")"]

@@ -10,25 +10,36 @@ struct PackLint {
         let lesson = pack.lessonText(of: exercise)
         let text = (try? String(contentsOf: lesson, encoding: .utf8)) ?? ""
         if text.trimmingCharacters(in: .whitespacesAndNewlines).count < 200 {
-            problems.append("Lessons/\(exercise.relativePath)/README.md is missing or too short to teach anything (under 200 characters).")
+            problems.append(
+                "Lessons/\(exercise.relativePath)/README.md is missing or too short to teach anything (under 200 characters)."
+            )
         }
         for heading in ["## Your task", "## Try it by hand"] where !text.contains(heading) {
             problems.append("Lessons/\(exercise.relativePath)/README.md has no \"\(heading)\" section.")
         }
         if exercise.hints.count < 2 {
-            problems.append("Exercise \"\(exercise.id)\" has \(exercise.hints.count) hint\(exercise.hints.count == 1 ? "" : "s") in pack.json; give at least two, from a nudge to nearly the answer.")
+            problems.append(
+                "Exercise \"\(exercise.id)\" has \(exercise.hints.count) hint\(exercise.hints.count == 1 ? "" : "s") in pack.json; give at least two, from a nudge to nearly the answer."
+            )
         }
         for file in exercise.files {
             let starter = pack.starterFolder(of: exercise).appendingPathComponent(file)
             let contents = (try? String(contentsOf: starter, encoding: .utf8)) ?? ""
             if !contents.contains("TODO(learner)") {
-                problems.append("Lessons/\(exercise.relativePath)/Starter/\(file) has no \"TODO(learner)\" marker telling the learner what to write.")
+                problems.append(
+                    "Lessons/\(exercise.relativePath)/Starter/\(file) has no \"TODO(learner)\" marker telling the learner what to write."
+                )
             }
             let solution = pack.solutionFolder(of: exercise).appendingPathComponent(file)
             if !FileSystem.isFile(solution) {
-                problems.append("Solutions/\(exercise.relativePath)/\(file) is missing: every file in \"files\" needs its reference version.")
-            } else if let solved = try? String(contentsOf: solution, encoding: .utf8), solved.contains("TODO(learner)") {
-                problems.append("Solutions/\(exercise.relativePath)/\(file) still contains a TODO(learner) marker.")
+                problems.append(
+                    "Solutions/\(exercise.relativePath)/\(file) is missing: every file in \"files\" needs its reference version."
+                )
+            } else if let solved = try? String(contentsOf: solution, encoding: .utf8),
+                solved.contains("TODO(learner)")
+            {
+                problems.append(
+                    "Solutions/\(exercise.relativePath)/\(file) still contains a TODO(learner) marker.")
             }
         }
         return problems
@@ -38,7 +49,8 @@ struct PackLint {
     func orphans() -> [String] {
         var problems: [String] = []
         let known = Set(pack.modules.map(\.path))
-        for entry in (try? FileManager.default.contentsOfDirectory(atPath: pack.lessonsFolder.path)) ?? [] where !entry.hasPrefix(".") {
+        for entry in (try? FileManager.default.contentsOfDirectory(atPath: pack.lessonsFolder.path)) ?? []
+        where !entry.hasPrefix(".") {
             if entry == "pack.json" || entry == "README.md" { continue }
             if !known.contains(entry) {
                 problems.append("Lessons/\(entry) is not a module in pack.json (orphaned).")
@@ -46,13 +58,19 @@ struct PackLint {
         }
         for module in pack.modules {
             let exercisePaths = Set(module.exercises.map(\.path))
-            for entry in (try? FileManager.default.contentsOfDirectory(atPath: pack.folder(of: module).path)) ?? [] where !entry.hasPrefix(".") {
+            for entry in (try? FileManager.default.contentsOfDirectory(atPath: pack.folder(of: module).path))
+                ?? [] where !entry.hasPrefix(".")
+            {
                 if entry == "Tests" || entry == "README.md" || exercisePaths.contains(entry) { continue }
-                problems.append("Lessons/\(module.path)/\(entry) is not an exercise of module \"\(module.id)\" in pack.json (orphaned).")
+                problems.append(
+                    "Lessons/\(module.path)/\(entry) is not an exercise of module \"\(module.id)\" in pack.json (orphaned)."
+                )
             }
         }
-        let expectedSolutions = Set(pack.exercises.flatMap { exercise in exercise.files.map { "\(exercise.relativePath)/\($0)" } })
-        for path in FileSystem.relativeFiles(below: pack.solutionsFolder).sorted() where !expectedSolutions.contains(path) {
+        let expectedSolutions = Set(
+            pack.exercises.flatMap { exercise in exercise.files.map { "\(exercise.relativePath)/\($0)" } })
+        for path in FileSystem.relativeFiles(below: pack.solutionsFolder).sorted()
+        where !expectedSolutions.contains(path) {
             if path.hasSuffix("README.md") || path.hasPrefix(".") { continue }
             problems.append("Solutions/\(path) belongs to no exercise's \"files\" (orphaned).")
         }

@@ -27,7 +27,8 @@ public final class ServeSession: @unchecked Sendable {
         self.exercise = exercise
         self.port = port
         self.databaseFile = Self.databaseFile(for: exercise, in: context.workspace)
-        try? FileManager.default.createDirectory(at: databaseFile.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try? FileManager.default.createDirectory(
+            at: databaseFile.deletingLastPathComponent(), withIntermediateDirectories: true)
         let listening = ListeningWaiter()
         do {
             server = try ChildProcess(

@@ -17,7 +17,8 @@ extension FileSystem {
             let to = destination.appendingPathComponent(path)
             let data = try Data(contentsOf: from)
             if (try? Data(contentsOf: to)) != data {
-                try manager.createDirectory(at: to.deletingLastPathComponent(), withIntermediateDirectories: true)
+                try manager.createDirectory(
+                    at: to.deletingLastPathComponent(), withIntermediateDirectories: true)
                 try data.write(to: to)
             }
         }

@@ -36,7 +36,9 @@ public actor WatchCoordinator {
     private var lastOutcome: CheckOutcome?
     private var watchTask: Task<Void, Never>?
 
-    public init(context: RunnerContext, current: Exercise, polling: Bool, onEvent: @escaping @Sendable (Event) -> Void) {
+    public init(
+        context: RunnerContext, current: Exercise, polling: Bool, onEvent: @escaping @Sendable (Event) -> Void
+    ) {
         self.context = context
         self.current = current
         self.onEvent = onEvent
@@ -129,7 +131,9 @@ public actor WatchCoordinator {
         switch event {
         case .changed(let paths):
             let folder = FileSystem.canonicalPath(context.workspace.folder(of: current)) + "/"
-            if paths.contains(where: { FileSystem.canonicalPath(URL(fileURLWithPath: $0)).hasPrefix(folder) || $0.hasPrefix(folder) }) {
+            if paths.contains(where: {
+                FileSystem.canonicalPath(URL(fileURLWithPath: $0)).hasPrefix(folder) || $0.hasPrefix(folder)
+            }) {
                 requestCheck()
             }
         case .switchedToPolling(let message):

@@ -126,7 +126,9 @@ extension Workspace {
         guard FileSystem.isDirectory(root) else { throw .notAFolder(path: displayPath(root)) }
         if FileSystem.exists(stateFolder) { return }
         // SwiftPM's build folder and Finder's metadata do not make a folder someone's work.
-        let entries = ((try? FileSystem.contentsOfDirectory(root)) ?? []).filter { $0 != ".build" && $0 != ".DS_Store" }
+        let entries = ((try? FileSystem.contentsOfDirectory(root)) ?? []).filter {
+            $0 != ".build" && $0 != ".DS_Store"
+        }
         if entries.isEmpty { return }
         if pack.modules.contains(where: {
             entries.contains($0.path.split(separator: "/").first.map(String.init) ?? "")

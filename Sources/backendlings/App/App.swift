@@ -26,7 +26,8 @@ struct App {
             case .next: return try NavigationCommand(app: self).next()
             case .goto(let id): return try NavigationCommand(app: self).goto(id)
             case .devCheck(let json): return try DevCheckCommand(app: self).run(json: json)
-            case .devNew(let module, let exercise): return try DevNewCommand(app: self).run(module: module, exercise: exercise)
+            case .devNew(let module, let exercise):
+                return try DevNewCommand(app: self).run(module: module, exercise: exercise)
             }
         } catch let error as ExerciseLookupError {
             Console.err(style.failure("error: ") + error.description + "\n")
@@ -39,7 +40,8 @@ struct App {
 
     /// Loads the pack and finds the workspace; every command starts here.
     func context() throws -> RunnerContext {
-        try RunnerContext(packOption: invocation.global.packPath, workspaceOption: invocation.global.workspacePath)
+        try RunnerContext(
+            packOption: invocation.global.packPath, workspaceOption: invocation.global.workspacePath)
     }
 
     /// The exercise the learner named, or the current one.
@@ -47,7 +49,8 @@ struct App {
         if let id { return try context.pack.findExercise(id) }
         let progress = try context.progressStore.load()
         showNotice(progress.notice)
-        guard let current = progress.value.currentExercise(in: context.pack) ?? context.pack.exercises.first else {
+        guard let current = progress.value.currentExercise(in: context.pack) ?? context.pack.exercises.first
+        else {
             throw RunnerFailure("This lesson pack has no exercises.")
         }
         return current
@@ -55,8 +58,9 @@ struct App {
 
     /// The learner's progress, or nil when the workspace does not exist yet (a fresh clone).
     func existingProgress(in context: RunnerContext) throws -> LearnerProgress? {
-        guard FileManager.default.fileExists(atPath: context.workspace.progressFile.path)
-            || FileManager.default.fileExists(atPath: context.workspace.packageManifest.path)
+        guard
+            FileManager.default.fileExists(atPath: context.workspace.progressFile.path)
+                || FileManager.default.fileExists(atPath: context.workspace.packageManifest.path)
         else { return nil }
         let loaded = try context.progressStore.load()
         showNotice(loaded.notice)

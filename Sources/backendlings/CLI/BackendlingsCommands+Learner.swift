@@ -20,7 +20,9 @@ extension BackendlingsCommands {
         arguments: [optionalExercise("check")],
         options: [
             jsonFlag("the result"),
-            .value("results-json", valueName: "file", help: "Also write the result as Exercism's results.json (version 3) to this file."),
+            .value(
+                "results-json", valueName: "file",
+                help: "Also write the result as Exercism's results.json (version 3) to this file."),
             .value("junit", valueName: "file", help: "Also write the result as JUnit XML to this file."),
         ],
         action: .run { values throws(UsageError) in

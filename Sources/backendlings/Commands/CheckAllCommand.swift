@@ -13,7 +13,8 @@ struct CheckAllCommand {
         if interactive { Console.err(style.dim("Checking \(context.pack.exercises.count) exercises…\n")) }
         let outcomes = try CheckAll(context: context).run { outcome in
             if interactive {
-                let mark = outcome.passed ? style.success(style.symbol(.done)) : style.failure(style.symbol(.failed))
+                let mark =
+                    outcome.passed ? style.success(style.symbol(.done)) : style.failure(style.symbol(.failed))
                 Console.err("  \(mark) \(outcome.exercise.id)\n")
             }
         }
@@ -24,7 +25,11 @@ struct CheckAllCommand {
                 var score: Int
                 var maxScore: Int
             }
-            let entries = outcomes.map { Entry(exercise: $0.exercise.id, status: $0.report.status.rawValue, score: $0.report.score, maxScore: $0.report.maxScore) }
+            let entries = outcomes.map {
+                Entry(
+                    exercise: $0.exercise.id, status: $0.report.status.rawValue, score: $0.report.score,
+                    maxScore: $0.report.maxScore)
+            }
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
             Console.out(String(decoding: try encoder.encode(entries), as: UTF8.self) + "\n")
@@ -32,9 +37,13 @@ struct CheckAllCommand {
             let width = outcomes.map(\.exercise.id.count).max() ?? 10
             var text = "\n"
             for outcome in outcomes {
-                let mark = outcome.passed ? style.success(style.symbol(.done)) : style.failure(style.symbol(.failed))
-                let failure = outcome.report.firstFailure.map { " — " + $0.name } ?? (outcome.report.status == .error ? " — does not build or start" : "")
-                text += "  \(mark) \(outcome.exercise.id.padding(toLength: width, withPad: " ", startingAt: 0))  \(outcome.report.score)/\(outcome.report.maxScore)\(style.dim(failure))\n"
+                let mark =
+                    outcome.passed ? style.success(style.symbol(.done)) : style.failure(style.symbol(.failed))
+                let failure =
+                    outcome.report.firstFailure.map { " — " + $0.name }
+                    ?? (outcome.report.status == .error ? " — does not build or start" : "")
+                text +=
+                    "  \(mark) \(outcome.exercise.id.padding(toLength: width, withPad: " ", startingAt: 0))  \(outcome.report.score)/\(outcome.report.maxScore)\(style.dim(failure))\n"
             }
             let passed = outcomes.filter(\.passed).count
             text += "\n\(passed) of \(outcomes.count) exercises pass.\n"

@@ -14,10 +14,12 @@ struct CheckCommand {
         status.clear()
         app.showNotice(outcome.progressNotice)
         if let resultsJSON {
-            try ExercismResults(report: outcome.report).jsonData().write(to: URL(fileURLWithPath: resultsJSON), options: .atomic)
+            try ExercismResults(report: outcome.report).jsonData().write(
+                to: URL(fileURLWithPath: resultsJSON), options: .atomic)
         }
         if let junit {
-            try Data(JUnitReport.render(outcome.report).utf8).write(to: URL(fileURLWithPath: junit), options: .atomic)
+            try Data(JUnitReport.render(outcome.report).utf8).write(
+                to: URL(fileURLWithPath: junit), options: .atomic)
         }
         if json {
             let encoder = JSONEncoder()
@@ -26,9 +28,14 @@ struct CheckCommand {
         } else {
             Console.out(app.renderReport(outcome.report, title: exercise.title))
             if outcome.passed {
-                Console.out("\n" + app.style.success("Well done!") + " Move on with " + app.style.code("backendlings next") + ".\n")
+                Console.out(
+                    "\n" + app.style.success("Well done!") + " Move on with "
+                        + app.style.code("backendlings next") + ".\n")
             } else {
-                Console.out("\nEdit " + app.style.code(app.path(context.workspace.folder(of: exercise), in: context)) + ", then run " + app.style.code("backendlings check \(exercise.id)") + " again (or use watch mode: " + app.style.code("backendlings") + ").\n")
+                Console.out(
+                    "\nEdit " + app.style.code(app.path(context.workspace.folder(of: exercise), in: context))
+                        + ", then run " + app.style.code("backendlings check \(exercise.id)")
+                        + " again (or use watch mode: " + app.style.code("backendlings") + ").\n")
             }
         }
         return outcome.passed ? 0 : 1

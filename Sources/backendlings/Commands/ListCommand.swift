@@ -10,7 +10,9 @@ struct ListCommand {
         guard let progress = try app.existingProgress(in: context) else {
             let fresh = LearnerProgress(startedAt: Date(), current: context.pack.exercises.first?.id ?? "")
             Console.out(Self.render(pack: context.pack, progress: fresh, style: app.style))
-            Console.out("\nYou have not started yet. Run " + app.style.code("swift run backendlings") + " to create your workspace and begin.\n")
+            Console.out(
+                "\nYou have not started yet. Run " + app.style.code("swift run backendlings")
+                    + " to create your workspace and begin.\n")
             return 0
         }
         Console.out(Self.render(pack: context.pack, progress: progress, style: app.style))
@@ -20,9 +22,13 @@ struct ListCommand {
     static func render(pack: Pack, progress: LearnerProgress, style: OutputStyle) -> String {
         let current = progress.currentExercise(in: pack)?.id
         let idWidth = pack.exercises.map(\.id.count).max() ?? 10
-        var text = style.bold(pack.name) + " · \(progress.doneCount(in: pack)) of \(pack.exercises.count) exercises done\n"
+        var text =
+            style.bold(pack.name)
+            + " · \(progress.doneCount(in: pack)) of \(pack.exercises.count) exercises done\n"
         for summary in progress.summary(for: pack) {
-            text += "\n" + style.bold(summary.module.title) + style.dim("  \(summary.done)/\(summary.total)") + "\n"
+            text +=
+                "\n" + style.bold(summary.module.title) + style.dim("  \(summary.done)/\(summary.total)")
+                + "\n"
             for exercise in summary.module.exercises {
                 let state = progress.state(of: exercise.id).status
                 let mark: String

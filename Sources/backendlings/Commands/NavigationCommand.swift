@@ -12,7 +12,9 @@ struct NavigationCommand {
         app.showNotice(result.notice)
         switch result.value {
         case .finishedAll:
-            Console.out(app.style.success("You finished every exercise!") + " Look back at " + app.style.code("backendlings progress") + ".\n")
+            Console.out(
+                app.style.success("You finished every exercise!") + " Look back at "
+                    + app.style.code("backendlings progress") + ".\n")
         case .movedTo(let exercise):
             announce(exercise, context: context)
         }
@@ -30,9 +32,13 @@ struct NavigationCommand {
 
     private func announce(_ exercise: Exercise, context: RunnerContext) {
         let style = app.style
-        Console.out("Now on " + style.bold(exercise.id) + " · \(exercise.title)\n"
-            + "  Read: " + style.code(context.workspace.displayPath(context.pack.lessonText(of: exercise))) + "\n"
-            + "  Edit: " + style.code(context.workspace.displayPath(context.workspace.folder(of: exercise))) + "\n"
-            + "  Then: " + style.code("backendlings check") + " (or run " + style.code("backendlings") + " to re-check on every save)\n")
+        Console.out(
+            "Now on " + style.bold(exercise.id) + " · \(exercise.title)\n"
+                + "  Read: "
+                + style.code(context.workspace.displayPath(context.pack.lessonText(of: exercise))) + "\n"
+                + "  Edit: "
+                + style.code(context.workspace.displayPath(context.workspace.folder(of: exercise))) + "\n"
+                + "  Then: " + style.code("backendlings check") + " (or run " + style.code("backendlings")
+                + " to re-check on every save)\n")
     }
 }

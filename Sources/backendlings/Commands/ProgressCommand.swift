@@ -11,7 +11,9 @@ struct ProgressCommand {
         let started = try app.existingProgress(in: context)
         let progress = started ?? LearnerProgress(startedAt: Date(), current: pack.exercises.first?.id ?? "")
         if started == nil && !json {
-            Console.out("You have not started yet. Run " + app.style.code("swift run backendlings") + " to create your workspace and begin.\n")
+            Console.out(
+                "You have not started yet. Run " + app.style.code("swift run backendlings")
+                    + " to create your workspace and begin.\n")
             return 0
         }
         if json {
@@ -25,7 +27,8 @@ struct ProgressCommand {
         let titleWidth = pack.modules.map(\.title.count).max() ?? 10
         for summary in progress.summary(for: pack) {
             let title = summary.module.title.padding(toLength: titleWidth, withPad: " ", startingAt: 0)
-            text += "  \(title)  \(style.progressBar(completed: summary.done, total: summary.total, width: 20))  \(summary.done)/\(summary.total)\n"
+            text +=
+                "  \(title)  \(style.progressBar(completed: summary.done, total: summary.total, width: 20))  \(summary.done)/\(summary.total)\n"
         }
         text += "\n  Done:        \(done) of \(total) exercises (\(total == 0 ? 0 : done * 100 / total)%)\n"
         text += "  Hints used:  \(progress.hintsUsed)\n"
@@ -71,8 +74,11 @@ struct ProgressCommand {
             startedAt: progress.startedAt,
             elapsedSeconds: Int(progress.elapsed(at: now)),
             current: progress.currentExercise(in: pack)?.id,
-            modules: progress.summary(for: pack).map { ModuleEntry(id: $0.module.id, title: $0.module.title, done: $0.done, total: $0.total) },
-            exercises: Dictionary(uniqueKeysWithValues: pack.exercises.map { ($0.id, progress.state(of: $0.id)) })
+            modules: progress.summary(for: pack).map {
+                ModuleEntry(id: $0.module.id, title: $0.module.title, done: $0.done, total: $0.total)
+            },
+            exercises: Dictionary(
+                uniqueKeysWithValues: pack.exercises.map { ($0.id, progress.state(of: $0.id)) })
         )
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys]

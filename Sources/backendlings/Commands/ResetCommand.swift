@@ -13,7 +13,9 @@ struct ResetCommand {
         if let backup = result.backupDisplayPath {
             Console.out("Saved your version of \(exercise.id) to " + app.style.code(backup) + ".\n")
         }
-        Console.out("Restored the starter in " + app.style.code(app.path(context.workspace.folder(of: exercise), in: context)) + ".\n")
+        Console.out(
+            "Restored the starter in "
+                + app.style.code(app.path(context.workspace.folder(of: exercise), in: context)) + ".\n")
         return 0
     }
 }

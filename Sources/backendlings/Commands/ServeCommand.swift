@@ -14,16 +14,20 @@ struct ServeCommand {
         Console.err(style.dim("Building \(exercise.id)…\n"))
         switch try context.exerciseBuilder.build(exercise) {
         case .failed(let diagnostics):
-            Console.out(style.failure("Your code does not compile yet.") + " The compiler says:\n\n" + diagnostics + "\n")
+            Console.out(
+                style.failure("Your code does not compile yet.") + " The compiler says:\n\n" + diagnostics
+                    + "\n")
             return 1
         case .built(let binary):
             let port = port ?? Self.defaultPort
-            let session = try ServeSession(context: context, exercise: exercise, binary: binary, port: port) { line in
+            let session = try ServeSession(context: context, exercise: exercise, binary: binary, port: port) {
+                line in
                 Console.out(style.dim("│ ") + line + "\n")
             }
             let database = app.path(session.databaseFile, in: context)
             Console.err(
-                "\n" + style.success("Your \(exercise.id) server runs at ") + style.bold("http://127.0.0.1:\(port)") + "\n"
+                "\n" + style.success("Your \(exercise.id) server runs at ")
+                    + style.bold("http://127.0.0.1:\(port)") + "\n"
                     + "  Try:       " + style.code("curl -i http://127.0.0.1:\(port)/") + "\n"
                     + "  Database:  " + style.code("sqlite3 \(database)") + "\n"
                     + "  Stop:      Ctrl-C\n\n"

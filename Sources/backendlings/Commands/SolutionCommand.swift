@@ -11,19 +11,25 @@ struct SolutionCommand {
         let progress = try context.progressStore.load()
         let passed = progress.value.isDone(exercise.id)
         if !passed && !force {
-            Console.err("You have not passed \(exercise.id) yet, so its solution stays hidden: working it out is how you learn it.\n"
-                + "Try " + app.style.code("backendlings hint \(exercise.id)") + " first. To see it anyway: "
-                + app.style.code("backendlings solution \(exercise.id) --force") + "\n")
+            Console.err(
+                "You have not passed \(exercise.id) yet, so its solution stays hidden: working it out is how you learn it.\n"
+                    + "Try " + app.style.code("backendlings hint \(exercise.id)")
+                    + " first. To see it anyway: "
+                    + app.style.code("backendlings solution \(exercise.id) --force") + "\n")
             return 1
         }
         if !passed {
-            Console.err(app.style.warning("Showing the solution before you passed the exercise.") + " Try to write it yourself afterwards, without looking.\n\n")
+            Console.err(
+                app.style.warning("Showing the solution before you passed the exercise.")
+                    + " Try to write it yourself afterwards, without looking.\n\n")
         }
         for file in context.pack.solutionFiles(of: exercise) {
             guard let text = try? String(contentsOf: file, encoding: .utf8) else {
                 throw RunnerFailure("The solution file \(file.path) is missing from the lesson pack.")
             }
-            Console.out(app.style.bold("── \(exercise.relativePath)/\(file.lastPathComponent) ──") + "\n" + text + (text.hasSuffix("\n") ? "" : "\n") + "\n")
+            Console.out(
+                app.style.bold("── \(exercise.relativePath)/\(file.lastPathComponent) ──") + "\n" + text
+                    + (text.hasSuffix("\n") ? "" : "\n") + "\n")
         }
         return 0
     }

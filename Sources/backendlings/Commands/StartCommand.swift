@@ -17,13 +17,19 @@ struct StartCommand {
             Console.out(Self.welcome(pack: context.pack, workspace: workspacePath, style: style))
         } else {
             if !report.addedExercises.isEmpty {
-                Console.out("New exercises were added to your workspace: " + report.addedExercises.joined(separator: ", ") + "\n")
+                Console.out(
+                    "New exercises were added to your workspace: "
+                        + report.addedExercises.joined(separator: ", ") + "\n")
             }
             if !report.restoredFiles.isEmpty {
-                Console.out("Restored missing files in your workspace: " + report.restoredFiles.joined(separator: ", ") + "\n")
+                Console.out(
+                    "Restored missing files in your workspace: "
+                        + report.restoredFiles.joined(separator: ", ") + "\n")
             }
             if let backup = report.packageManifestBackup {
-                Console.out("Your edited Package.swift was saved to " + context.workspace.displayPath(backup) + " before it was regenerated.\n")
+                Console.out(
+                    "Your edited Package.swift was saved to " + context.workspace.displayPath(backup)
+                        + " before it was regenerated.\n")
             }
         }
         return try await WatchCommand(app: app).run(poll: poll, welcome: firstRun)

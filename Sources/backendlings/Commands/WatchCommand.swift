@@ -15,12 +15,15 @@ struct WatchCommand {
         if FileManager.default.fileExists(atPath: marker.path) {
             Console.out("Checking every exercise to rebuild your progress…\n")
             try ProgressRebuild(context: context).run { outcome in
-                Console.out("  \(outcome.passed ? app.style.success(app.style.symbol(.done)) : app.style.dim(app.style.symbol(.pending))) \(outcome.exercise.id)\n")
+                Console.out(
+                    "  \(outcome.passed ? app.style.success(app.style.symbol(.done)) : app.style.dim(app.style.symbol(.pending))) \(outcome.exercise.id)\n"
+                )
             }
             try? FileManager.default.removeItem(at: marker)
             loaded = try context.progressStore.load()
         }
-        guard let start = loaded.value.currentExercise(in: context.pack) ?? context.pack.exercises.first else {
+        guard let start = loaded.value.currentExercise(in: context.pack) ?? context.pack.exercises.first
+        else {
             throw RunnerFailure("This lesson pack has no exercises.")
         }
         let keyReader: KeyReader
@@ -36,9 +39,14 @@ struct WatchCommand {
             session.end()
         }
         session.hideCursor()
-        let welcomeText = welcome ? StartCommand.welcome(pack: context.pack, workspace: context.workspace.displayPath(context.workspace.root), style: app.style) : nil
+        let welcomeText =
+            welcome
+            ? StartCommand.welcome(
+                pack: context.pack, workspace: context.workspace.displayPath(context.workspace.root),
+                style: app.style) : nil
         let screen = WatchScreen(context: context, style: app.style, exercise: start, welcome: welcomeText)
-        let (events, sink) = AsyncStream.makeStream(of: WatchCoordinator.Event.self, bufferingPolicy: .unbounded)
+        let (events, sink) = AsyncStream.makeStream(
+            of: WatchCoordinator.Event.self, bufferingPolicy: .unbounded)
         let coordinator = WatchCoordinator(context: context, current: start, polling: poll) { sink.yield($0) }
         let drawing = Task {
             for await event in events { await screen.apply(event) }
@@ -47,7 +55,8 @@ struct WatchCommand {
         do {
             try await coordinator.start()
         } catch {
-            await screen.show(message: "File watching is not available (\(error)); press r to check after you save.")
+            await screen.show(
+                message: "File watching is not available (\(error)); press r to check after you save.")
         }
         var serve: ServeSession?
         keys: for await key in keyReader.keys {
@@ -72,9 +81,12 @@ struct WatchCommand {
                     await screen.setServing(nil)
                     await screen.show(message: nil)
                 case .notPassedYet:
-                    await screen.show(message: app.style.warning("n works once this exercise passes.") + " Keep going: save your file to check it again, or press h for a hint.")
+                    await screen.show(
+                        message: app.style.warning("n works once this exercise passes.")
+                            + " Keep going: save your file to check it again, or press h for a hint.")
                 case .finishedAll:
-                    await screen.show(message: app.style.success("You finished every exercise! ") + "Press q to quit.")
+                    await screen.show(
+                        message: app.style.success("You finished every exercise! ") + "Press q to quit.")
                 case .failed(let reason):
                     await screen.show(message: reason)
                 }
@@ -96,18 +108,23 @@ struct WatchCommand {
         _ = await drawing.value
         keyReader.stop()
         session.end()
-        Console.out("\n" + "Bye! Your progress is saved; run " + app.style.code("backendlings") + " to continue.\n")
+        Console.out(
+            "\n" + "Bye! Your progress is saved; run " + app.style.code("backendlings") + " to continue.\n")
         return 0
     }
 
-    private func startServing(context: RunnerContext, coordinator: WatchCoordinator, screen: WatchScreen) async -> ServeSession? {
+    private func startServing(context: RunnerContext, coordinator: WatchCoordinator, screen: WatchScreen)
+        async -> ServeSession?
+    {
         let exercise = await coordinator.currentExercise
         do {
             guard case .built(let binary) = try context.exerciseBuilder.build(exercise) else {
                 await screen.show(message: "Your code does not compile yet, so there is nothing to serve.")
                 return nil
             }
-            let session = try ServeSession(context: context, exercise: exercise, binary: binary, port: ServeCommand.defaultPort) { line in
+            let session = try ServeSession(
+                context: context, exercise: exercise, binary: binary, port: ServeCommand.defaultPort
+            ) { line in
                 Task { await screen.appendServeLog(line) }
             }
             await screen.setServing(session.port)

@@ -95,8 +95,11 @@ actor WatchScreen {
 
     func render() -> String {
         if showingList {
-            let progress = (try? context.progressStore.load().value) ?? LearnerProgress(startedAt: Date(), current: exercise.id)
-            return ListCommand.render(pack: context.pack, progress: progress, style: style) + "\n" + style.dim("Press l to go back.") + "\n"
+            let progress =
+                (try? context.progressStore.load().value)
+                ?? LearnerProgress(startedAt: Date(), current: exercise.id)
+            return ListCommand.render(pack: context.pack, progress: progress, style: style) + "\n"
+                + style.dim("Press l to go back.") + "\n"
         }
         var text = ""
         if let welcome { text += welcome }
@@ -107,16 +110,23 @@ actor WatchScreen {
         if let problem {
             text += "\n" + style.failure("Could not check: ") + problem + "\n"
         } else if let outcome {
-            text += "\n" + TextReportRenderer(style: ReportStyle(style: style)).render(outcome.report, title: exercise.title)
+            text +=
+                "\n"
+                + TextReportRenderer(style: ReportStyle(style: style)).render(
+                    outcome.report, title: exercise.title)
             if outcome.passed {
-                text += "\n" + style.success("This exercise passes!") + " Press " + style.bold("n") + " for the next one.\n"
+                text +=
+                    "\n" + style.success("This exercise passes!") + " Press " + style.bold("n")
+                    + " for the next one.\n"
             }
         }
         if let hint {
             text += "\n" + HintCommand.render(hint, exercise: exercise, style: style)
         }
         if let serving {
-            text += "\n" + style.bold("Serving") + " at http://127.0.0.1:\(serving.port)  " + style.dim("(s to stop)") + "\n"
+            text +=
+                "\n" + style.bold("Serving") + " at http://127.0.0.1:\(serving.port)  "
+                + style.dim("(s to stop)") + "\n"
             for line in serving.log { text += style.dim("│ ") + line + "\n" }
         }
         if let message { text += "\n" + message + "\n" }
@@ -128,10 +138,14 @@ actor WatchScreen {
         let pack = context.pack
         let module = pack.modules.first { $0.id == exercise.moduleID }
         let position = (module?.exercises.firstIndex(of: exercise) ?? 0) + 1
-        var text = style.dim("\(module?.title ?? "") · exercise \(position) of \(module?.exercises.count ?? 0)") + "\n"
+        var text =
+            style.dim("\(module?.title ?? "") · exercise \(position) of \(module?.exercises.count ?? 0)")
+            + "\n"
         text += style.bold(exercise.id) + " · " + exercise.title + "\n"
         text += "  Read: " + style.code(context.workspace.displayPath(pack.lessonText(of: exercise))) + "\n"
-        let files = exercise.files.map { context.workspace.displayPath(context.workspace.folder(of: exercise).appendingPathComponent($0)) }
+        let files = exercise.files.map {
+            context.workspace.displayPath(context.workspace.folder(of: exercise).appendingPathComponent($0))
+        }
         text += "  Edit: " + style.code(files.joined(separator: ", ")) + "\n"
         return text
     }
@@ -139,7 +153,8 @@ actor WatchScreen {
     private func stageDescription() -> String {
         switch stage {
         case .building(let progress): "building your code " + (progress ?? "")
-        case .buildingGrader(let progress): "preparing the tests (only slow the first time) " + (progress ?? "")
+        case .buildingGrader(let progress):
+            "preparing the tests (only slow the first time) " + (progress ?? "")
         case .grading: "running the checks against your server"
         case nil: ""
         }

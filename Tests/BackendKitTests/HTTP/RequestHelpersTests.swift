@@ -21,7 +21,9 @@ struct RequestHelpersTests {
     }
 
     @Test func decode_malformedJSON_is400() {
-        #expect { try post("{title:").decode(NewBook.self) } throws: { ($0 as? HTTPError)?.status == .badRequest }
+        #expect { try post("{title:").decode(NewBook.self) } throws: {
+            ($0 as? HTTPError)?.status == .badRequest
+        }
     }
 
     @Test func decode_missingField_is422NamingTheField() throws {
@@ -47,8 +49,12 @@ struct RequestHelpersTests {
 
     @Test func requireContentType_acceptsParameters_andRefusesOthers() throws {
         try post("{}", contentType: "Application/JSON; charset=utf-8").requireContentType()
-        #expect { try post("{}", contentType: "text/plain").requireContentType() } throws: { ($0 as? HTTPError)?.status.code == 415 }
-        #expect { try post("{}", contentType: nil).requireContentType() } throws: { ($0 as? HTTPError)?.status.code == 415 }
+        #expect { try post("{}", contentType: "text/plain").requireContentType() } throws: {
+            ($0 as? HTTPError)?.status.code == 415
+        }
+        #expect { try post("{}", contentType: nil).requireContentType() } throws: {
+            ($0 as? HTTPError)?.status.code == 415
+        }
     }
 
     @Test func query_decodesPlusAndPercent_andKeepsRepeats() throws {

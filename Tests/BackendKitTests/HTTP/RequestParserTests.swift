@@ -4,12 +4,15 @@ import Testing
 @testable import BackendKit
 
 struct RequestParserTests {
-    private func parse(_ text: String, limits: ServerConfiguration.Limits = .init()) -> [RequestParser.Event] {
+    private func parse(_ text: String, limits: ServerConfiguration.Limits = .init()) -> [RequestParser.Event]
+    {
         parseBytes(Array(text.utf8), limits: limits)
     }
 
     /// Feeds bytes the way a connection does and collects every event until nothing more parses.
-    private func parseBytes(_ bytes: [UInt8], limits: ServerConfiguration.Limits = .init(), chunkSize: Int? = nil) -> [RequestParser.Event] {
+    private func parseBytes(
+        _ bytes: [UInt8], limits: ServerConfiguration.Limits = .init(), chunkSize: Int? = nil
+    ) -> [RequestParser.Event] {
         var parser = RequestParser(limits: limits)
         var events: [RequestParser.Event] = []
         var buffer: [UInt8] = []
@@ -20,7 +23,9 @@ struct RequestParserTests {
             buffer.append(contentsOf: bytes[offset..<min(offset + step, bytes.count)])
             offset += step
             while true {
-                let (event, consumed) = buffer.withUnsafeBufferPointer { parser.parse(UnsafeBufferPointer(rebasing: $0[start...])) }
+                let (event, consumed) = buffer.withUnsafeBufferPointer {
+                    parser.parse(UnsafeBufferPointer(rebasing: $0[start...]))
+                }
                 start += consumed
                 if case .needMoreData = event { break }
                 events.append(event)
@@ -37,7 +42,10 @@ struct RequestParserTests {
 
     @Test func simpleGet_isParsedWithHeaders() throws {
         let events = parse("GET /books?limit=2 HTTP/1.1\r\nHost: x\r\nAccept: application/json\r\n\r\n")
-        guard case .request(let head, let body) = events.first else { Issue.record("no request: \(events)"); return }
+        guard case .request(let head, let body) = events.first else {
+            Issue.record("no request: \(events)")
+            return
+        }
         #expect(head.method == .get)
         #expect(head.target == "/books?limit=2")
         #expect(head.headers["accept"] == "application/json")
@@ -47,29 +55,41 @@ struct RequestParserTests {
 
     @Test func bareLineFeeds_areAccepted() {
         let events = parse("GET / HTTP/1.1\nHost: x\n\n")
-        guard case .request = events.first else { Issue.record("expected a request: \(events)"); return }
+        guard case .request = events.first else {
+            Issue.record("expected a request: \(events)")
+            return
+        }
     }
 
     @Test func contentLengthBody_isCollected_evenByteByByte() {
         let text = "POST /books HTTP/1.1\r\nHost: x\r\nContent-Length: 11\r\n\r\nhello world"
         for chunk in [nil, 1, 3] as [Int?] {
             let events = parseBytes(Array(text.utf8), chunkSize: chunk)
-            guard case .request(_, let body) = events.first else { Issue.record("chunk \(String(describing: chunk)): \(events)"); continue }
+            guard case .request(_, let body) = events.first else {
+                Issue.record("chunk \(String(describing: chunk)): \(events)")
+                continue
+            }
             #expect(String(decoding: body, as: UTF8.self) == "hello world")
         }
     }
 
     @Test func chunkedBody_isDecoded_withExtensionsAndTrailers() {
-        let text = "POST /x HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n5;name=v\r\nhello\r\n6\r\n world\r\n0\r\nX-Trailer: 1\r\n\r\n"
+        let text =
+            "POST /x HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n5;name=v\r\nhello\r\n6\r\n world\r\n0\r\nX-Trailer: 1\r\n\r\n"
         for chunk in [nil, 1, 7] as [Int?] {
             let events = parseBytes(Array(text.utf8), chunkSize: chunk)
-            guard case .request(_, let body) = events.first else { Issue.record("chunk \(String(describing: chunk)): \(events)"); continue }
+            guard case .request(_, let body) = events.first else {
+                Issue.record("chunk \(String(describing: chunk)): \(events)")
+                continue
+            }
             #expect(String(decoding: body, as: UTF8.self) == "hello world")
         }
     }
 
     @Test func pipelinedRequests_areParsedInOrder() {
-        let events = parse("GET /a HTTP/1.1\r\nHost: x\r\n\r\nGET /b HTTP/1.1\r\nHost: x\r\n\r\nGET /c HTTP/1.1\r\nHost: x\r\n\r\n")
+        let events = parse(
+            "GET /a HTTP/1.1\r\nHost: x\r\n\r\nGET /b HTTP/1.1\r\nHost: x\r\n\r\nGET /c HTTP/1.1\r\nHost: x\r\n\r\n"
+        )
         let targets = events.compactMap { event -> String? in
             if case .request(let head, _) = event { return head.target }
             return nil
@@ -80,7 +100,11 @@ struct RequestParserTests {
     @Test func requestLineOverLimit_isAnswered414() {
         var limits = ServerConfiguration.Limits()
         limits.maxRequestLineLength = 100
-        #expect(failureStatus(parse("GET /" + String(repeating: "a", count: 200) + " HTTP/1.1\r\nHost: x\r\n\r\n", limits: limits)) == 414)
+        #expect(
+            failureStatus(
+                parse(
+                    "GET /" + String(repeating: "a", count: 200) + " HTTP/1.1\r\nHost: x\r\n\r\n",
+                    limits: limits)) == 414)
         #expect(failureStatus(parse("GET /" + String(repeating: "a", count: 200), limits: limits)) == 414)
     }
 
@@ -88,7 +112,8 @@ struct RequestParserTests {
         var limits = ServerConfiguration.Limits()
         limits.maxHeaderCount = 10
         let headers = (0..<11).map { "X-\($0): v\r\n" }.joined()
-        #expect(failureStatus(parse("GET / HTTP/1.1\r\nHost: x\r\n" + headers + "\r\n", limits: limits)) == 431)
+        #expect(
+            failureStatus(parse("GET / HTTP/1.1\r\nHost: x\r\n" + headers + "\r\n", limits: limits)) == 431)
     }
 
     @Test func headerSectionOverLimit_isAnswered431() {
@@ -102,13 +127,16 @@ struct RequestParserTests {
     @Test func declaredBodyOverLimit_isAnswered413() {
         var limits = ServerConfiguration.Limits()
         limits.maxBodyBytes = 10
-        #expect(failureStatus(parse("POST / HTTP/1.1\r\nHost: x\r\nContent-Length: 11\r\n\r\n", limits: limits)) == 413)
+        #expect(
+            failureStatus(parse("POST / HTTP/1.1\r\nHost: x\r\nContent-Length: 11\r\n\r\n", limits: limits))
+                == 413)
     }
 
     @Test func chunkedBodyOverLimit_isAnswered413() {
         var limits = ServerConfiguration.Limits()
         limits.maxBodyBytes = 10
-        let text = "POST / HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n6\r\nabcdef\r\n6\r\nabcdef\r\n0\r\n\r\n"
+        let text =
+            "POST / HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n6\r\nabcdef\r\n6\r\nabcdef\r\n0\r\n\r\n"
         #expect(failureStatus(parse(text, limits: limits)) == 413)
     }
 
@@ -138,7 +166,10 @@ struct RequestParserTests {
     }
 
     @Test func repeatedIdenticalContentLengths_areAccepted() {
-        guard case .request(_, let body) = parse("POST / HTTP/1.1\r\nHost: x\r\nContent-Length: 2, 2\r\n\r\nok").first else {
+        guard
+            case .request(_, let body) = parse("POST / HTTP/1.1\r\nHost: x\r\nContent-Length: 2, 2\r\n\r\nok")
+                .first
+        else {
             Issue.record("expected a request")
             return
         }
@@ -148,7 +179,8 @@ struct RequestParserTests {
     @Test func http10_closesByDefault_andKeepsAliveWhenAsked() {
         guard case .request(let plain, _) = parse("GET / HTTP/1.0\r\n\r\n").first,
             case .request(let asked, _) = parse("GET / HTTP/1.0\r\nConnection: keep-alive\r\n\r\n").first,
-            case .request(let closing, _) = parse("GET / HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n").first
+            case .request(let closing, _) = parse("GET / HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
+                .first
         else {
             Issue.record("expected requests")
             return
@@ -159,7 +191,11 @@ struct RequestParserTests {
     }
 
     @Test func absoluteFormTarget_keepsPathAndQuery() {
-        guard case .request(let head, _) = parse("GET http://example.com/books?x=1 HTTP/1.1\r\nHost: example.com\r\n\r\n").first else {
+        guard
+            case .request(let head, _) = parse(
+                "GET http://example.com/books?x=1 HTTP/1.1\r\nHost: example.com\r\n\r\n"
+            ).first
+        else {
             Issue.record("expected a request")
             return
         }
@@ -168,9 +204,13 @@ struct RequestParserTests {
 
     @Test func expectContinue_isRequestedOnce() {
         var parser = RequestParser(limits: .init())
-        let bytes = Array("POST / HTTP/1.1\r\nHost: x\r\nContent-Length: 3\r\nExpect: 100-continue\r\n\r\n".utf8)
+        let bytes = Array(
+            "POST / HTTP/1.1\r\nHost: x\r\nContent-Length: 3\r\nExpect: 100-continue\r\n\r\n".utf8)
         let (event, consumed) = bytes.withUnsafeBufferPointer { parser.parse($0) }
-        guard case .needMoreData = event else { Issue.record("expected to wait for the body"); return }
+        guard case .needMoreData = event else {
+            Issue.record("expected to wait for the body")
+            return
+        }
         #expect(consumed == bytes.count)
         let first = parser.takeContinueRequest()
         let second = parser.takeContinueRequest()

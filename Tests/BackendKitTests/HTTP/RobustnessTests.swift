@@ -23,7 +23,8 @@ struct RobustnessTests {
         }
     }
 
-    static let valid = Array("POST /echo HTTP/1.1\r\nHost: x\r\nContent-Length: 5\r\nTransfer-Encoding: chunked\r\n\r\nhello".utf8)
+    static let valid = Array(
+        "POST /echo HTTP/1.1\r\nHost: x\r\nContent-Length: 5\r\nTransfer-Encoding: chunked\r\n\r\nhello".utf8)
 
     static func mutate(_ base: [UInt8], using random: inout SplitMix) -> [UInt8] {
         var bytes = base
@@ -31,15 +32,38 @@ struct RobustnessTests {
         case 0: bytes = Array(bytes.prefix(Int.random(in: 0...bytes.count, using: &random)))  // truncated
         case 1:  // random byte flips
             for _ in 0..<Int.random(in: 1...8, using: &random) where !bytes.isEmpty {
-                bytes[Int.random(in: 0..<bytes.count, using: &random)] = UInt8.random(in: 0...255, using: &random)
+                bytes[Int.random(in: 0..<bytes.count, using: &random)] = UInt8.random(
+                    in: 0...255, using: &random)
             }
-        case 2: bytes = (0..<Int.random(in: 1...2000, using: &random)).map { _ in UInt8.random(in: 0...255, using: &random) }
-        case 3: bytes = Array("GET /\(String(repeating: "x", count: Int.random(in: 8000...20000, using: &random))) HTTP/1.1\r\n".utf8)
-        case 4: bytes = Array("GET / HTTP/1.1\r\nHost: x\r\n".utf8) + Array(repeating: Array("A: b\r\n".utf8), count: Int.random(in: 90...4000, using: &random)).flatMap { $0 }
-        case 5: bytes = Array("POST /echo HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n\(String(Int.random(in: 0...Int(Int32.max), using: &random), radix: 16))\r\nabc".utf8)
-        case 6: bytes = Array("POST /echo HTTP/1.1\r\nHost: x\r\nContent-Length: \(Int.random(in: -5...Int.max, using: &random))\r\n\r\n".utf8)
-        case 7: bytes.insert(contentsOf: [0, 13, 10, 32, 9][...].shuffled(using: &random), at: Int.random(in: 0...bytes.count, using: &random))
-        default: bytes = Array("\(["GET", "POST", "BREW", "", "G ET"].randomElement(using: &random)!) \(["/", "*", "", "//..//", "/%ZZ", "/\u{0}"].randomElement(using: &random)!) HTTP/\(["1.1", "1.0", "0.9", "1.12", "x"].randomElement(using: &random)!)\r\nHost: x\r\n\r\n".utf8)
+        case 2:
+            bytes = (0..<Int.random(in: 1...2000, using: &random)).map { _ in
+                UInt8.random(in: 0...255, using: &random)
+            }
+        case 3:
+            bytes = Array(
+                "GET /\(String(repeating: "x", count: Int.random(in: 8000...20000, using: &random))) HTTP/1.1\r\n"
+                    .utf8)
+        case 4:
+            bytes =
+                Array("GET / HTTP/1.1\r\nHost: x\r\n".utf8)
+                + Array(repeating: Array("A: b\r\n".utf8), count: Int.random(in: 90...4000, using: &random))
+                .flatMap { $0 }
+        case 5:
+            bytes = Array(
+                "POST /echo HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n\(String(Int.random(in: 0...Int(Int32.max), using: &random), radix: 16))\r\nabc"
+                    .utf8)
+        case 6:
+            bytes = Array(
+                "POST /echo HTTP/1.1\r\nHost: x\r\nContent-Length: \(Int.random(in: -5...Int.max, using: &random))\r\n\r\n"
+                    .utf8)
+        case 7:
+            bytes.insert(
+                contentsOf: [0, 13, 10, 32, 9][...].shuffled(using: &random),
+                at: Int.random(in: 0...bytes.count, using: &random))
+        default:
+            bytes = Array(
+                "\(["GET", "POST", "BREW", "", "G ET"].randomElement(using: &random)!) \(["/", "*", "", "//..//", "/%ZZ", "/\u{0}"].randomElement(using: &random)!) HTTP/\(["1.1", "1.0", "0.9", "1.12", "x"].randomElement(using: &random)!)\r\nHost: x\r\n\r\n"
+                    .utf8)
         }
         return bytes
     }

@@ -5,7 +5,8 @@ import Testing
 
 struct RouterTests {
     private func request(_ method: HTTPMethod, _ target: String, body: String = "") -> Request {
-        var request = Request(method: method, target: target, headers: ["Host": "x"], body: Data(body.utf8), id: "req-1")
+        var request = Request(
+            method: method, target: target, headers: ["Host": "x"], body: Data(body.utf8), id: "req-1")
         request.logger = Logger(level: .error, output: .collect { _ in })
         return request
     }
@@ -83,7 +84,9 @@ struct RouterTests {
 
     @Test func thrownHTTPError_becomesProblemDocumentWithExtensions() async throws {
         let router = Router()
-        router.post("/books") { _ in throw HTTPError.validation([("title", "is required"), ("year", "must be a number")]) }
+        router.post("/books") { _ in
+            throw HTTPError.validation([("title", "is required"), ("year", "must be a number")])
+        }
         let response = await router.respond(to: request(.post, "/books"))
         #expect(response.status.code == 422)
         let problem = try JSONValue(parsing: response.body)
@@ -92,7 +95,9 @@ struct RouterTests {
     }
 
     @Test func otherError_becomes500_withoutLeakingDetails() async throws {
-        struct Secret: Error, CustomStringConvertible { var description: String { "password=hunter2 at /etc/db" } }
+        struct Secret: Error, CustomStringConvertible {
+            var description: String { "password=hunter2 at /etc/db" }
+        }
         let lines = LockedLines()
         let router = Router()
         router.get("/boom") { _ in throw Secret() }
@@ -118,7 +123,10 @@ struct RouterTests {
             return response
         }
         router.get("/x") { _ in .text("x") }
-        #expect(await router.respond(to: request(.get, "/x")).headers.values(for: "X-Order") == ["inner", "outer"])
+        #expect(
+            await router.respond(to: request(.get, "/x")).headers.values(for: "X-Order") == [
+                "inner", "outer",
+            ])
         let missing = await router.respond(to: request(.get, "/missing"))
         #expect(missing.status == .notFound)
     }
@@ -140,13 +148,16 @@ struct RouterTests {
         router.get("/b/:id/:id") { _ in .text("") }
         router.get("/c") { _ in .text("") }
         router.get("/c") { _ in .text("") }
-        #expect(router.registrationProblems == [
-            "The route \"books\" is invalid: a route must start with \"/\", like \"/books\".",
-            "The route \"/a/:\" is invalid: \":\" needs a name made of letters, digits and _, like \":id\".",
-            "The route \"/b/:id/:id\" is invalid: the parameter \":id\" appears twice.",
-            "The route GET /c is registered twice.",
-        ])
-        #expect(throws: ServerError.self) { try Server(router: router, configuration: ServerConfiguration()).start() }
+        #expect(
+            router.registrationProblems == [
+                "The route \"books\" is invalid: a route must start with \"/\", like \"/books\".",
+                "The route \"/a/:\" is invalid: \":\" needs a name made of letters, digits and _, like \":id\".",
+                "The route \"/b/:id/:id\" is invalid: the parameter \":id\" appears twice.",
+                "The route GET /c is registered twice.",
+            ])
+        #expect(throws: ServerError.self) {
+            try Server(router: router, configuration: ServerConfiguration()).start()
+        }
     }
 }
 

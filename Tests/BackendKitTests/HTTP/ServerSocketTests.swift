@@ -49,7 +49,9 @@ struct ServerSocketTests {
     @Test func chunkedRequestBody_reachesTheHandler() async throws {
         try await withTestServer(routes: routes) { port in
             let client = try RawClient(port: port)
-            try client.send("POST /echo HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n4\r\nWiki\r\n5\r\npedia\r\n0\r\n\r\n")
+            try client.send(
+                "POST /echo HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n4\r\nWiki\r\n5\r\npedia\r\n0\r\n\r\n"
+            )
             #expect(try client.readResponse().body == "Wikipedia")
         }
     }
@@ -57,7 +59,8 @@ struct ServerSocketTests {
     @Test func expectContinue_getsInterimResponseBeforeTheBody() async throws {
         try await withTestServer(routes: routes) { port in
             let client = try RawClient(port: port)
-            try client.send("POST /echo HTTP/1.1\r\nHost: x\r\nContent-Length: 4\r\nExpect: 100-continue\r\n\r\n")
+            try client.send(
+                "POST /echo HTTP/1.1\r\nHost: x\r\nContent-Length: 4\r\nExpect: 100-continue\r\n\r\n")
             #expect(try client.readResponse().status == 100)
             try client.send("data")
             #expect(try client.readResponse().body == "data")
@@ -66,7 +69,8 @@ struct ServerSocketTests {
 
     @Test func head_sendsHeadersWithoutBody() async throws {
         try await withTestServer(routes: routes) { port in
-            let (_, raw) = try exchange("HEAD /hello HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n", port: port)
+            let (_, raw) = try exchange(
+                "HEAD /hello HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n", port: port)
             #expect(raw.hasPrefix("HTTP/1.1 200 OK\r\n"))
             #expect(raw.contains("Content-Length: 13\r\n"))
             #expect(raw.hasSuffix("\r\n\r\n"))
@@ -75,7 +79,8 @@ struct ServerSocketTests {
 
     @Test func connectionClose_isHonoured() async throws {
         try await withTestServer(routes: routes) { port in
-            let (responses, _) = try exchange("GET /hello HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n", port: port)
+            let (responses, _) = try exchange(
+                "GET /hello HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n", port: port)
             #expect(responses.count == 1)
             #expect(responses.first?.headers["Connection"] == "close")
         }
@@ -92,7 +97,10 @@ struct ServerSocketTests {
         ("GET /" + String(repeating: "a", count: 9000) + " HTTP/1.1\r\nHost: x\r\n\r\n", 414),
         ("GET / HTTP/1.1\r\nHost: x\r\n" + (0..<101).map { "X-\($0): v\r\n" }.joined() + "\r\n", 431),
         ("GET / HTTP/1.1\r\nHost: x\r\nX-Big: " + String(repeating: "b", count: 17000) + "\r\n\r\n", 431),
-        ("POST /echo HTTP/1.1\r\nHost: x\r\nContent-Length: 70000\r\n\r\n" + String(repeating: "z", count: 70000), 413),
+        (
+            "POST /echo HTTP/1.1\r\nHost: x\r\nContent-Length: 70000\r\n\r\n"
+                + String(repeating: "z", count: 70000), 413
+        ),
         ("GARBAGE\r\n\r\n", 400),
         ("GET / HTTP/3.0\r\nHost: x\r\n\r\n", 505),
     ])
@@ -115,7 +123,9 @@ struct ServerSocketTests {
     }
 
     @Test func idleKeepAliveConnection_isClosedQuietly() async throws {
-        try await withTestServer(configure: { $0.timeouts.idleConnection = .milliseconds(300) }, routes: routes) { port in
+        try await withTestServer(
+            configure: { $0.timeouts.idleConnection = .milliseconds(300) }, routes: routes
+        ) { port in
             let client = try RawClient(port: port, receiveTimeout: 5)
             try client.send("GET /hello HTTP/1.1\r\nHost: x\r\n\r\n")
             _ = try client.readResponse()
@@ -137,7 +147,9 @@ struct ServerSocketTests {
     @Test func clientRequestID_isKeptForTheRequest() async throws {
         try await withTestServer(routes: { $0.get("/id") { .text($0.id) } }) { port in
             let client = try RawClient(port: port)
-            try client.send("GET /id HTTP/1.1\r\nHost: x\r\nX-Request-Id: abc-123\r\n\r\nGET /id HTTP/1.1\r\nHost: x\r\nX-Request-Id: bad id!\r\n\r\n")
+            try client.send(
+                "GET /id HTTP/1.1\r\nHost: x\r\nX-Request-Id: abc-123\r\n\r\nGET /id HTTP/1.1\r\nHost: x\r\nX-Request-Id: bad id!\r\n\r\n"
+            )
             #expect(try client.readResponse().body == "abc-123")
             #expect(try client.readResponse().body.count == 16)
         }

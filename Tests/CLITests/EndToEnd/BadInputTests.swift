@@ -14,7 +14,9 @@ struct BadInputTests {
         let pack = try E2EFixture.pack()
         let workspace = try E2EFixture.freshWorkspace("workspace-bad-input")
         _ = try E2EFixture.run(["--pack", pack.path, "--workspace", workspace.path])
-        let (status, output) = try E2EFixture.run(["--pack", pack.path, "--workspace", workspace.path, "check", "hello01-greting"])
+        let (status, output) = try E2EFixture.run([
+            "--pack", pack.path, "--workspace", workspace.path, "check", "hello01-greting",
+        ])
         #expect(status == 64)
         #expect(output.contains("Did you mean \"hello01-greeting\"?"), "\(output)")
     }
@@ -28,7 +30,8 @@ struct BadInputTests {
     @Test func brokenManifest_namesTheFileAndTheField() throws {
         let pack = try E2EFixture.pack("pack-broken")
         let manifest = pack.appendingPathComponent("Lessons/pack.json")
-        let text = try String(contentsOf: manifest, encoding: .utf8).replacingOccurrences(of: "\"title\": \"Say hello\",", with: "")
+        let text = try String(contentsOf: manifest, encoding: .utf8).replacingOccurrences(
+            of: "\"title\": \"Say hello\",", with: "")
         try text.write(to: manifest, atomically: true, encoding: .utf8)
         let (status, output) = try E2EFixture.run(["--pack", pack.path, "list"])
         #expect(status == 2)
@@ -40,7 +43,8 @@ struct BadInputTests {
     @Test func newerFormatVersion_isRefusedWithAClearMessage() throws {
         let pack = try E2EFixture.pack("pack-newer")
         let manifest = pack.appendingPathComponent("Lessons/pack.json")
-        let text = try String(contentsOf: manifest, encoding: .utf8).replacingOccurrences(of: "\"formatVersion\": 1", with: "\"formatVersion\": 9")
+        let text = try String(contentsOf: manifest, encoding: .utf8).replacingOccurrences(
+            of: "\"formatVersion\": 1", with: "\"formatVersion\": 9")
         try text.write(to: manifest, atomically: true, encoding: .utf8)
         let (status, output) = try E2EFixture.run(["--pack", pack.path, "list"])
         #expect(status == 2)
@@ -62,7 +66,9 @@ struct BadInputTests {
         let workspace = try E2EFixture.freshWorkspace("workspace-bad-input")
         _ = try E2EFixture.run(["--pack", pack.path, "--workspace", workspace.path])
         try FileManager.default.removeItem(at: workspace.appendingPathComponent("01-hello/01-greeting"))
-        let (status, output) = try E2EFixture.run(["--pack", pack.path, "--workspace", workspace.path, "check"])
+        let (status, output) = try E2EFixture.run([
+            "--pack", pack.path, "--workspace", workspace.path, "check",
+        ])
         #expect(status == 2)
         #expect(output.contains("backendlings reset hello01-greeting"), "\(output)")
     }
@@ -72,7 +78,9 @@ struct BadInputTests {
         let workspace = try E2EFixture.freshWorkspace("workspace-bad-input")
         let options = ["--pack", pack.path, "--workspace", workspace.path]
         _ = try E2EFixture.run(options)
-        try E2EFixture.solvedGreeting.write(to: workspace.appendingPathComponent("01-hello/01-greeting/Greeting.swift"), atomically: true, encoding: .utf8)
+        try E2EFixture.solvedGreeting.write(
+            to: workspace.appendingPathComponent("01-hello/01-greeting/Greeting.swift"), atomically: true,
+            encoding: .utf8)
         #expect(try E2EFixture.run(options + ["check"]).status == 0)
 
         let progress = workspace.appendingPathComponent(".backendlings/progress.json")
@@ -80,8 +88,10 @@ struct BadInputTests {
         let (status, output) = try E2EFixture.run(options + ["list"])
         #expect(status == 0)
         #expect(output.contains("progress.json.corrupt-"), "\(output)")
-        let moved = try FileManager.default.contentsOfDirectory(atPath: workspace.appendingPathComponent(".backendlings").path)
-            .filter { $0.hasPrefix("progress.json.corrupt-") }
+        let moved = try FileManager.default.contentsOfDirectory(
+            atPath: workspace.appendingPathComponent(".backendlings").path
+        )
+        .filter { $0.hasPrefix("progress.json.corrupt-") }
         #expect(moved.count == 1)
 
         // The next watch session re-checks every exercise before it needs a terminal.

@@ -41,11 +41,15 @@ enum E2EFixture {
 
     /// Runs `backendlings` with `arguments`; returns its exit status and combined output.
     @discardableResult
-    static func run(_ arguments: [String], in directory: URL? = nil, environment: [String: String] = [:]) throws -> (status: Int32, output: String) {
+    static func run(_ arguments: [String], in directory: URL? = nil, environment: [String: String] = [:])
+        throws -> (status: Int32, output: String)
+    {
         let (status, output) = try ChildProcess.run(
             executable: binary,
             arguments: arguments,
-            environment: .inherit(adding: environment.merging(["NO_COLOR": "1"]) { a, _ in a }, removing: ["BACKENDLINGS_PACK", "BACKENDLINGS_WORKSPACE"]),
+            environment: .inherit(
+                adding: environment.merging(["NO_COLOR": "1"]) { a, _ in a },
+                removing: ["BACKENDLINGS_PACK", "BACKENDLINGS_WORKSPACE"]),
             workingDirectory: directory?.path,
             timeout: .seconds(600)
         )
@@ -58,7 +62,8 @@ enum E2EFixture {
         for (path, text) in files {
             let url = folder.appendingPathComponent(path)
             if (try? String(contentsOf: url, encoding: .utf8)) != text {
-                try manager.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+                try manager.createDirectory(
+                    at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
                 try text.write(to: url, atomically: true, encoding: .utf8)
             }
         }
@@ -66,7 +71,9 @@ enum E2EFixture {
             while let path = enumerator.nextObject() as? String {
                 let url = folder.appendingPathComponent(path)
                 var isDirectory: ObjCBool = false
-                if manager.fileExists(atPath: url.path, isDirectory: &isDirectory), !isDirectory.boolValue, files[path] == nil {
+                if manager.fileExists(atPath: url.path, isDirectory: &isDirectory), !isDirectory.boolValue,
+                    files[path] == nil
+                {
                     try manager.removeItem(at: url)
                 }
             }
@@ -92,66 +99,66 @@ enum E2EFixture {
 
     static let files: [String: String] = [
         "Lessons/pack.json": """
+        {
+          "formatVersion": 1,
+          "name": "Fixture pack",
+          "modules": [
             {
-              "formatVersion": 1,
-              "name": "Fixture pack",
-              "modules": [
+              "id": "hello",
+              "title": "Hello",
+              "path": "01-hello",
+              "exercises": [
                 {
-                  "id": "hello",
-                  "title": "Hello",
-                  "path": "01-hello",
-                  "exercises": [
-                    {
-                      "id": "hello01-greeting",
-                      "title": "Say hello",
-                      "path": "01-greeting",
-                      "files": ["Greeting.swift"],
-                      "hints": ["Look at what greeting() returns.", "Return the exact text \\"Hello, world!\\"."]
-                    }
-                  ]
+                  "id": "hello01-greeting",
+                  "title": "Say hello",
+                  "path": "01-greeting",
+                  "files": ["Greeting.swift"],
+                  "hints": ["Look at what greeting() returns.", "Return the exact text \\"Hello, world!\\"."]
                 }
               ]
             }
+          ]
+        }
 
-            """,
+        """,
         "Lessons/01-hello/README.md": "# Hello\n\nA module for end-to-end tests.\n",
         "Lessons/01-hello/01-greeting/README.md": """
-            # Say hello
+        # Say hello
 
-            A server that answers GET /hello. This lesson exists for the runner's own end-to-end tests, and
-            it is long enough to pass the dev check's rule for lesson text.
+        A server that answers GET /hello. This lesson exists for the runner's own end-to-end tests, and
+        it is long enough to pass the dev check's rule for lesson text.
 
-            ## Your task
-            Make `greeting()` return "Hello, world!".
+        ## Your task
+        Make `greeting()` return "Hello, world!".
 
-            ## Try it by hand
-            ```
-            backendlings serve
-            curl -i http://127.0.0.1:8080/hello
-            ```
+        ## Try it by hand
+        ```
+        backendlings serve
+        curl -i http://127.0.0.1:8080/hello
+        ```
 
-            """,
+        """,
         "Lessons/01-hello/01-greeting/Starter/main.swift": """
-            import BackendKit
+        import BackendKit
 
-            let router = Router()
-            router.get("/hello") { _ in .text(greeting()) }
-            Server(router: router).run()
+        let router = Router()
+        router.get("/hello") { _ in .text(greeting()) }
+        Server(router: router).run()
 
-            """,
+        """,
         "Lessons/01-hello/01-greeting/Starter/Greeting.swift": starterGreeting,
         "Solutions/01-hello/01-greeting/Greeting.swift": solvedGreeting,
         "Lessons/01-hello/Tests/main.swift": "import GraderKit\n\nGraderMain.run([greeting])\n",
         "Lessons/01-hello/Tests/Greeting.swift": """
-            import GraderKit
+        import GraderKit
 
-            let greeting = ExerciseTests("hello01-greeting") {
-                Check("GET /hello answers 200 with Hello, world!", hint: "Return the exact text.") { t in
-                    let response = try t.http.get("/hello").expectStatus(200)
-                    try requireEqual(response.text, "Hello, world!", "the body", response: response)
-                }
+        let greeting = ExerciseTests("hello01-greeting") {
+            Check("GET /hello answers 200 with Hello, world!", hint: "Return the exact text.") { t in
+                let response = try t.http.get("/hello").expectStatus(200)
+                try requireEqual(response.text, "Hello, world!", "the body", response: response)
             }
+        }
 
-            """,
+        """,
     ]
 }

@@ -13,7 +13,9 @@ struct LearnerJourneyTests {
         workspace = try E2EFixture.freshWorkspace()
     }
 
-    private func run(_ arguments: [String], in directory: URL? = nil) throws -> (status: Int32, output: String) {
+    private func run(_ arguments: [String], in directory: URL? = nil) throws -> (
+        status: Int32, output: String
+    ) {
         try E2EFixture.run(["--pack", pack.path, "--workspace", workspace.path] + arguments, in: directory)
     }
 
@@ -24,7 +26,8 @@ struct LearnerJourneyTests {
         #expect(status == 0)
         #expect(output.contains("hello01-greeting  Say hello"))
         #expect(output.contains("You have not started yet."))
-        #expect(!FileManager.default.fileExists(atPath: workspace.appendingPathComponent("Package.swift").path))
+        #expect(
+            !FileManager.default.fileExists(atPath: workspace.appendingPathComponent("Package.swift").path))
     }
 
     @Test func firstRunWithoutATerminal_createsTheWorkspace_thenExplainsWatchNeedsOne() throws {
@@ -49,7 +52,8 @@ struct LearnerJourneyTests {
         #expect(passing.output.contains("The check passed"))
 
         let progress = try run(["progress", "--json"])
-        let json = try #require(try JSONSerialization.jsonObject(with: Data(progress.output.utf8)) as? [String: Any])
+        let json = try #require(
+            try JSONSerialization.jsonObject(with: Data(progress.output.utf8)) as? [String: Any])
         let exercises = try #require(json["exercises"] as? [String: [String: Any]])
         #expect(exercises["hello01-greeting"]?["status"] as? String == "done")
         #expect(exercises["hello01-greeting"]?["attempts"] as? Int == 2)
@@ -62,10 +66,18 @@ struct LearnerJourneyTests {
         try mine.write(to: learnerFile, atomically: true, encoding: .utf8)
         let (status, output) = try run(["reset", "hello01-greeting"])
         #expect(status == 0)
-        let line = try #require(output.split(separator: "\n").first { $0.hasPrefix("Saved your version of hello01-greeting to ") })
+        let line = try #require(
+            output.split(separator: "\n").first { $0.hasPrefix("Saved your version of hello01-greeting to ") }
+        )
         let shown = line.dropFirst("Saved your version of hello01-greeting to ".count).dropLast()
-        let backup = shown.hasPrefix("/") ? URL(fileURLWithPath: String(shown)) : URL(fileURLWithPath: String(shown), relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
-        #expect(try String(contentsOf: backup.appendingPathComponent("Greeting.swift"), encoding: .utf8) == mine)
+        let backup =
+            shown.hasPrefix("/")
+            ? URL(fileURLWithPath: String(shown))
+            : URL(
+                fileURLWithPath: String(shown),
+                relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
+        #expect(
+            try String(contentsOf: backup.appendingPathComponent("Greeting.swift"), encoding: .utf8) == mine)
         #expect(try String(contentsOf: learnerFile, encoding: .utf8) == E2EFixture.starterGreeting)
     }
 
@@ -96,13 +108,21 @@ struct LearnerJourneyTests {
             _ = try run([])
             let process = try PTYProcess(
                 E2EFixture.binary, ["--pack", pack.path, "--workspace", workspace.path, "watch"],
-                environment: ProcessInfo.processInfo.environment.merging(["TERM": "xterm", "NO_COLOR": "1"]) { _, new in new }
+                environment: ProcessInfo.processInfo.environment.merging(["TERM": "xterm", "NO_COLOR": "1"]) {
+                    _, new in new
+                }
             )
-            #expect(waitForAttempts(1, timeout: .seconds(300)), "no first check; screen: \(process.output.suffix(800))")
-            #expect(waitUntil(.seconds(30)) { process.output.contains(" passed · score") || process.output.contains("No checks ran") })
+            #expect(
+                waitForAttempts(1, timeout: .seconds(300)),
+                "no first check; screen: \(process.output.suffix(800))")
+            #expect(
+                waitUntil(.seconds(30)) {
+                    process.output.contains(" passed · score") || process.output.contains("No checks ran")
+                })
 
             // Save the way editors do: write a temporary file, rename it over the original.
-            let temporary = learnerFile.deletingLastPathComponent().appendingPathComponent(".Greeting.swift.tmp")
+            let temporary = learnerFile.deletingLastPathComponent().appendingPathComponent(
+                ".Greeting.swift.tmp")
             try E2EFixture.solvedGreeting.write(to: temporary, atomically: false, encoding: .utf8)
             _ = rename(temporary.path, learnerFile.path)
             #expect(waitForAttempts(2, timeout: .seconds(120)), "the save did not trigger a check")

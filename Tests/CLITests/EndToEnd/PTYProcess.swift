@@ -27,12 +27,14 @@
             let argv = ([executable] + arguments).map { strdup($0) } + [nil]
             let envp = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
             defer {
-                argv.forEach { free($0) }
-                envp.forEach { free($0) }
+                for pointer in argv { free(pointer) }
+                for pointer in envp { free(pointer) }
             }
             var child: pid_t = 0
             let status = posix_spawn(&child, executable, &actions, &attributes, argv, envp)
-            guard status == 0 else { throw PseudoTerminal.Unavailable(description: "posix_spawn failed: \(status)") }
+            guard status == 0 else {
+                throw PseudoTerminal.Unavailable(description: "posix_spawn failed: \(status)")
+            }
             pid = child
             let leader = terminal.leader
             let thread = Thread { [weak self] in

@@ -1,103 +1,122 @@
 #if os(Linux)
-import Foundation
-import Grader
-import Testing
+    import Foundation
+    import Grader
+    import Testing
 
-@testable import GraderKit
+    @testable import GraderKit
 
-/// GraderKit against real fixture servers: verdicts, messages and recorded exchanges.
-@Suite(.timeLimit(.minutes(2)))
-struct CheckRunnerTests {
-    private func run(_ mode: String, _ checks: [Check]) throws -> GradeReport {
-        var runner = CheckRunner(tests: ExerciseTests("fixture", checks: checks), serverExecutable: try GraderFixture.path)
-        runner.serverArguments = [mode]
-        return runner.run()
+    /// GraderKit against real fixture servers: verdicts, messages and recorded exchanges.
+    @Suite(.timeLimit(.minutes(2)))
+    struct CheckRunnerTests {
+        private func run(_ mode: String, _ checks: [Check]) throws -> GradeReport {
+            var runner = CheckRunner(
+                tests: ExerciseTests("fixture", checks: checks), serverExecutable: try GraderFixture.path)
+            runner.serverArguments = [mode]
+            return runner.run()
+        }
+
+        @Test func passingAndFailingChecks_areReportedInOrder_withTheExchangeOfTheFailure() throws {
+            let report = try run(
+                "ok",
+                [
+                    Check("GET /hello answers 200") { t in try t.http.get("/hello").expectStatus(200) },
+                    Check("GET /hello answers 201", points: 2, hint: "Think about it.") { t in
+                        try t.http.get("/hello").expectStatus(201)
+                    },
+                    Check("still runs after a failure") { t in try t.http.get("/hello").expectStatus(200) },
+                ])
+            #expect(report.status == .fail)
+            #expect(report.checks.map(\.status) == [.pass, .fail, .pass])
+            #expect(report.score == 2)
+            #expect(report.maxScore == 4)
+            let failure = try #require(report.checks.first { $0.status == .fail })
+            #expect(failure.message == "GET /hello → expected status 201 Created, got 200 OK")
+            #expect(failure.hint == "Think about it.")
+            #expect(failure.exchange?.request.target == "/hello")
+            #expect(failure.exchange?.response?.status == 200)
+            #expect(report.serverLog?.text.contains("Listening on http://127.0.0.1:") == true)
+        }
+
+        @Test func garbageAnswers_areNamedAsNotHTTP() throws {
+            let report = try run(
+                "garbage",
+                [Check("GET /hello answers 200") { t in try t.http.get("/hello").expectStatus(200) }])
+            #expect(report.checks.first?.status == .fail)
+            #expect(report.checks.first?.message?.contains("not an HTTP response") == true)
+            #expect(report.checks.first?.exchange?.response == nil)
+        }
+
+        @Test func aServerThatNeverAnswers_failsWithinTheClientTimeout() throws {
+            let started = ContinuousClock.now
+            let report = try run(
+                "hang-on-request",
+                [
+                    Check("GET /hello answers 200") { t in
+                        t.http.timeout = .milliseconds(500)
+                        try t.http.get("/hello").expectStatus(200)
+                    }
+                ])
+            #expect(report.checks.first?.message?.contains("no response within") == true)
+            #expect(ContinuousClock.now - started < .seconds(20))
+        }
+
+        @Test func aServerThatCrashesMidResponse_isExplainedAsACrash() throws {
+            let report = try run(
+                "crash-mid-response",
+                [Check("GET /hello answers 200") { t in try t.http.get("/hello").expectStatus(200) }])
+            let message = try #require(report.checks.first?.message)
+            #expect(message.contains("crashed") || message.contains("SIGABRT"), "\(message)")
+        }
+
+        @Test func aServerThatExitsAtOnce_makesTheRunAnError_withItsOutput() throws {
+            let report = try run(
+                "exit-at-once",
+                [Check("GET /hello answers 200") { t in try t.http.get("/hello").expectStatus(200) }])
+            #expect(report.status == .error)
+            #expect(report.message?.contains("exited with status 3 before it started listening") == true)
+        }
+
+        @Test func aCheckThatOverrunsItsTimeout_isStopped() throws {
+            let report = try run(
+                "hang-on-request",
+                [
+                    Check("waits forever", timeout: .seconds(1)) { t in
+                        t.http.timeout = .seconds(60)
+                        try t.http.get("/hello").expectStatus(200)
+                    },
+                    Check("the next check still runs") { _ in },
+                ])
+            #expect(report.checks.first?.status == .error)
+            #expect(report.checks.first?.message?.contains("did not finish within 1 seconds") == true)
+            #expect(report.checks.last?.status == .pass)
+        }
+
+        @Test func concurrentRequests_allReachTheServer() throws {
+            let report = try run(
+                "ok",
+                [
+                    Check("20 requests at once") { t in
+                        let results = t.concurrently(20) { _ in try t.http.get("/hello").status }
+                        let statuses = results.compactMap { try? $0.get() }
+                        try requireEqual(statuses.count, 20, "the number of answered requests")
+                    }
+                ])
+            #expect(report.status == .pass, "\(report.checks.first?.message ?? "")")
+        }
+
+        @Test func restart_keepsTheDatabasePath_andGivesANewPort() throws {
+            let report = try run(
+                "ok",
+                [
+                    Check("restart") { t in
+                        try t.http.get("/hello").expectStatus(200)
+                        let path = t.databasePath
+                        try t.restartServer()
+                        try t.http.get("/hello").expectStatus(200)
+                        try requireEqual(t.databasePath, path, "the database path after a restart")
+                    }
+                ])
+            #expect(report.status == .pass, "\(report.checks.first?.message ?? "")")
+        }
     }
-
-    @Test func passingAndFailingChecks_areReportedInOrder_withTheExchangeOfTheFailure() throws {
-        let report = try run("ok", [
-            Check("GET /hello answers 200") { t in try t.http.get("/hello").expectStatus(200) },
-            Check("GET /hello answers 201", points: 2, hint: "Think about it.") { t in try t.http.get("/hello").expectStatus(201) },
-            Check("still runs after a failure") { t in try t.http.get("/hello").expectStatus(200) },
-        ])
-        #expect(report.status == .fail)
-        #expect(report.checks.map(\.status) == [.pass, .fail, .pass])
-        #expect(report.score == 2)
-        #expect(report.maxScore == 4)
-        let failure = try #require(report.checks.first { $0.status == .fail })
-        #expect(failure.message == "GET /hello → expected status 201 Created, got 200 OK")
-        #expect(failure.hint == "Think about it.")
-        #expect(failure.exchange?.request.target == "/hello")
-        #expect(failure.exchange?.response?.status == 200)
-        #expect(report.serverLog?.text.contains("Listening on http://127.0.0.1:") == true)
-    }
-
-    @Test func garbageAnswers_areNamedAsNotHTTP() throws {
-        let report = try run("garbage", [Check("GET /hello answers 200") { t in try t.http.get("/hello").expectStatus(200) }])
-        #expect(report.checks.first?.status == .fail)
-        #expect(report.checks.first?.message?.contains("not an HTTP response") == true)
-        #expect(report.checks.first?.exchange?.response == nil)
-    }
-
-    @Test func aServerThatNeverAnswers_failsWithinTheClientTimeout() throws {
-        let started = ContinuousClock.now
-        let report = try run("hang-on-request", [
-            Check("GET /hello answers 200") { t in
-                t.http.timeout = .milliseconds(500)
-                try t.http.get("/hello").expectStatus(200)
-            }
-        ])
-        #expect(report.checks.first?.message?.contains("no response within") == true)
-        #expect(ContinuousClock.now - started < .seconds(20))
-    }
-
-    @Test func aServerThatCrashesMidResponse_isExplainedAsACrash() throws {
-        let report = try run("crash-mid-response", [Check("GET /hello answers 200") { t in try t.http.get("/hello").expectStatus(200) }])
-        let message = try #require(report.checks.first?.message)
-        #expect(message.contains("crashed") || message.contains("SIGABRT"), "\(message)")
-    }
-
-    @Test func aServerThatExitsAtOnce_makesTheRunAnError_withItsOutput() throws {
-        let report = try run("exit-at-once", [Check("GET /hello answers 200") { t in try t.http.get("/hello").expectStatus(200) }])
-        #expect(report.status == .error)
-        #expect(report.message?.contains("exited with status 3 before it started listening") == true)
-    }
-
-    @Test func aCheckThatOverrunsItsTimeout_isStopped() throws {
-        let report = try run("hang-on-request", [
-            Check("waits forever", timeout: .seconds(1)) { t in
-                t.http.timeout = .seconds(60)
-                try t.http.get("/hello").expectStatus(200)
-            },
-            Check("the next check still runs") { _ in },
-        ])
-        #expect(report.checks.first?.status == .error)
-        #expect(report.checks.first?.message?.contains("did not finish within 1 seconds") == true)
-        #expect(report.checks.last?.status == .pass)
-    }
-
-    @Test func concurrentRequests_allReachTheServer() throws {
-        let report = try run("ok", [
-            Check("20 requests at once") { t in
-                let results = t.concurrently(20) { _ in try t.http.get("/hello").status }
-                let statuses = results.compactMap { try? $0.get() }
-                try requireEqual(statuses.count, 20, "the number of answered requests")
-            }
-        ])
-        #expect(report.status == .pass, "\(report.checks.first?.message ?? "")")
-    }
-
-    @Test func restart_keepsTheDatabasePath_andGivesANewPort() throws {
-        let report = try run("ok", [
-            Check("restart") { t in
-                try t.http.get("/hello").expectStatus(200)
-                let path = t.databasePath
-                try t.restartServer()
-                try t.http.get("/hello").expectStatus(200)
-                try requireEqual(t.databasePath, path, "the database path after a restart")
-            }
-        ])
-        #expect(report.status == .pass, "\(report.checks.first?.message ?? "")")
-    }
-}
 #endif

@@ -10,12 +10,15 @@
         private var bench: String {
             get throws {
                 let fixture = try GraderFixture.path
-                return URL(fileURLWithPath: fixture).deletingLastPathComponent().appendingPathComponent("backendkit-bench").path
+                return URL(fileURLWithPath: fixture).deletingLastPathComponent().appendingPathComponent(
+                    "backendkit-bench"
+                ).path
             }
         }
 
         @Test func server_printsItsListeningLine_servesItsRoutes_andStopsCleanlyOnSIGTERM() throws {
-            let folder = FileManager.default.temporaryDirectory.appendingPathComponent("contract-\(UUID().uuidString)")
+            let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+                "contract-\(UUID().uuidString)")
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
             defer { try? FileManager.default.removeItem(at: folder) }
             let database = folder.appendingPathComponent("bench.sqlite").path
@@ -24,8 +27,12 @@
             let hello = try RawHTTPProbe.get(port: server.port, path: "/hello").text
             #expect(hello.contains("HTTP/1.1 200 OK"))
             #expect(hello.hasSuffix("Hello, world!"))
-            #expect(try RawHTTPProbe.get(port: server.port, path: "/notes/7").text.hasSuffix(#"{"id":7,"tags":["bench","json"],"title":"Note 7"}"#))
-            #expect(try RawHTTPProbe.get(port: server.port, path: "/db/7").text.hasSuffix(#"{"id":7,"name":"Item 7","price":8.75}"#))
+            #expect(
+                try RawHTTPProbe.get(port: server.port, path: "/notes/7").text.hasSuffix(
+                    #"{"id":7,"tags":["bench","json"],"title":"Note 7"}"#))
+            #expect(
+                try RawHTTPProbe.get(port: server.port, path: "/db/7").text.hasSuffix(
+                    #"{"id":7,"name":"Item 7","price":8.75}"#))
             #expect(FileManager.default.fileExists(atPath: database), "DATABASE_PATH was not used")
 
             let lines = server.output.text.split(separator: "\n").filter { $0.hasPrefix("Listening on ") }
@@ -38,7 +45,10 @@
 
         @Test func invalidPort_isExplained_andExits1() throws {
             let (status, output) = try ChildProcess.run(
-                executable: try bench, environment: .inherit(adding: ["PORT": "eighty", "DATABASE_PATH": "/tmp/unused-\(UUID().uuidString).sqlite"]),
+                executable: try bench,
+                environment: .inherit(adding: [
+                    "PORT": "eighty", "DATABASE_PATH": "/tmp/unused-\(UUID().uuidString).sqlite",
+                ]),
                 timeout: .seconds(20))
             #expect(status == .exited(1))
             #expect(output.text.contains("PORT must be a number from 0 to 65535"))

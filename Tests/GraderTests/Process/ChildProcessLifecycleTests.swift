@@ -50,7 +50,8 @@
 
         @Test func terminate_canBeCalledAgain() async throws {
             let child = try ChildProcess(executable: "/bin/sh", arguments: ["-c", "exit 4"])
-            #expect(await child.wait(timeout: .seconds(30)) == .exited(4))  // let it exit first: no race with SIGTERM
+            // Let it exit first, so terminate's SIGTERM cannot race the exit.
+            #expect(await child.wait(timeout: .seconds(30)) == .exited(4))
             #expect(await child.terminate() == .exited(4))
             #expect(await child.terminate() == .exited(4))
             #expect(child.sendSignal(SIGTERM) == false)

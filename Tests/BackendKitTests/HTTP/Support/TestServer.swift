@@ -30,7 +30,9 @@ func withTestServer(
 
 /// Sends `text` on a fresh connection and returns every response read until the server closes it
 /// or stays silent for `timeout` seconds.
-func exchange(_ text: String, port: Int, timeout: Double = 2) throws -> (responses: [RawResponse], raw: String) {
+func exchange(_ text: String, port: Int, timeout: Double = 2) throws -> (
+    responses: [RawResponse], raw: String
+) {
     let client = try RawClient(port: port, receiveTimeout: timeout)
     try client.send(text)
     let bytes = client.readUntilClose()
