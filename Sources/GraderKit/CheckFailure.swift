@@ -30,8 +30,11 @@ public func require(
 }
 
 /// Fails the check with `message` unless `value` is there; returns it unwrapped.
-public func require<T>(_ value: T?, _ message: @autoclosure () -> String, hint: String? = nil) throws -> T {
-    guard let value else { throw CheckFailure(message(), hint: hint) }
+///
+/// Named apart from `require(_:_:)` on purpose: with one name, `require(x > 0, "…")` could quietly
+/// pick the unwrapping version (a `Bool` is a valid `Bool?`) and never check the condition.
+public func requireValue<T>(_ value: T?, _ message: @autoclosure () -> String, hint: String? = nil, response: ClientResponse? = nil) throws -> T {
+    guard let value else { throw failure(message(), hint: hint, response: response) }
     return value
 }
 
@@ -75,4 +78,12 @@ extension Optional: OptionalDescribing {
         case .some(let value): describe(value)
         }
     }
+}
+
+/// The old name of `requireValue`. Disfavoured, so `require(condition, "…", hint: …)` always checks
+/// its condition. Kept only while lesson packs move to the new name.
+@_disfavoredOverload
+@available(*, deprecated, renamed: "requireValue")
+public func require<T>(_ value: T?, _ message: @autoclosure () -> String, hint: String? = nil) throws -> T {
+    try requireValue(value, message(), hint: hint)
 }

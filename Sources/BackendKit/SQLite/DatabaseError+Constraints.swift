@@ -14,7 +14,10 @@ extension DatabaseError {
     /// A `REFERENCES` (foreign key) rule was broken: the referenced row does not exist, or a row
     /// being deleted is still referenced. Usually 422 for a write, 409 for a delete.
     public var isForeignKeyViolation: Bool {
-        sqliteExtendedCode == SQLiteCode.constraintForeignKey
+        if sqliteExtendedCode == SQLiteCode.constraintForeignKey { return true }
+        // `ON DELETE RESTRICT` refuses through a trigger: SQLITE_CONSTRAINT_TRIGGER, same message.
+        return sqliteExtendedCode == SQLiteCode.constraintTrigger
+            && sqliteMessage?.contains("FOREIGN KEY constraint failed") == true
     }
 
     /// A `CHECK (...)` rule of the table was broken. Usually 422 Unprocessable Content.

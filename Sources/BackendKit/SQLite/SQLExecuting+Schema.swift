@@ -82,6 +82,11 @@ extension SQLExecuting {
     /// `SEARCH books USING INDEX books_year (year=?)` (an index is used) or `SCAN books` (every row
     /// is read). Pass the same parameters the query takes.
     public func explainQueryPlan(_ sql: String, _ parameters: any SQLBindable...) throws -> [String] {
+        try explainQueryPlan(sql, parameters: parameters)
+    }
+
+    /// `explainQueryPlan` with the values in an array, for SQL built with a varying number of `?`.
+    public func explainQueryPlan(_ sql: String, parameters: [any SQLBindable]) throws -> [String] {
         try query("EXPLAIN QUERY PLAN " + sql, parameters: parameters).map { try $0.string("detail") }
     }
 

@@ -7,6 +7,8 @@ enum SQLiteCode {
     static let constraint: Int32 = 19
     static let constraintCheck: Int32 = 275
     static let constraintForeignKey: Int32 = 787
+    /// What SQLite reports when `ON DELETE RESTRICT` refuses a delete (the rule runs as a trigger).
+    static let constraintTrigger: Int32 = 1811
     static let constraintNotNull: Int32 = 1299
     static let constraintPrimaryKey: Int32 = 1555
     static let constraintUnique: Int32 = 2067

@@ -136,6 +136,23 @@ public struct DevCheck: Sendable {
         return built
     }
 
+    /// Compiler warnings in hidden tests are problems: a warning there has hidden a check that
+    /// could never fail (an unused result, a deprecated call that does something else). Only files
+    /// compiled in this run show them, so a fresh build (CI) sees them all.
+    private func testWarnings(in output: String, modules: [Module]) -> [String] {
+        var warnings: [String] = []
+        for line in output.split(separator: "\n").map(String.init) where line.contains(": warning: ") {
+            for module in modules {
+                let tests = FileSystem.canonicalPath(pack.testsFolder(of: module)) + "/"
+                let linked = "/Graders/\(module.id)/"
+                guard line.hasPrefix(tests) || line.contains(linked) else { continue }
+                let shown = line.replacingOccurrences(of: tests, with: "Lessons/\(module.path)/Tests/")
+                if !warnings.contains(shown) { warnings.append("A hidden test has a compiler warning: \(shown)") }
+            }
+        }
+        return warnings
+    }
+
     /// Every exercise must have tests in its module's grader, and no grader may test an unknown id.
     private func checkGraderLists(_ package: DevCheckPackage, exercises: [Exercise], built: Set<String>)
         -> [String]

@@ -66,6 +66,23 @@ struct ConstraintErrorTests {
         }
     }
 
+    @Test func deleteRefusedByOnDeleteRestrict_isAForeignKeyViolation() throws {
+        try withTestDatabase { db, _ throws in
+            try db.executeScript("""
+                CREATE TABLE authors (id INTEGER PRIMARY KEY, name TEXT NOT NULL);
+                CREATE TABLE books (id INTEGER PRIMARY KEY, author_id INTEGER NOT NULL REFERENCES authors(id) ON DELETE RESTRICT);
+                INSERT INTO authors (id, name) VALUES (1, 'Andrea Hirata');
+                INSERT INTO books (author_id) VALUES (1);
+                """)
+            let refused = #expect(throws: DatabaseError.self) {
+                try db.execute("DELETE FROM authors WHERE id = ?", 1)
+            }
+            #expect(refused?.sqliteExtendedCode == 1811)
+            #expect(refused?.isForeignKeyViolation == true)
+            #expect(try db.queryOne(Int.self, "SELECT COUNT(*) FROM authors") == 1)
+        }
+    }
+
     @Test func notNullAndCheckViolations_areRecognised() throws {
         try withTestDatabase { db, _ throws in
             try db.executeScript(schema)
