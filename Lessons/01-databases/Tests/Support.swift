@@ -1,10 +1,14 @@
 import BackendKit
+import Foundation
 import GraderKit
 
 /// Helpers shared by the Bookshelf's hidden tests.
 enum Bookshelf {
     /// A valid book, with an ISBN made unique by `n`.
-    static func book(_ n: Int, title: String = "Laskar Pelangi", author: String = "Andrea Hirata", year: Int? = 2005, copies: Int? = nil) -> JSONValue {
+    static func book(
+        _ n: Int, title: String = "Laskar Pelangi", author: String = "Andrea Hirata", year: Int? = 2005,
+        copies: Int? = nil
+    ) -> JSONValue {
         var fields: [String: JSONValue] = [
             "title": .string(title), "author": .string(author), "isbn": .string(isbn(n)),
         ]
@@ -17,6 +21,55 @@ enum Bookshelf {
     static func isbn(_ n: Int) -> String {
         let digits = String(n)
         return "978" + String(repeating: "0", count: max(0, 10 - digits.count)) + digits
+    }
+
+    /// Percent-encodes text for one path segment or one query value: only letters, digits and
+    /// `-._~` stay as they are, so quotes, spaces, `%`, `&` and unicode travel safely.
+    static func encoded(_ text: String) -> String {
+        text.addingPercentEncoding(withAllowedCharacters: unreserved) ?? text
+    }
+
+    private static let unreserved = CharacterSet(
+        charactersIn: "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~")
+
+    /// `path?name=value&…` with every value percent-encoded.
+    static func target(_ path: String, _ query: [(String, String)]) -> String {
+        guard !query.isEmpty else { return path }
+        return path + "?" + query.map { "\($0.0)=\(encoded($0.1))" }.joined(separator: "&")
+    }
+
+    /// POSTs `json` to `path`, requires 201 and returns the JSON answer.
+    @discardableResult
+    static func create(_ t: TestContext, _ json: JSONValue, at path: String = "/books", hint: String? = nil)
+        throws -> JSONValue
+    {
+        let response = try t.http.post(path, json: json).expectStatus(201, hint: hint)
+        let created = try response.json()
+        try require(
+            created["id"]?.int != nil,
+            "expected the created object to have a whole-number \"id\", got \(created)", response: response)
+        return created
+    }
+
+    /// The `id` of every object in a JSON array answer, in order; fails when the answer is not an array.
+    static func ids(_ response: ClientResponse) throws -> [Int] {
+        guard let items = try response.json().array else {
+            throw response.failure("expected a JSON array, got \(response.text.prefix(120))")
+        }
+        return items.map { $0["id"]?.int ?? -1 }
+    }
+
+    /// How many rows `table` holds in the learner's database file.
+    static func count(
+        _ t: TestContext, _ table: String, where condition: String = "1", _ values: any SQLBindable...
+    ) throws -> Int {
+        try t.database().queryOne(
+            "SELECT COUNT(*) AS n FROM \(table) WHERE \(condition)", parameters: values)?.int("n") ?? 0
+    }
+
+    /// A list of numbers for messages: "3, 1, 2" (or "nothing").
+    static func list(_ numbers: [Int]) -> String {
+        numbers.isEmpty ? "nothing" : numbers.map(String.init).joined(separator: ", ")
     }
 }
 

@@ -1,3 +1,6 @@
 import GraderKit
 
-GraderMain.run([schema])
+GraderMain.run([
+    schema, insertAndFetch, filters, updateAndDelete, relationships, aggregates, transactions, indexes,
+    migrations, pagination,
+])

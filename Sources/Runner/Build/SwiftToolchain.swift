@@ -15,8 +15,12 @@ public struct SwiftToolchain: Sendable {
 
     public struct BuildOutcome: Sendable {
         public var succeeded: Bool
+        /// What the build printed, capped (head and tail) like every captured output.
         public var output: CapturedOutput
         public var status: ExitStatus
+        /// Every `error:` and `warning:` line, collected as it arrived, so none is lost to the cap
+        /// of `output` in a long build (at most 2,000).
+        public var diagnosticLines: [String]
     }
 
     /// `swift build --package-path <package> --product <product>` in debug mode.
@@ -48,6 +52,7 @@ public struct SwiftToolchain: Sendable {
         timeout: Duration,
         onProgress: (@Sendable (String) -> Void)?
     ) throws(BuildError) -> BuildOutcome {
+        let diagnostics = LineCollector()
         let child: ChildProcess
         do {
             child = try ChildProcess(
@@ -57,6 +62,7 @@ public struct SwiftToolchain: Sendable {
                 standardError: .mergedIntoStandardOutput,
                 onLine: { line in
                     if let onProgress, line.text.hasPrefix("[") { onProgress(line.text) }
+                    if line.text.contains(": warning: ") || line.text.contains(": error: ") { diagnostics.append(line.text) }
                 }
             )
         } catch {
@@ -67,7 +73,7 @@ public struct SwiftToolchain: Sendable {
             throw .timedOut(product: product, timeout: timeout, output: child.output)
         }
         child.terminate(grace: .zero)
-        return BuildOutcome(succeeded: status == .exited(0), output: child.output, status: status)
+        return BuildOutcome(succeeded: status == .exited(0), output: child.output, status: status, diagnosticLines: diagnostics.lines)
     }
 }
 
@@ -88,4 +94,16 @@ public enum BuildError: Error, CustomStringConvertible, Sendable {
             message
         }
     }
+}
+
+/// Lines gathered from an output thread, bounded.
+private final class LineCollector: @unchecked Sendable {
+    private let lock = NSLock()
+    private var stored: [String] = []
+
+    func append(_ line: String) {
+        lock.withLock { if stored.count < 2000 { stored.append(line) } }
+    }
+
+    var lines: [String] { lock.withLock { stored } }
 }

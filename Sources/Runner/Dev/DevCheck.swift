@@ -112,6 +112,7 @@ public struct DevCheck: Sendable {
         let all = try toolchain.buildEverything(package: package.folder, timeout: .seconds(3600)) {
             onStage(.building($0))
         }
+        general += testWarnings(in: all.diagnosticLines, modules: modules)
         if all.succeeded { return Set(products) }
         var built = Set<String>()
         for product in products {
@@ -139,15 +140,22 @@ public struct DevCheck: Sendable {
     /// Compiler warnings in hidden tests are problems: a warning there has hidden a check that
     /// could never fail (an unused result, a deprecated call that does something else). Only files
     /// compiled in this run show them, so a fresh build (CI) sees them all.
-    private func testWarnings(in output: String, modules: [Module]) -> [String] {
+    private func testWarnings(in lines: [String], modules: [Module]) -> [String] {
         var warnings: [String] = []
-        for line in output.split(separator: "\n").map(String.init) where line.contains(": warning: ") {
+        for line in lines where line.contains(": warning: ") {
             for module in modules {
                 let tests = FileSystem.canonicalPath(pack.testsFolder(of: module)) + "/"
-                let linked = "/Graders/\(module.id)/"
-                guard line.hasPrefix(tests) || line.contains(linked) else { continue }
-                let shown = line.replacingOccurrences(of: tests, with: "Lessons/\(module.path)/Tests/")
-                if !warnings.contains(shown) { warnings.append("A hidden test has a compiler warning: \(shown)") }
+                let shownFolder = "Lessons/\(module.path)/Tests/"
+                var shown: String
+                if line.hasPrefix(tests) {
+                    shown = shownFolder + line.dropFirst(tests.count)
+                } else if let linked = line.range(of: "/Graders/\(module.id)/") {
+                    shown = shownFolder + line[linked.upperBound...]
+                } else {
+                    continue
+                }
+                shown = "A hidden test has a compiler warning: " + shown
+                if !warnings.contains(shown) { warnings.append(shown) }
             }
         }
         return warnings

@@ -1,0 +1,172 @@
+import BackendKit
+import Foundation
+import GraderKit
+
+/// A book for `author` (an author id), with an ISBN made unique by `n`.
+func relatedBook(_ n: Int, title: String, author: Int, year: Int? = 2005, copies: Int? = nil) -> JSONValue {
+    Bookshelf.book(n, title: title, year: year, copies: copies).with("author", nil).with(
+        "author_id", .number(Double(author)))
+}
+
+/// Creates an author through the API and returns their id.
+func createAuthor(_ t: TestContext, _ name: String) throws -> Int {
+    let author = try Bookshelf.create(t, ["name": .string(name)], at: "/authors")
+    return author["id"]?.int ?? 0
+}
+
+private let joinHint =
+    "BookStore.select must read the author from the authors table: FROM books JOIN authors ON authors.id = books.author_id, with authors.id AS author_id and authors.name AS author_name."
+private let foreignKeyHint =
+    "Write author_id INTEGER NOT NULL REFERENCES authors (id) ON DELETE RESTRICT in the books table. Then SQLite itself refuses a book whose author does not exist. (If serve already created the table without it, delete the database file in workspace/data so it is created again.)"
+
+/// Requires `book` (JSON) to carry the author `{"id": id, "name": name}`.
+private func requireAuthor(_ book: JSONValue, id: Int, name: String, response: ClientResponse) throws {
+    let author = book["author"]
+    try require(
+        author?.object != nil,
+        "expected the book to have an \"author\" object, got \(author?.description ?? "nothing")",
+        hint: joinHint, response: response)
+    try requireEqual(
+        author?["id"]?.int, id, "the author id of \"\(book["title"]?.string ?? "?")\"", hint: joinHint,
+        response: response)
+    try requireEqual(
+        author?["name"]?.string, name, "the author name of \"\(book["title"]?.string ?? "?")\"",
+        hint: joinHint, response: response)
+}
+
+/// Author ids created by the checks, in the order they ran.
+private final class Created: @unchecked Sendable {
+    private let lock = NSLock()
+    private var values: [String: Int] = [:]
+    subscript(key: String) -> Int {
+        get { lock.withLock { values[key] ?? 0 } }
+        set { lock.withLock { values[key] = newValue } }
+    }
+}
+
+private let created = Created()
+
+let relationships = ExerciseTests("db05-relationships") {
+    Check("books.author_id is a foreign key to authors (id)", hint: foreignKeyHint) { t in
+        _ = try t.http.get("/authors")
+        let keys = try t.database().foreignKeys(of: "books")
+        let key = keys.first { $0.columns == ["author_id"] }
+        try require(
+            key != nil,
+            "expected the books table to have a foreign key on author_id (REFERENCES authors (id)), it has \(keys.isEmpty ? "none" : keys.map { $0.columns.joined(separator: ",") + " → " + $0.referencedTable }.joined(separator: "; "))"
+        )
+        try requireEqual(key?.referencedTable, "authors", "the table author_id refers to")
+        try requireEqual(key?.referencedColumns, ["id"], "the column author_id refers to")
+    }
+
+    Check("POST /books with an author_id answers 201 with the book and its author") { t in
+        created["hirata"] = try createAuthor(t, "Andrea Hirata")
+        created["oreilly"] = try createAuthor(t, "Tim O'Reilly")
+        let response = try t.http.post(
+            "/books", json: relatedBook(501, title: "Laskar Pelangi", author: created["hirata"])
+        ).expectStatus(201)
+        try requireAuthor(
+            try response.json(), id: created["hirata"], name: "Andrea Hirata", response: response)
+        created["laskar"] = try response.json()["id"]?.int ?? 0
+    }
+
+    Check("GET /books/:id returns the book with its author's id and name (a JOIN)", hint: joinHint) { t in
+        let book = try Bookshelf.create(
+            t, relatedBook(502, title: "Learning SQL", author: created["oreilly"]))
+        let id = book["id"]?.int ?? 0
+        let response = try t.http.get("/books/\(id)").expectStatus(200)
+        try requireAuthor(
+            try response.json(), id: created["oreilly"], name: "Tim O'Reilly", response: response)
+        let byISBN = try t.http.get("/books/isbn/\(Bookshelf.isbn(502))").expectStatus(200)
+        try requireAuthor(try byISBN.json(), id: created["oreilly"], name: "Tim O'Reilly", response: byISBN)
+    }
+
+    Check(
+        "GET /books lists every book with its own author, and ?author= filters by the author's name",
+        hint: joinHint
+    ) { t in
+        try Bookshelf.create(
+            t, relatedBook(503, title: "Sang Pemimpi", author: created["hirata"], year: 2006))
+        let response = try t.http.get("/books").expectStatus(200)
+        let books = try response.json().array ?? []
+        try requireEqual(books.count, 3, "the number of books GET /books lists", response: response)
+        for book in books {
+            let isOReilly = book["title"]?.string == "Learning SQL"
+            try requireAuthor(
+                book, id: created[isOReilly ? "oreilly" : "hirata"],
+                name: isOReilly ? "Tim O'Reilly" : "Andrea Hirata", response: response)
+        }
+        let filtered = try t.http.get(Bookshelf.target("/books", [("author", "Andrea Hirata")])).expectStatus(
+            200)
+        try requireEqual(
+            try filtered.json().array?.compactMap { $0["title"]?.string },
+            ["Laskar Pelangi", "Sang Pemimpi"], "the titles of the books by Andrea Hirata", response: filtered
+        )
+    }
+
+    Check("GET /authors/:id/books lists only that author's books", hint: joinHint) { t in
+        let response = try t.http.get("/authors/\(created["oreilly"])/books").expectStatus(200)
+        let books = try response.json().array ?? []
+        try requireEqual(
+            books.compactMap { $0["title"]?.string }, ["Learning SQL"], "the titles of Tim O'Reilly's books",
+            response: response)
+        try requireAuthor(books[0], id: created["oreilly"], name: "Tim O'Reilly", response: response)
+    }
+
+    Check(
+        "a book for an author that does not exist is refused with 422, and nothing is stored",
+        hint: foreignKeyHint
+    ) { t in
+        let before = try Bookshelf.count(t, "books")
+        try t.http.post("/books", json: relatedBook(504, title: "Orphan", author: 987654)).expectProblem(
+            status: 422, hint: foreignKeyHint)
+        try requireEqual(
+            try Bookshelf.count(t, "books"), before, "the number of books after the refused POST")
+        try requireEqual(
+            try Bookshelf.count(t, "books", where: "author_id NOT IN (SELECT id FROM authors)"), 0,
+            "the number of books whose author does not exist")
+    }
+
+    Check(
+        "a PATCH that moves a book to an author that does not exist is refused with 422", hint: foreignKeyHint
+    ) { t in
+        try t.http.patch("/books/\(created["laskar"])", json: ["author_id": 987654]).expectProblem(
+            status: 422, hint: foreignKeyHint)
+        let authorID = try t.database().queryOne(
+            "SELECT author_id FROM books WHERE id = ?", created["laskar"])?.int("author_id")
+        try requireEqual(
+            authorID, created["hirata"], "the stored author_id of Laskar Pelangi after the refused PATCH")
+    }
+
+    Check(
+        "deleting an author who still has books is refused with 409, and nothing is deleted",
+        hint:
+            "ON DELETE RESTRICT makes SQLite refuse to delete an author while books point to them. Without a foreign key the author is deleted and the books point to nobody; with ON DELETE CASCADE their books are deleted too."
+    ) { t in
+        let booksBefore = try Bookshelf.count(t, "books")
+        try t.http.delete("/authors/\(created["hirata"])").expectProblem(status: 409)
+        try requireEqual(
+            try Bookshelf.count(t, "authors", where: "id = ?", created["hirata"]), 1,
+            "the number of authors with Andrea Hirata's id after the refused DELETE")
+        try requireEqual(
+            try Bookshelf.count(t, "books"), booksBefore, "the number of books after the refused DELETE")
+    }
+
+    Check("an author without books can be deleted (204); an unknown author answers 404") { t in
+        let lonely = try createAuthor(t, "Dee Lestari")
+        try t.http.delete("/authors/\(lonely)").expectStatus(204)
+        try t.http.get("/authors/\(lonely)").expectStatus(404)
+        try t.http.delete("/authors/\(lonely)").expectStatus(404)
+    }
+
+    Check("after their last book is deleted, an author can be deleted") { t in
+        let books = try t.http.get("/authors/\(created["oreilly"])/books").expectStatus(200)
+        for id in try Bookshelf.ids(books) {
+            try t.http.delete("/books/\(id)").expectStatus(204)
+        }
+        try t.http.delete("/authors/\(created["oreilly"])").expectStatus(204)
+        try requireEqual(
+            try Bookshelf.count(t, "authors", where: "id = ?", created["oreilly"]), 0,
+            "the number of authors with Tim O'Reilly's id after the DELETE")
+    }
+}
