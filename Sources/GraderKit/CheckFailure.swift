@@ -79,11 +79,3 @@ extension Optional: OptionalDescribing {
         }
     }
 }
-
-/// The old name of `requireValue`. Disfavoured, so `require(condition, "…", hint: …)` always checks
-/// its condition. Kept only while lesson packs move to the new name.
-@_disfavoredOverload
-@available(*, deprecated, renamed: "requireValue")
-public func require<T>(_ value: T?, _ message: @autoclosure () -> String, hint: String? = nil) throws -> T {
-    try requireValue(value, message(), hint: hint)
-}

@@ -1,0 +1,7 @@
+// Given: you do not need to change this file.
+// It creates the router, adds the routes and starts the server.
+import BackendKit
+
+let router = Router()
+registerHealthRoute(on: router)
+Server(router: router).run()

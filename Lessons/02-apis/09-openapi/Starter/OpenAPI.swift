@@ -1,0 +1,264 @@
+import BackendKit
+import Foundation
+
+/// `GET /openapi.json` serves the description of the Tasks API in the OpenAPI 3.1 format. Tools
+/// read it to draw documentation pages, to generate client code, and to test the API. It is only
+/// useful while it says exactly what the server does.
+func registerOpenAPIRoute(on router: Router) throws {
+    // Parsed once at startup: a typo in the document stops the server with a clear message,
+    // instead of answering broken JSON to every client.
+    let document = try OpenAPI.document()
+    // TODO(learner): register GET /openapi.json and answer the document as JSON (try .json(document)).
+    _ = document
+}
+
+enum OpenAPI {
+    /// The document as a `JSONValue`; throws when `text` is not valid JSON.
+    static func document() throws -> JSONValue {
+        let data = Data(text.utf8)
+        do {
+            _ = try JSONSerialization.jsonObject(with: data)
+        } catch {
+            throw OpenAPIError(
+                reason: (error as NSError).userInfo[NSDebugDescriptionErrorKey] as? String ?? "\(error)")
+        }
+        return try JSONValue(parsing: data)
+    }
+
+    // TODO(learner): this description was written months ago, and the API has changed since.
+    //   Make it say exactly what the server does today: every route and method, every status code
+    //   each one can answer, the query parameters and headers it reads, and the fields of a task.
+    //   Try each operation with curl and compare. The hidden tests name every difference they find.
+    /// The document itself, as JSON text. (A raw string: quotes need no backslashes.)
+    static let text = #"""
+        {
+          "openapi": "3.1.0",
+          "info": {
+            "title": "Tasks API",
+            "version": "0.9.0",
+            "description": "The API of a small team task tracker. Every error is an RFC 9457 problem document (application/problem+json), and every answer has an X-Request-Id header."
+          },
+          "paths": {
+            "/health": {
+              "get": {
+                "operationId": "getHealth",
+                "summary": "Tell whether the server is up",
+                "responses": {
+                  "200": {
+                    "description": "The server is up.",
+                    "content": {
+                      "application/json": {
+                        "schema": {
+                          "type": "object",
+                          "required": ["status"],
+                          "properties": {"status": {"const": "ok"}}
+                        }
+                      }
+                    }
+                  }
+                }
+              }
+            },
+            "/tasks": {
+              "get": {
+                "operationId": "listTasks",
+                "summary": "List tasks, one page at a time",
+                "parameters": [
+                  {
+                    "name": "status",
+                    "in": "query",
+                    "description": "Only tasks with this status.",
+                    "schema": {"$ref": "#/components/schemas/Status"}
+                  },
+                  {
+                    "name": "assignee",
+                    "in": "query",
+                    "description": "Only the tasks of this username.",
+                    "schema": {"$ref": "#/components/schemas/Username"}
+                  },
+                  {
+                    "name": "limit",
+                    "in": "query",
+                    "description": "How many tasks one page holds.",
+                    "schema": {"type": "integer", "minimum": 1, "maximum": 100, "default": 20}
+                  }
+                ],
+                "responses": {
+                  "200": {
+                    "description": "One page of tasks.",
+                    "content": {"application/json": {"schema": {"$ref": "#/components/schemas/TaskList"}}}
+                  }
+                }
+              },
+              "post": {
+                "operationId": "createTask",
+                "summary": "Create a task",
+                "requestBody": {
+                  "required": true,
+                  "content": {"application/json": {"schema": {"$ref": "#/components/schemas/TaskInput"}}}
+                },
+                "responses": {
+                  "400": {"$ref": "#/components/responses/Problem"},
+                  "422": {"$ref": "#/components/responses/ValidationProblem"},
+                  "200": {
+                    "description": "The task was created.",
+                    "headers": {
+                      "Location": {"description": "The address of the new task.", "schema": {"type": "string"}}
+                    },
+                    "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Task"}}}
+                  }
+                }
+              }
+            },
+            "/tasks/{id}": {
+              "parameters": [{"$ref": "#/components/parameters/TaskId"}],
+              "get": {
+                "operationId": "getTask",
+                "summary": "Read one task",
+                "responses": {
+                  "200": {
+                    "description": "The task.",
+                    "headers": {"ETag": {"$ref": "#/components/headers/ETag"}},
+                    "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Task"}}}
+                  },
+                  "404": {"$ref": "#/components/responses/Problem"}
+                }
+              },
+              "put": {
+                "operationId": "replaceTask",
+                "summary": "Replace a task",
+                "requestBody": {
+                  "required": true,
+                  "content": {"application/json": {"schema": {"$ref": "#/components/schemas/TaskInput"}}}
+                },
+                "responses": {
+                  "200": {
+                    "description": "The new version of the task.",
+                    "headers": {"ETag": {"$ref": "#/components/headers/ETag"}},
+                    "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Task"}}}
+                  },
+                  "404": {"$ref": "#/components/responses/Problem"},
+                  "422": {"$ref": "#/components/responses/ValidationProblem"}
+                }
+              },
+              "delete": {
+                "operationId": "deleteTask",
+                "summary": "Delete a task",
+                "responses": {
+                  "200": {"description": "The task was deleted."},
+                  "404": {"$ref": "#/components/responses/Problem"}
+                }
+              }
+            },
+            "/tasks/{id}/comments": {
+              "parameters": [{"$ref": "#/components/parameters/TaskId"}],
+              "get": {
+                "operationId": "listComments",
+                "summary": "List the comments of a task",
+                "responses": {
+                  "200": {
+                    "description": "The comments.",
+                    "content": {"application/json": {"schema": {"type": "array", "items": {"type": "object"}}}}
+                  },
+                  "404": {"$ref": "#/components/responses/Problem"}
+                }
+              }
+            }
+          },
+          "components": {
+            "schemas": {
+              "Status": {"type": "string", "enum": ["open", "done"]},
+              "Username": {"type": "string", "pattern": "^[a-z0-9._-]{1,40}$"},
+              "Date": {"type": "string", "format": "date", "examples": ["2026-12-01"]},
+              "Task": {
+                "type": "object",
+                "required": ["id", "title", "status", "assignee", "due", "createdAt"],
+                "properties": {
+                  "id": {"type": "integer"},
+                  "title": {"type": "string", "minLength": 1, "maxLength": 200},
+                  "status": {"$ref": "#/components/schemas/Status"},
+                  "assignee": {"oneOf": [{"$ref": "#/components/schemas/Username"}, {"type": "null"}]},
+                  "due": {"oneOf": [{"$ref": "#/components/schemas/Date"}, {"type": "null"}]},
+                  "createdAt": {"type": "string", "format": "date-time"}
+                }
+              },
+              "TaskInput": {
+                "type": "object",
+                "required": ["title"],
+                "properties": {
+                  "title": {"type": "string", "minLength": 1, "maxLength": 200},
+                  "status": {"$ref": "#/components/schemas/Status"},
+                  "assignee": {"oneOf": [{"$ref": "#/components/schemas/Username"}, {"type": "null"}]},
+                  "due": {"oneOf": [{"$ref": "#/components/schemas/Date"}, {"type": "null"}]}
+                }
+              },
+              "TaskList": {
+                "type": "object",
+                "required": ["items", "next"],
+                "properties": {
+                  "items": {"type": "array", "items": {"$ref": "#/components/schemas/Task"}},
+                  "next": {
+                    "type": ["string", "null"],
+                    "description": "The address of the next page; null on the last page."
+                  }
+                }
+              },
+              "Problem": {
+                "type": "object",
+                "required": ["type", "title", "status", "detail"],
+                "properties": {
+                  "type": {"type": "string"},
+                  "title": {"type": "string"},
+                  "status": {"type": "integer"},
+                  "detail": {"type": "string"},
+                  "instance": {"type": "string"},
+                  "requestId": {"type": "string"},
+                  "errors": {
+                    "type": "array",
+                    "items": {
+                      "type": "object",
+                      "required": ["field", "message"],
+                      "properties": {"field": {"type": "string"}, "message": {"type": "string"}}
+                    }
+                  }
+                }
+              }
+            },
+            "parameters": {
+              "TaskId": {
+                "name": "id",
+                "in": "path",
+                "required": true,
+                "description": "The id of the task.",
+                "schema": {"type": "integer"}
+              },
+              "IfMatch": {
+                "name": "If-Match",
+                "in": "header",
+                "description": "The ETag of the version the change is based on; 412 when the task has changed since.",
+                "schema": {"type": "string"}
+              }
+            },
+            "headers": {
+              "ETag": {"description": "The version of the task, such as \"v3\".", "schema": {"type": "string"}}
+            },
+            "responses": {
+              "Problem": {
+                "description": "An error, as an RFC 9457 problem document.",
+                "content": {"application/problem+json": {"schema": {"$ref": "#/components/schemas/Problem"}}}
+              },
+              "ValidationProblem": {
+                "description": "Some fields are not valid; errors lists every one.",
+                "content": {"application/problem+json": {"schema": {"$ref": "#/components/schemas/Problem"}}}
+              }
+            }
+          }
+        }
+        """#
+}
+
+/// The OpenAPI document in `OpenAPI.text` is not valid JSON.
+struct OpenAPIError: Error, CustomStringConvertible {
+    let reason: String
+    var description: String { "The OpenAPI document in OpenAPI.swift is not valid JSON: \(reason)" }
+}

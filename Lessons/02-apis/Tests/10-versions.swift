@@ -1,0 +1,183 @@
+import BackendKit
+import Foundation
+import GraderKit
+
+private let v2Type = "application/vnd.tasks.v2+json"
+private let v1Type = "application/vnd.tasks.v1+json"
+
+/// Fails unless `task` has the v1 shape: the assignee is a string.
+private func expectV1(_ task: JSONValue, assignee: String, _ response: ClientResponse) throws {
+    guard let value = task["assignee"] else {
+        throw response.failure("expected the task to have an \"assignee\" member")
+    }
+    try require(
+        value.string == assignee,
+        "expected the v1 shape, with \"assignee\": \"\(assignee)\" (a string), got \"assignee\": \(value)",
+        hint: "Version 1 must not change: old clients read the assignee as a string. Only v2 nests it.",
+        response: response)
+}
+
+/// Fails unless `task` has the v2 shape: the assignee is {"username": ...}.
+private func expectV2(_ task: JSONValue, assignee: String, _ response: ClientResponse) throws {
+    guard let value = task["assignee"] else {
+        throw response.failure("expected the task to have an \"assignee\" member")
+    }
+    try require(
+        value.object != nil && value["username"]?.string == assignee,
+        "expected the v2 shape, with \"assignee\": {\"username\": \"\(assignee)\"}, got \"assignee\": \(value)",
+        hint: "In TaskV2, make assignee an Assignee struct with a username, filled from task.assignee.",
+        response: response)
+    for member in ["id", "title", "status", "due"] where task[member] == nil {
+        throw response.failure("expected the v2 task to keep the member \"\(member)\", like v1")
+    }
+}
+
+private func newTask(_ t: TestContext, _ title: String, assignee: String = "dewi") throws -> Int {
+    try Tasks.id(of: try Tasks.create(t, Tasks.draft(title, assignee: assignee, due: "2026-12-01")))
+}
+
+let versions = ExerciseTests("api10-versions") {
+    Check("GET /v1/tasks/:id answers the v1 shape: the assignee is a string") { t in
+        let id = try newTask(t, "Update the office wifi password")
+        let response = try t.http.get("/v1/tasks/\(id)").expectStatus(200)
+        try response.expectContentType("application/json")
+        try expectV1(try response.json(), assignee: "dewi", response)
+    }
+
+    Check("GET /v2/tasks/:id answers the v2 shape: the assignee is an object with a username, or null") { t in
+        let id = try newTask(t, "Renew the software licences", assignee: "budi")
+        let response = try t.http.get("/v2/tasks/\(id)").expectStatus(200)
+        try response.expectContentType("application/json")
+        try expectV2(try response.json(), assignee: "budi", response)
+        let unassigned = try Tasks.id(of: try Tasks.create(t, Tasks.draft("Nobody's task yet")))
+        let empty = try t.http.get("/v2/tasks/\(unassigned)").expectStatus(200)
+        let value = try empty.json()["assignee"]
+        try require(
+            value == .null,
+            "expected \"assignee\": null for a task without an assignee in v2, got \(value?.description ?? "no assignee member")",
+            hint:
+                "Encode the assignee even when it is nil (container.encode(assignee, forKey: .assignee) writes null), like v1 does: clients can rely on the member being there.",
+            response: empty)
+    }
+
+    Check("GET /v2/tasks lists v2 tasks, and its next link stays under /v2/tasks") { t in
+        _ = try newTask(t, "List me in v2", assignee: "sari")
+        let response = try t.http.get("/v2/tasks?limit=1&assignee=sari").expectStatus(200)
+        let body = try response.json()
+        guard let first = body["items"]?[0] else { throw response.failure("expected one task in items") }
+        try expectV2(first, assignee: "sari", response)
+        _ = try newTask(t, "List me in v2 too", assignee: "sari")
+        let two = try t.http.get("/v2/tasks?limit=1&assignee=sari").expectStatus(200)
+        let next = try two.json()["next"]?.string ?? ""
+        try require(
+            Tasks.target(ofLink: next).hasPrefix("/v2/tasks?"),
+            "expected the next link to start with /v2/tasks?, got \"\(next)\"", response: two)
+    }
+
+    Check("POST /v2/tasks accepts and answers the v2 shape, with a Location under /v2/tasks") { t in
+        let response = try t.http.post(
+            "/v2/tasks", json: ["title": "Plan the offsite", "assignee": ["username": "sari"]])
+        try response.expectStatus(201)
+        let task = try response.json()
+        try expectV2(task, assignee: "sari", response)
+        let id = try Tasks.id(of: task, in: response)
+        try requireEqual(
+            Tasks.path(ofLocation: response.headers["Location"] ?? ""), "/v2/tasks/\(id)",
+            "the path in the Location header", response: response)
+        let v1 = try t.http.get("/v1/tasks/\(id)").expectStatus(200)
+        try expectV1(try v1.json(), assignee: "sari", v1)
+    }
+
+    Check("old clients keep working: /tasks answers v1 without Accept, and with application/json or */*") {
+        t in
+        let id = try newTask(t, "Keep old clients working")
+        for accept in [nil, "application/json", "*/*", "application/*", "text/html, */*;q=0.1"] as [String?] {
+            // The grader's client sends Accept: application/json unless told otherwise; for the
+            // request without Accept, it sends no default headers at all.
+            let defaults = t.http.defaultHeaders
+            if accept == nil { t.http.defaultHeaders = [:] }
+            defer { t.http.defaultHeaders = defaults }
+            let headers: HTTPHeaders = accept.map { ["Accept": $0] } ?? [:]
+            let response = try t.http.get("/tasks/\(id)", headers: headers).expectStatus(
+                200,
+                hint:
+                    "Without an Accept header, or with one that allows anything, answer the first offer: v1 as application/json."
+            )
+            try response.expectContentType("application/json")
+            try expectV1(try response.json(), assignee: "dewi", response)
+        }
+    }
+
+    Check(
+        "/tasks with Accept: application/vnd.tasks.v2+json answers v2, says so in Content-Type, and sends Vary: Accept",
+        hint:
+            "Compare each offer with the Accept header: the offer application/vnd.tasks.v2+json matches the range application/vnd.tasks.v2+json exactly (specificity 3)."
+    ) { t in
+        let id = try newTask(t, "Try the new version")
+        let response = try t.http.get("/tasks/\(id)", headers: ["Accept": v2Type]).expectStatus(200)
+        try response.expectContentType(v2Type)
+        try expectV2(try response.json(), assignee: "dewi", response)
+        try response.expectHeader("Vary")
+        try require(
+            Tasks.tokens(response.headers["Vary"]).contains("accept"),
+            "expected Vary to list Accept, got \(response.headers["Vary"] ?? "")", response: response)
+        let v1 = try t.http.get("/tasks/\(id)", headers: ["Accept": v1Type]).expectStatus(200)
+        try v1.expectContentType(v1Type)
+        try expectV1(try v1.json(), assignee: "dewi", v1)
+    }
+
+    Check(
+        "q-values decide which representation wins",
+        hint:
+            "Each offer takes the quality of the most specific range that matches it; the highest quality wins, the first offer on a tie, and q=0 means \"not this one\"."
+    ) { t in
+        let id = try newTask(t, "Weigh the options")
+        let cases: [(String, Bool)] = [
+            ("\(v2Type);q=0.5, application/json;q=0.9", false),
+            ("\(v2Type);q=0.9, application/json;q=0.5", true),
+            ("application/json;q=0.3, \(v2Type)", true),
+            ("\(v2Type);q=0, */*", false),
+            ("application/*;q=0.2, \(v2Type);q=0.4", true),
+            ("*/*;q=0.8, \(v1Type)", false),
+        ]
+        for (accept, wantsV2) in cases {
+            let response = try t.http.get("/tasks/\(id)", headers: ["Accept": accept])
+            try response.expectStatus(200)
+            if wantsV2 {
+                try response.expectContentType(
+                    v2Type, hint: "For Accept: \(accept), v2 has the highest quality.")
+                try expectV2(try response.json(), assignee: "dewi", response)
+            } else {
+                try expectV1(try response.json(), assignee: "dewi", response)
+            }
+        }
+    }
+
+    Check(
+        "when nothing in Accept fits, the answer is 406 Not Acceptable as a problem document",
+        hint:
+            "When no offer gets a quality above 0, choose(from:accept:) returns nil, and the server answers 406."
+    ) { t in
+        let id = try newTask(t, "Refuse what I cannot send")
+        for (target, accept) in [
+            ("/tasks/\(id)", "text/html"), ("/v2/tasks/\(id)", v1Type), ("/v1/tasks/\(id)", v2Type),
+            ("/tasks", "image/png, text/*;q=0.5"), ("/tasks/\(id)", "application/json;q=0"),
+        ] {
+            let response = try t.http.get(target, headers: ["Accept": accept])
+            try Tasks.expectNot500(response, sent: "Accept: \(accept)")
+            try response.expectProblem(status: 406)
+        }
+    }
+
+    Check("a POST that asks for an impossible Accept is refused with 406 and creates nothing") { t in
+        let before = try Tasks.storedCount(t)
+        let response = try t.http.post(
+            "/tasks", json: Tasks.draft("Never stored"), headers: ["Accept": "text/csv"])
+        try response.expectProblem(status: 406)
+        try requireEqual(
+            try Tasks.storedCount(t), before, "the number of tasks after the refused POST",
+            hint:
+                "The server negotiates before it writes, so a client never gets a 406 for a task that was created anyway."
+        )
+    }
+}

@@ -1,0 +1,161 @@
+import BackendKit
+import Foundation
+import GraderKit
+
+/// Helpers shared by the Tasks API's hidden tests.
+enum Tasks {
+    /// A task body as a client sends it; `nil` fields are left out.
+    static func draft(_ title: String, status: String? = nil, assignee: String? = nil, due: String? = nil)
+        -> JSONValue
+    {
+        var members: [String: JSONValue] = ["title": .string(title)]
+        if let status { members["status"] = .string(status) }
+        if let assignee { members["assignee"] = .string(assignee) }
+        if let due { members["due"] = .string(due) }
+        return .object(members)
+    }
+
+    /// Creates a task through the API and returns it. Accepts 200 as well as 201, so that one
+    /// wrong status code fails only the check about it, not every check that needs a task.
+    @discardableResult
+    static func create(_ t: TestContext, _ body: JSONValue, headers: HTTPHeaders = [:]) throws -> JSONValue {
+        let response = try t.http.post("/tasks", json: body, headers: headers)
+        try response.expectStatus(
+            201, 200, hint: "This check needs POST /tasks to create a task (201 Created) first.")
+        return try response.json()
+    }
+
+    /// The `id` member of a task, as a whole number; fails the check otherwise.
+    static func id(of task: JSONValue, in response: ClientResponse? = nil) throws -> Int {
+        guard let id = task["id"]?.int else {
+            let message =
+                "expected the task to have a whole-number \"id\" member, got \(task["id"]?.description ?? "none")"
+            throw response?.failure(message) ?? CheckFailure(message)
+        }
+        return id
+    }
+
+    /// The path of a `Location` value, whether it is relative (`/tasks/7`) or absolute
+    /// (`http://127.0.0.1:8080/tasks/7`).
+    static func path(ofLocation location: String) -> String {
+        URL(string: location)?.path ?? location
+    }
+
+    /// The request target of a link (`/tasks?cursor=x`), whether the server sent it relative or
+    /// absolute (`http://127.0.0.1:8080/tasks?cursor=x`).
+    static func target(ofLink link: String) -> String {
+        guard link.hasPrefix("http://") || link.hasPrefix("https://"),
+            let components = URLComponents(string: link)
+        else { return link }
+        return components.percentEncodedPath + (components.percentEncodedQuery.map { "?" + $0 } ?? "")
+    }
+
+    /// The comma-separated tokens of a header value, lower-cased: "Accept, Origin" gives ["accept", "origin"].
+    static func tokens(_ value: String?) -> [String] {
+        (value ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
+    }
+
+    /// The methods an `Allow` header lists, upper-cased: "GET, PUT" gives ["GET", "PUT"].
+    static func methods(inAllow response: ClientResponse) -> [String] {
+        (response.headers["Allow"] ?? "").split(separator: ",").map {
+            $0.trimmingCharacters(in: .whitespaces).uppercased()
+        }
+    }
+
+    /// Fails unless the `Allow` header lists every method in `expected`.
+    static func expectAllow(_ response: ClientResponse, contains expected: [String], hint: String? = nil)
+        throws
+    {
+        try response.expectHeader("Allow", hint: hint)
+        let listed = methods(inAllow: response)
+        let missing = expected.filter { !listed.contains($0) }
+        try require(
+            missing.isEmpty,
+            "expected the Allow header to list \(expected.joined(separator: ", ")), got \"\(response.headers["Allow"] ?? "")\"",
+            hint: hint, response: response)
+    }
+
+    /// Fails when the server answered 500: a client mistake must never look like a server crash.
+    static func expectNot500(_ response: ClientResponse, sent: String) throws {
+        if response.status >= 500 {
+            throw response.failure(
+                "expected a 4xx answer for \(sent), got \(response.status) \(response.reason). A 500 tells the client \"the server is broken\", so it cannot fix its request.",
+                hint:
+                    "Check the input before you use it, and answer with an HTTPError (400 or 422) that says what is wrong."
+            )
+        }
+    }
+}
+
+extension Tasks {
+    /// The `field` names in the `errors` list of a 422 problem document.
+    static func errorFields(_ problem: JSONValue) -> [String] {
+        (problem["errors"]?.array ?? []).compactMap { $0["field"]?.string }
+    }
+
+    /// Fails unless the response is a 422 problem document whose `errors` list names every field
+    /// in `fields`, each with a message.
+    @discardableResult
+    static func expectValidation(_ response: ClientResponse, fields: [String], hint: String? = nil) throws
+        -> JSONValue
+    {
+        let problem = try response.expectProblem(status: 422, hint: hint)
+        guard let errors = problem["errors"]?.array else {
+            throw response.failure(
+                "expected the problem document to have an \"errors\" list with one entry per invalid field, but it has none",
+                hint: hint
+                    ?? "Throw HTTPError.validation([(field, message), ...]): it adds the errors list for you."
+            )
+        }
+        let named = errorFields(problem)
+        let missing = fields.filter { !named.contains($0) }
+        if !missing.isEmpty {
+            let got = named.isEmpty ? "no field names" : named.joined(separator: ", ")
+            throw response.failure(
+                "expected the errors list to name \(fields.joined(separator: ", ")), but it names \(got)",
+                hint: hint)
+        }
+        for error in errors where (error["message"]?.string ?? "").isEmpty {
+            throw response.failure(
+                "expected every entry of the errors list to have a \"message\" that explains the problem, got \(error)",
+                hint: hint)
+        }
+        return problem
+    }
+
+    /// The number of rows in the learner's tasks table.
+    static func storedCount(_ t: TestContext) throws -> Int {
+        try t.database().queryOne("SELECT COUNT(*) AS n FROM tasks")?.int("n") ?? 0
+    }
+}
+
+extension JSONValue {
+    /// A copy with one member changed (or removed with `nil`).
+    func with(_ key: String, _ value: JSONValue?) -> JSONValue {
+        guard case .object(var members) = self else { return self }
+        members[key] = value
+        return .object(members)
+    }
+}
+
+extension ClientResponse {
+    /// Like `expectStatus`, with a hint picked by the status that came back, so the hint speaks to
+    /// the mistake that was made: `[405: "register the route", 200: "use 201 for a new task"]`.
+    @discardableResult
+    func expectStatus(_ expected: Int, hints: [Int: String], otherwise: String? = nil) throws
+        -> ClientResponse
+    {
+        try expectStatus(expected, hint: hints[status] ?? otherwise)
+    }
+}
+
+/// A value shared by the checks of one run.
+final class Locked<Value: Sendable>: @unchecked Sendable {
+    private let lock = NSLock()
+    private var stored: Value?
+    init(_ value: Value? = nil) { stored = value }
+    var value: Value? {
+        get { lock.withLock { stored } }
+        set { lock.withLock { stored = newValue } }
+    }
+}
