@@ -56,6 +56,26 @@ struct App {
         return current
     }
 
+    /// Makes sure `exercise` has its folder in the workspace. An exercise the pack gained since the
+    /// workspace was last synced is added (nothing of the learner's is touched); a folder the learner
+    /// deleted is reported with the command that restores it.
+    func prepareWorkspace(for exercise: Exercise, in context: RunnerContext) throws {
+        let workspace = context.workspace
+        guard FileManager.default.fileExists(atPath: workspace.packageManifest.path), !workspace.contains(exercise) else {
+            try workspace.validate(exercise)
+            return
+        }
+        let manifest = (try? String(contentsOf: workspace.packageManifest, encoding: .utf8)) ?? ""
+        guard !manifest.contains("\"\(exercise.id)\"") else {
+            try workspace.validate(exercise)  // it was there: the learner removed it; the error says how to restore it
+            return
+        }
+        let report = try workspace.sync()
+        if !report.addedExercises.isEmpty {
+            Console.err("Added the new exercise\(report.addedExercises.count == 1 ? "" : "s") \(report.addedExercises.joined(separator: ", ")) to your workspace.\n")
+        }
+    }
+
     /// The learner's progress, or nil when the workspace does not exist yet (a fresh clone).
     func existingProgress(in context: RunnerContext) throws -> LearnerProgress? {
         guard

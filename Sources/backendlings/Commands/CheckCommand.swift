@@ -9,6 +9,7 @@ struct CheckCommand {
     func run(_ id: String?, json: Bool, resultsJSON: String? = nil, junit: String? = nil) throws -> Int32 {
         let context = try app.context()
         let exercise = try app.exercise(id, in: context)
+        try app.prepareWorkspace(for: exercise, in: context)
         let status = StatusLine(enabled: !json && Console.isInteractive, style: app.style)
         let outcome = try Checker(context: context).check(exercise) { stage in status.show(stage) }
         status.clear()

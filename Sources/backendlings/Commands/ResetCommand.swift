@@ -7,8 +7,12 @@ struct ResetCommand {
 
     func run(_ id: String) throws -> Int32 {
         let context = try app.context()
-        try context.workspace.validate()
         let exercise = try context.pack.findExercise(id)
+        // Only the workspace must exist: resetting is how a missing exercise folder comes back.
+        guard FileManager.default.fileExists(atPath: context.workspace.packageManifest.path) else {
+            try context.workspace.validate()
+            return 2
+        }
         let result = try context.workspace.reset(exercise)
         if let backup = result.backupDisplayPath {
             Console.out("Saved your version of \(exercise.id) to " + app.style.code(backup) + ".\n")

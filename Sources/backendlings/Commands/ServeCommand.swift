@@ -9,7 +9,7 @@ struct ServeCommand {
     func run(_ id: String?, port: Int?) throws -> Int32 {
         let context = try app.context()
         let exercise = try app.exercise(id, in: context)
-        try context.workspace.validate(exercise)
+        try app.prepareWorkspace(for: exercise, in: context)
         let style = app.style
         Console.err(style.dim("Building \(exercise.id)…\n"))
         switch try context.exerciseBuilder.build(exercise) {

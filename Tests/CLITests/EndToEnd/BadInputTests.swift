@@ -71,6 +71,25 @@ struct BadInputTests {
         ])
         #expect(status == 2)
         #expect(output.contains("backendlings reset hello01-greeting"), "\(output)")
+        let reset = try E2EFixture.run(["--pack", pack.path, "--workspace", workspace.path, "reset", "hello01-greeting"])
+        #expect(reset.status == 0, "\(reset.output)")
+        #expect(FileManager.default.fileExists(atPath: workspace.appendingPathComponent("01-hello/01-greeting/Greeting.swift").path))
+    }
+
+    @Test func anExerciseNewInThePack_isAddedToAnExistingWorkspace_whenChecked() throws {
+        let pack = try E2EFixture.pack("pack-grown")
+        let workspace = try E2EFixture.freshWorkspace("workspace-grown")
+        let options = ["--pack", pack.path, "--workspace", workspace.path]
+        _ = try E2EFixture.run(options)
+        let learnerFile = workspace.appendingPathComponent("01-hello/01-greeting/Greeting.swift")
+        try "// mine\n".appending(E2EFixture.starterGreeting).write(to: learnerFile, atomically: true, encoding: .utf8)
+
+        _ = try E2EFixture.pack("pack-grown", secondExercise: true)
+        let (status, output) = try E2EFixture.run(options + ["check", "hello02-again"])
+        #expect(status == 1, "\(output)")
+        #expect(output.contains("Added the new exercise hello02-again to your workspace."), "\(output)")
+        #expect(output.contains("FAIL GET /hello answers 200"), "\(output)")
+        #expect(try String(contentsOf: learnerFile, encoding: .utf8).hasPrefix("// mine\n"))
     }
 
     @Test func corruptProgress_isMovedAsideAndNamed_thenRebuiltByRechecking() throws {

@@ -21,10 +21,38 @@ enum E2EFixture {
     }
 
     /// Writes the fixture pack at `name` (only files whose bytes differ; extra files removed).
-    static func pack(_ name: String = "pack") throws -> URL {
+    /// With `secondExercise`, the pack also has `hello02-again`, a copy of the first exercise.
+    static func pack(_ name: String = "pack", secondExercise: Bool = false) throws -> URL {
         let pack = root.appendingPathComponent(name, isDirectory: true)
-        try write(files, below: pack)
+        try write(secondExercise ? grownFiles : files, below: pack)
         return pack
+    }
+
+    /// The fixture pack after it gained a second exercise.
+    static var grownFiles: [String: String] {
+        var grown = files
+        for (path, text) in files where path.hasPrefix("Lessons/01-hello/01-greeting/") || path.hasPrefix("Solutions/") {
+            grown[path.replacingOccurrences(of: "01-greeting", with: "02-again")] = text
+        }
+        grown["Lessons/pack.json"] = files["Lessons/pack.json"]!.replacingOccurrences(
+            of: "      ]\n    }\n  ]",
+            with: """
+                  ,
+                        {
+                          "id": "hello02-again",
+                          "title": "Say hello again",
+                          "path": "02-again",
+                          "files": ["Greeting.swift"],
+                          "hints": ["Look at what greeting() returns.", "Return the exact text."]
+                        }
+                      ]
+                    }
+                  ]
+                """)
+        grown["Lessons/01-hello/Tests/main.swift"] = "import GraderKit\n\nGraderMain.run([greeting, again])\n"
+        grown["Lessons/01-hello/Tests/Again.swift"] = files["Lessons/01-hello/Tests/Greeting.swift"]!
+            .replacingOccurrences(of: "let greeting = ExerciseTests(\"hello01-greeting\")", with: "let again = ExerciseTests(\"hello02-again\")")
+        return grown
     }
 
     /// A workspace folder for `pack` with the learner's files removed but SwiftPM's `.build` kept.
