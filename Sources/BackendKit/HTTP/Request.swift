@@ -73,6 +73,7 @@ public struct Request: Sendable {
             throw HTTPError(.badRequest, detail: "The request has no body; send a JSON document.")
         }
         do {
+            try JSONSyntax.validate(body)
             return try JSONCoding.decoder.decode(T.self, from: body)
         } catch {
             let (field, message) = JSONCoding.describe(error)
@@ -88,7 +89,7 @@ public struct Request: Sendable {
         do {
             return try JSONValue(parsing: body)
         } catch {
-            throw HTTPError(.badRequest, detail: "The body is not valid JSON.")
+            throw HTTPError(.badRequest, detail: JSONCoding.describe(error).message)
         }
     }
 

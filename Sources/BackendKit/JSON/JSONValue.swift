@@ -92,8 +92,10 @@ public enum JSONValue: Sendable, Hashable, Codable, CustomStringConvertible {
         return String(decoding: data, as: UTF8.self)
     }
 
-    /// Parses JSON text; throws `DecodingError` when it is not JSON.
+    /// Parses JSON text; throws when it is not JSON as RFC 8259 defines it (trailing commas, single
+    /// quotes and comments are refused, whatever Foundation's decoder would accept).
     public init(parsing data: Data) throws {
+        try JSONSyntax.validate(data)
         self = try JSONCoding.decoder.decode(JSONValue.self, from: data)
     }
 

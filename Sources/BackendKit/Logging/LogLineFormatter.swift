@@ -10,12 +10,16 @@ enum LogLineFormatter {
         let keys = metadata.keys.sorted()
         switch format {
         case .text:
+            // The key=value pairs go on the first line, so `grep request_id=…` finds every event
+            // whole; further lines of a long message follow, indented.
+            let lines = message.split(separator: "\n", omittingEmptySubsequences: false)
             var line =
-                timestamp + " " + level.name.uppercased().padding(toLength: 7, withPad: " ", startingAt: 0)
-                + message
+                timestamp + " " + level.name.uppercased().padding(toLength: 8, withPad: " ", startingAt: 0)
+                + (lines.first ?? "")
             for key in keys {
                 line += " \(key)=\(quotedIfNeeded(metadata[key]!.description))"
             }
+            for continuation in lines.dropFirst() { line += "\n    " + continuation }
             return line + "\n"
         case .json:
             var line =

@@ -90,3 +90,44 @@ struct RequestHelpersTests {
         #expect(value.description == #"{"a":null,"b":2.5,"c":3}"#)
     }
 }
+
+struct JSONSyntaxTests {
+    @Test(arguments: [
+        #"{"a":1}"#, #"[1, 2.5, -0.5e10, true, false, null]"#, #"  "text with \"escapes\" \u00e9 \n"  "#, "0", "[]", "{}",
+        #"{"nested":{"deep":[{"x":[1]}]}}"#, #"["Cantik Itu Luka — ✓"]"#,
+    ])
+    func validJSON_isAccepted(text: String) throws {
+        try JSONSyntax.validate(Data(text.utf8))
+    }
+
+    @Test(arguments: [
+        (#"{"a":1,}"#, "a comma before } (trailing comma) at byte 8"),
+        ("[1,]", "a comma before ] (trailing comma) at byte 4"),
+        ("{'a':1}", "expected a member name in double quotes at byte 2"),
+        ("[01]", "a number may not start with 0 at byte 3"),
+        (#"{"a" 1}"#, "expected : after a member name at byte 6"),
+        ("[1] [2]", "unexpected text after the JSON value at byte 5"),
+        (#""open"#, "a string is not closed at byte 6"),
+        ("nul", "expected null at byte 4"),
+        ("", "the JSON ends where a value was expected at byte 1"),
+        (#"["\x"]"#, #"unknown escape \x at byte 4"#),
+    ])
+    func invalidJSON_isRefusedWithWhereAndWhy(text: String, message: String) {
+        #expect(throws: JSONSyntax.Error.self) { try JSONSyntax.validate(Data(text.utf8)) }
+        do {
+            try JSONSyntax.validate(Data(text.utf8))
+        } catch {
+            #expect(error.description == message)
+        }
+    }
+
+    @Test func deeplyNestedInput_isRefusedWithoutExhaustingTheStack() {
+        let text = String(repeating: "[", count: 100_000) + String(repeating: "]", count: 100_000)
+        #expect(throws: JSONSyntax.Error.self) { try JSONSyntax.validate(Data(text.utf8)) }
+    }
+
+    @Test func trailingCommaInABody_is400WithTheReason() throws {
+        let request = Request(method: .post, target: "/x", headers: ["Content-Type": "application/json"], body: Data(#"{"title":"x",}"#.utf8))
+        #expect { try request.json() } throws: { ($0 as? HTTPError)?.detail == "The body is not valid JSON: a comma before } (trailing comma) at byte 14." }
+    }
+}
