@@ -60,7 +60,8 @@ public struct ClientResponse: Sendable {
         -> ClientResponse
     {
         guard let actual = headers[name] else {
-            throw failure("expected a \(name) header, but the response has none", hint: hint)
+            let article = "AEIOU".contains(name.first?.uppercased() ?? "") ? "an" : "a"
+            throw failure("expected \(article) \(name) header, but the response has none", hint: hint)
         }
         if let value, actual.lowercased() != value.lowercased() {
             throw failure("expected the \(name) header to be \"\(value)\", got \"\(actual)\"", hint: hint)

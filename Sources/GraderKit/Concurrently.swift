@@ -3,9 +3,13 @@ import Foundation
 /// Starts `count` threads that wait at a barrier and then run `body` together, as close to the same
 /// instant as the machine allows, so races in the learner's code show up.
 enum Concurrently {
-    static func run<T: Sendable>(_ count: Int, _ body: @escaping @Sendable (Int) throws -> T) -> [Result<
-        T, any Error
-    >] {
+    static func run<T: Sendable>(_ count: Int, _ body: @escaping @Sendable (Int) throws -> T) -> [Result<T, any Error>] {
+        start(count, body).wait()
+    }
+
+    /// Releases `count` threads at once and returns without waiting for them, so the caller can do
+    /// something while they run (hold the database's write lock, for example).
+    static func start<T: Sendable>(_ count: Int, _ body: @escaping @Sendable (Int) throws -> T) -> Running<T> {
         let results = Results<T>(count: count)
         let ready = DispatchGroup()
         let start = DispatchSemaphore(value: 0)
@@ -25,11 +29,22 @@ enum Concurrently {
         }
         ready.wait()
         for _ in 0..<count { start.signal() }
-        finished.wait()
-        return results.all
+        return Running(results: results, finished: finished)
     }
 
-    private final class Results<T>: @unchecked Sendable {
+    /// Threads started by `start`.
+    struct Running<T: Sendable> {
+        fileprivate let results: Results<T>
+        fileprivate let finished: DispatchGroup
+
+        /// Waits for every thread and returns their results in order.
+        func wait() -> [Result<T, any Error>] {
+            finished.wait()
+            return results.all
+        }
+    }
+
+    fileprivate final class Results<T>: @unchecked Sendable {
         private let lock = NSLock()
         private var values: [Result<T, any Error>?]
 

@@ -107,11 +107,26 @@ public final class TestContext: @unchecked Sendable {
 
     /// Runs `body` on `count` threads that start together, and returns each result in order.
     /// For races: twenty clients borrowing the last copy at the same moment.
-    public func concurrently<T: Sendable>(_ count: Int, _ body: @escaping @Sendable (Int) throws -> T)
-        -> [Result<T, any Error>]
-    {
+    public func concurrently<T: Sendable>(_ count: Int, _ body: @escaping @Sendable (Int) throws -> T) -> [Result<T, any Error>] {
         _ = try? runningPort()
         return Concurrently.run(count, body)
+    }
+
+    /// Like `concurrently`, while this check holds the database's write lock for `hold`: every
+    /// request can read, none can write until the lock is released, and then the writes compete.
+    /// A read-then-write that is not inside one transaction fails this every time, instead of
+    /// only when the threads happen to interleave badly.
+    public func concurrently<T: Sendable>(
+        _ count: Int, holdingWriteLockFor hold: Duration, _ body: @escaping @Sendable (Int) throws -> T
+    ) throws -> [Result<T, any Error>] {
+        _ = try runningPort()
+        let database = try Database(path: databasePath, maxConnections: 1)
+        let running = try database.transaction { _ in  // BEGIN IMMEDIATE: the write lock is ours
+            let running = Concurrently.start(count, body)
+            Thread.sleep(forTimeInterval: Double(hold.components.seconds) + Double(hold.components.attoseconds) / 1e18)
+            return running
+        }
+        return running.wait()
     }
 
     func runningPort() throws -> Int {

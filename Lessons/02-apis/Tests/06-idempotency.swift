@@ -110,7 +110,9 @@ let idempotency = ExerciseTests("api06-idempotency") {
         try t.startServer(environment: ["BACKENDKIT_THREADS": "8"])
         for round in 0..<6 {
             let title = "Concurrent retry \(round)"
-            let results = t.concurrently(20) { _ in
+            // The check holds the database's write lock while the 20 requests start: they can all
+            // look up the key, none can write yet. Only a lookup inside the transaction survives.
+            let results = try t.concurrently(20, holdingWriteLockFor: .milliseconds(300)) { _ in
                 try t.http.post("/tasks", json: Tasks.draft(title), headers: key("race-\(round)"))
             }
             var bodies: Set<String> = []
