@@ -1,5 +1,6 @@
 #if os(Linux)
-    import Foundation
+    import BackendKit
+import Foundation
     import Grader
     import Testing
 
@@ -104,7 +105,29 @@
             #expect(report.status == .pass, "\(report.checks.first?.message ?? "")")
         }
 
-        @Test func restart_keepsTheDatabasePath_andGivesANewPort() throws {
+        @Test func concurrentlyHoldingTheWriteLock_blocksWritesUntilReleased() throws {
+        let report = try run("ok", [
+            Check("writes wait for the lock") { t in
+                try t.prepareDatabase { db in try db.execute("CREATE TABLE marks (n INTEGER)") }
+                let path = t.databasePath
+                let results = try t.concurrently(2, holdingWriteLockFor: .milliseconds(400)) { _ in
+                    let other = try Database(path: path, maxConnections: 1)
+                    try other.execute("PRAGMA busy_timeout = 0")
+                    do {
+                        try other.execute("INSERT INTO marks (n) VALUES (1)")
+                        return "wrote"
+                    } catch let error as DatabaseError where error.isBusy {
+                        return "busy"
+                    }
+                }
+                try requireEqual(results.compactMap { try? $0.get() }, ["busy", "busy"], "what writes saw while the lock was held")
+                try Database(path: path, maxConnections: 1).execute("INSERT INTO marks (n) VALUES (2)")
+            }
+        ])
+        #expect(report.status == .pass, "\(report.checks.first?.message ?? "")")
+    }
+
+    @Test func restart_keepsTheDatabasePath_andGivesANewPort() throws {
             let report = try run(
                 "ok",
                 [
