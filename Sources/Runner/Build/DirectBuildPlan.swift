@@ -10,15 +10,14 @@ import Foundation
 struct DirectBuildPlan: Codable, Equatable {
     /// Fingerprint of what the commands depend on besides file contents.
     var structure: String
-    /// Compile the module, (on Linux) wrap its AST for the debugger, link the executable.
+    /// Compile the module, link the executable.
     var commands: [[String]]
 
-    /// Reads the commands for `product` (whose Swift module is `module`) from a SwiftPM build manifest.
-    static func read(manifest text: String, product: String, module: String, structure: String)
+    /// Reads the commands for `product` from a SwiftPM build manifest.
+    static func read(manifest text: String, product: String, structure: String)
         -> DirectBuildPlan?
     {
         var compile: [String]?
-        var wrap: [String]?
         var link: [String]?
         for block in text.components(separatedBy: "\n  \"").dropFirst() {
             let header = block.prefix { $0 != "\n" }
@@ -34,18 +33,11 @@ struct DirectBuildPlan: Codable, Equatable {
                 compile = args.filter { $0 != "-parseable-output" }
             } else if header.hasPrefix("C.\(product)-") && header.hasSuffix("-debug.exe\":") {
                 link = args
-            } else if args.contains("-modulewrap")
-                && args.contains(where: { $0.hasSuffix("/Modules/\(module).swiftmodule") })
-            {
-                wrap = args
             }
         }
         guard let compile, let link else { return nil }
-        return DirectBuildPlan(structure: structure, commands: [compile] + (wrap.map { [$0] } ?? []) + [link])
-    }
-
-    /// The Swift module name SwiftPM derives from a target name (`db01-schema` → `db01_schema`).
-    static func moduleName(for target: String) -> String {
-        String(target.map { $0.isLetter || $0.isNumber ? $0 : "_" })
+        // SwiftPM's module-wrap step only refreshes debugger information; the object it wrote on
+        // the first build stays in the link, so it is left out here to save time on every save.
+        return DirectBuildPlan(structure: structure, commands: [compile, link])
     }
 }

@@ -97,9 +97,7 @@ public struct ExerciseBuilder: Sendable {
     private func savePlan(for exercise: Exercise, structure: Fingerprint) {
         let manifest = workspace.root.appendingPathComponent(".build/debug.yaml")
         guard let text = try? String(contentsOf: manifest, encoding: .utf8),
-            let plan = DirectBuildPlan.read(
-                manifest: text, product: exercise.id, module: DirectBuildPlan.moduleName(for: exercise.id),
-                structure: structure.description),
+            let plan = DirectBuildPlan.read(manifest: text, product: exercise.id, structure: structure.description),
             let data = try? JSONEncoder().encode(plan)
         else {
             try? FileManager.default.removeItem(at: planFile(of: exercise))
