@@ -60,6 +60,25 @@ struct LearnerJourneyTests {
         #expect(json["done"] as? Int == 1)
     }
 
+    @Test func rebuilds_showCompilerErrors_andPickUpNewFiles() throws {
+        _ = try run([])
+        try E2EFixture.solvedGreeting.write(to: learnerFile, atomically: true, encoding: .utf8)
+        #expect(try run(["check"]).status == 0)  // the first build goes through SwiftPM
+
+        // The next builds reuse SwiftPM's recorded commands: a compile error must still be shown.
+        try (E2EFixture.solvedGreeting + "let broken: Int = \"text\"\n").write(to: learnerFile, atomically: true, encoding: .utf8)
+        let broken = try run(["check"])
+        #expect(broken.status == 1)
+        #expect(broken.output.contains("Your code does not compile yet"), "\(broken.output)")
+        #expect(broken.output.contains("Greeting.swift:5:19: error: cannot convert value of type 'String' to specified type 'Int'"), "\(broken.output)")
+
+        // A new file changes the package's structure: SwiftPM plans again and the file is part of the build.
+        try E2EFixture.starterGreeting.replacingOccurrences(of: "\"TODO\"", with: "helloText").write(to: learnerFile, atomically: true, encoding: .utf8)
+        try "let helloText = \"Hello, world!\"\n".write(to: learnerFile.deletingLastPathComponent().appendingPathComponent("Text.swift"), atomically: true, encoding: .utf8)
+        let fixed = try run(["check"])
+        #expect(fixed.status == 0, "\(fixed.output)")
+    }
+
     @Test func reset_savesTheLearnersVersionToANamedBackup_beforeRestoringTheStarter() throws {
         _ = try run([])
         let mine = "// my own attempt\nfunc greeting() -> String { \"mine\" }\n"
