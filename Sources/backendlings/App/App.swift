@@ -25,7 +25,7 @@ struct App {
             case .solution(let id, let force): return try SolutionCommand(app: self).run(id, force: force)
             case .next: return try NavigationCommand(app: self).next()
             case .goto(let id): return try NavigationCommand(app: self).goto(id)
-            case .devCheck(let json): return try DevCheckCommand(app: self).run(json: json)
+            case .devCheck(let json, let only): return try DevCheckCommand(app: self).run(json: json, only: only)
             case .devNew(let module, let exercise):
                 return try DevNewCommand(app: self).run(module: module, exercise: exercise)
             }

@@ -11,9 +11,14 @@ extension BackendlingsCommands {
         name: "check",
         abstract: "Check that a lesson pack is complete and correct.",
         discussion: "Reads pack.json and checks every module and exercise: the files it names exist, "
-            + "every starter builds, and every reference solution passes its tests.",
-        options: [jsonFlag("the findings")],
-        action: .run { values in .devCheck(json: values.flag("json")) }
+            + "every starter builds and fails its hidden tests, and every reference solution passes them.",
+        options: [
+            jsonFlag("the findings"),
+            .value("only", valueName: "exercises", help: "Check only these exercises (ids separated by commas)."),
+        ],
+        action: .run { values in
+            .devCheck(json: values.flag("json"), only: values.option("only").map { $0.split(separator: ",").map(String.init) } ?? [])
+        }
     )
 
     static let devNew = CommandSpec(

@@ -17,7 +17,8 @@ enum Command: Equatable, Sendable {
     case solution(exercise: String, force: Bool)
     case next
     case goto(exercise: String)
-    case devCheck(json: Bool)
+    /// `only`: exercise ids to check; empty means all.
+    case devCheck(json: Bool, only: [String] = [])
     case devNew(module: String, exercise: String)
 }
 

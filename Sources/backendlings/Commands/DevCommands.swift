@@ -5,13 +5,17 @@ import Runner
 struct DevCheckCommand {
     let app: App
 
-    func run(json: Bool) throws -> Int32 {
+    func run(json: Bool, only: [String] = []) throws -> Int32 {
         let locations = try Locations.resolve(
             packOption: app.invocation.global.packPath, workspaceOption: app.invocation.global.workspacePath)
         let pack = try Pack.load(from: locations.packRoot)
         var check = DevCheck(pack: pack, home: locations.home)
-        if let only = ProcessInfo.processInfo.environment["BACKENDLINGS_DEV_CHECK_ONLY"], !only.isEmpty {
-            check.only = Set(only.split(separator: ",").map(String.init))
+        for id in only {
+            _ = try pack.findExercise(id)  // an unknown id is a usage mistake, with a suggestion
+        }
+        check.only = Set(only.compactMap { try? pack.findExercise($0).id })
+        if check.only.isEmpty, let fromEnvironment = ProcessInfo.processInfo.environment["BACKENDLINGS_DEV_CHECK_ONLY"] {
+            check.only = Set(fromEnvironment.split(separator: ",").map(String.init))
         }
         let style = app.style
         let status = Console.isInteractive && !json

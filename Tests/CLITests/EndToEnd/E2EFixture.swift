@@ -68,8 +68,16 @@ enum E2EFixture {
     }
 
     /// Runs `backendlings` with `arguments`; returns its exit status and combined output.
+    /// Waits on a thread of its own, so a long build never holds one of Swift's few cooperative
+    /// threads (which would stall every async test running beside it).
     @discardableResult
     static func run(_ arguments: [String], in directory: URL? = nil, environment: [String: String] = [:])
+        async throws -> (status: Int32, output: String)
+    {
+        try await offThePool { try runBlocking(arguments, in: directory, environment: environment) }
+    }
+
+    private static func runBlocking(_ arguments: [String], in directory: URL?, environment: [String: String])
         throws -> (status: Int32, output: String)
     {
         let (status, output) = try ChildProcess.run(
@@ -189,4 +197,11 @@ enum E2EFixture {
 
         """,
     ]
+}
+
+/// Runs blocking work on a new thread and awaits it, leaving the cooperative pool free.
+func offThePool<T: Sendable>(_ work: @escaping @Sendable () throws -> T) async throws -> T {
+    try await withCheckedThrowingContinuation { continuation in
+        Thread.detachNewThread { continuation.resume(with: Result { try work() }) }
+    }
 }

@@ -13,16 +13,16 @@ struct LearnerJourneyTests {
         workspace = try E2EFixture.freshWorkspace()
     }
 
-    private func run(_ arguments: [String], in directory: URL? = nil) throws -> (
+    private func run(_ arguments: [String], in directory: URL? = nil) async throws -> (
         status: Int32, output: String
     ) {
-        try E2EFixture.run(["--pack", pack.path, "--workspace", workspace.path] + arguments, in: directory)
+        try await E2EFixture.run(["--pack", pack.path, "--workspace", workspace.path] + arguments, in: directory)
     }
 
     private var learnerFile: URL { workspace.appendingPathComponent("01-hello/01-greeting/Greeting.swift") }
 
-    @Test func list_onAFreshCheckout_worksBeforeAnythingElse() throws {
-        let (status, output) = try run(["list"])
+    @Test func list_onAFreshCheckout_worksBeforeAnythingElse() async throws {
+        let (status, output) = try await run(["list"])
         #expect(status == 0)
         #expect(output.contains("hello01-greeting  Say hello"))
         #expect(output.contains("You have not started yet."))
@@ -30,28 +30,28 @@ struct LearnerJourneyTests {
             !FileManager.default.fileExists(atPath: workspace.appendingPathComponent("Package.swift").path))
     }
 
-    @Test func firstRunWithoutATerminal_createsTheWorkspace_thenExplainsWatchNeedsOne() throws {
-        let (status, output) = try run([])
+    @Test func firstRunWithoutATerminal_createsTheWorkspace_thenExplainsWatchNeedsOne() async throws {
+        let (status, output) = try await run([])
         #expect(status == 2)
         #expect(output.contains("Welcome to Backendlings!"))
         #expect(output.contains("Watch mode needs an interactive terminal"))
         #expect(try String(contentsOf: learnerFile, encoding: .utf8) == E2EFixture.starterGreeting)
     }
 
-    @Test func check_failsOnTheStarter_passesWithTheSolution_andProgressRecordsIt() throws {
-        _ = try run([])
-        let failing = try run(["check", "hello01-greeting"])
+    @Test func check_failsOnTheStarter_passesWithTheSolution_andProgressRecordsIt() async throws {
+        _ = try await run([])
+        let failing = try await run(["check", "hello01-greeting"])
         #expect(failing.status == 1)
         #expect(failing.output.contains("FAIL GET /hello answers 200 with Hello, world!"))
         #expect(failing.output.contains("expected the body to be \"Hello, world!\", got \"TODO\""))
         #expect(failing.output.contains("curl -i http://127.0.0.1:8080/hello"))
 
         try E2EFixture.solvedGreeting.write(to: learnerFile, atomically: true, encoding: .utf8)
-        let passing = try run(["check"])
+        let passing = try await run(["check"])
         #expect(passing.status == 0, "\(passing.output)")
         #expect(passing.output.contains("The check passed"))
 
-        let progress = try run(["progress", "--json"])
+        let progress = try await run(["progress", "--json"])
         let json = try #require(
             try JSONSerialization.jsonObject(with: Data(progress.output.utf8)) as? [String: Any])
         let exercises = try #require(json["exercises"] as? [String: [String: Any]])
@@ -60,14 +60,14 @@ struct LearnerJourneyTests {
         #expect(json["done"] as? Int == 1)
     }
 
-    @Test func rebuilds_showCompilerErrors_andPickUpNewFiles() throws {
-        _ = try run([])
+    @Test func rebuilds_showCompilerErrors_andPickUpNewFiles() async throws {
+        _ = try await run([])
         try E2EFixture.solvedGreeting.write(to: learnerFile, atomically: true, encoding: .utf8)
-        #expect(try run(["check"]).status == 0)  // the first build goes through SwiftPM
+        #expect(try await run(["check"]).status == 0)  // the first build goes through SwiftPM
 
         // The next builds reuse SwiftPM's recorded commands: a compile error must still be shown.
         try (E2EFixture.solvedGreeting + "let broken: Int = \"text\"\n").write(to: learnerFile, atomically: true, encoding: .utf8)
-        let broken = try run(["check"])
+        let broken = try await run(["check"])
         #expect(broken.status == 1)
         #expect(broken.output.contains("Your code does not compile yet"), "\(broken.output)")
         #expect(broken.output.contains("Greeting.swift:5:19: error: cannot convert value of type 'String' to specified type 'Int'"), "\(broken.output)")
@@ -75,15 +75,15 @@ struct LearnerJourneyTests {
         // A new file changes the package's structure: SwiftPM plans again and the file is part of the build.
         try E2EFixture.starterGreeting.replacingOccurrences(of: "\"TODO\"", with: "helloText").write(to: learnerFile, atomically: true, encoding: .utf8)
         try "let helloText = \"Hello, world!\"\n".write(to: learnerFile.deletingLastPathComponent().appendingPathComponent("Text.swift"), atomically: true, encoding: .utf8)
-        let fixed = try run(["check"])
+        let fixed = try await run(["check"])
         #expect(fixed.status == 0, "\(fixed.output)")
     }
 
-    @Test func reset_savesTheLearnersVersionToANamedBackup_beforeRestoringTheStarter() throws {
-        _ = try run([])
+    @Test func reset_savesTheLearnersVersionToANamedBackup_beforeRestoringTheStarter() async throws {
+        _ = try await run([])
         let mine = "// my own attempt\nfunc greeting() -> String { \"mine\" }\n"
         try mine.write(to: learnerFile, atomically: true, encoding: .utf8)
-        let (status, output) = try run(["reset", "hello01-greeting"])
+        let (status, output) = try await run(["reset", "hello01-greeting"])
         #expect(status == 0)
         let line = try #require(
             output.split(separator: "\n").first { $0.hasPrefix("Saved your version of hello01-greeting to ") }
@@ -100,22 +100,22 @@ struct LearnerJourneyTests {
         #expect(try String(contentsOf: learnerFile, encoding: .utf8) == E2EFixture.starterGreeting)
     }
 
-    @Test func commandsFromASubfolderOfTheWorkspace_findTheWorkspace() throws {
-        _ = try run([])
+    @Test func commandsFromASubfolderOfTheWorkspace_findTheWorkspace() async throws {
+        _ = try await run([])
         let folder = workspace.appendingPathComponent("01-hello")
-        let (status, output) = try E2EFixture.run(["--pack", pack.path, "list"], in: folder)
+        let (status, output) = try await E2EFixture.run(["--pack", pack.path, "list"], in: folder)
         #expect(status == 0)
         #expect(!output.contains("You have not started yet."))
     }
 
-    @Test func hint_revealsOneMoreEachTime_andSolutionStaysHiddenUntilPassed() throws {
-        _ = try run([])
-        #expect(try run(["hint"]).output.contains("Hint 1 of 2"))
-        #expect(try run(["hint"]).output.contains("Hint 2 of 2"))
-        let hidden = try run(["solution", "hello01-greeting"])
+    @Test func hint_revealsOneMoreEachTime_andSolutionStaysHiddenUntilPassed() async throws {
+        _ = try await run([])
+        #expect(try await run(["hint"]).output.contains("Hint 1 of 2"))
+        #expect(try await run(["hint"]).output.contains("Hint 2 of 2"))
+        let hidden = try await run(["solution", "hello01-greeting"])
         #expect(hidden.status == 1)
         #expect(!hidden.output.contains("Hello, world!\""))
-        let forced = try run(["solution", "hello01-greeting", "--force"])
+        let forced = try await run(["solution", "hello01-greeting", "--force"])
         #expect(forced.status == 0)
         #expect(forced.output.contains("\"Hello, world!\""))
     }
@@ -123,34 +123,36 @@ struct LearnerJourneyTests {
     #if canImport(Glibc)
         /// Drives watch mode in a real pseudo-terminal: the first check runs by itself, one save
         /// triggers exactly one more, and `q` quits cleanly.
-        @Test func watch_aSaveTriggersExactlyOneRecheck_andQQuits() throws {
-            _ = try run([])
+        @Test func watch_aSaveTriggersExactlyOneRecheck_andQQuits() async throws {
+            _ = try await run([])
             let process = try PTYProcess(
                 E2EFixture.binary, ["--pack", pack.path, "--workspace", workspace.path, "watch"],
                 environment: ProcessInfo.processInfo.environment.merging(["TERM": "xterm", "NO_COLOR": "1"]) {
                     _, new in new
                 }
             )
-            #expect(
-                waitForAttempts(1, timeout: .seconds(300)),
-                "no first check; screen: \(process.output.suffix(800))")
-            #expect(
-                waitUntil(.seconds(30)) {
-                    process.output.contains(" passed · score") || process.output.contains("No checks ran")
-                })
+            let firstCheck = await waitForAttempts(1, timeout: .seconds(300))
+            #expect(firstCheck, "no first check; screen: \(process.output.suffix(800))")
+            let firstVerdict = await waitUntil(.seconds(30)) {
+                process.output.contains(" passed · score") || process.output.contains("No checks ran")
+            }
+            #expect(firstVerdict)
 
             // Save the way editors do: write a temporary file, rename it over the original.
             let temporary = learnerFile.deletingLastPathComponent().appendingPathComponent(
                 ".Greeting.swift.tmp")
             try E2EFixture.solvedGreeting.write(to: temporary, atomically: false, encoding: .utf8)
             _ = rename(temporary.path, learnerFile.path)
-            #expect(waitForAttempts(2, timeout: .seconds(120)), "the save did not trigger a check")
-            #expect(waitUntil(.seconds(30)) { process.output.contains("This exercise passes!") })
-            Thread.sleep(forTimeInterval: 3)
+            let secondCheck = await waitForAttempts(2, timeout: .seconds(120))
+            #expect(secondCheck, "the save did not trigger a check")
+            let passes = await waitUntil(.seconds(30)) { process.output.contains("This exercise passes!") }
+            #expect(passes)
+            try await Task.sleep(for: .seconds(3))
             #expect(attempts() == 2, "one save must trigger exactly one check")
 
             process.type("q")
-            #expect(process.waitForExit(timeout: .seconds(20)) == 0)
+            let exitStatus = try await offThePool { process.waitForExit(timeout: .seconds(20)) }
+            #expect(exitStatus == 0)
             #expect(process.output.contains("Bye!"))
         }
     #endif
@@ -164,15 +166,16 @@ struct LearnerJourneyTests {
         return exercises[E2EFixture.exerciseID]?["attempts"] as? Int ?? 0
     }
 
-    private func waitForAttempts(_ count: Int, timeout: Duration) -> Bool {
-        waitUntil(timeout) { attempts() >= count }
+    private func waitForAttempts(_ count: Int, timeout: Duration) async -> Bool {
+        await waitUntil(timeout) { attempts() >= count }
     }
 
-    private func waitUntil(_ timeout: Duration, _ condition: () -> Bool) -> Bool {
+    /// Polls `condition` with suspending sleeps, so waiting never holds a cooperative thread.
+    private func waitUntil(_ timeout: Duration, _ condition: () -> Bool) async -> Bool {
         let deadline = ContinuousClock.now + timeout
         while ContinuousClock.now < deadline {
             if condition() { return true }
-            Thread.sleep(forTimeInterval: 0.05)
+            try? await Task.sleep(for: .milliseconds(50))
         }
         return condition()
     }

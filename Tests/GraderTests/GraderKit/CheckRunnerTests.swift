@@ -9,15 +9,21 @@ import Foundation
     /// GraderKit against real fixture servers: verdicts, messages and recorded exchanges.
     @Suite(.timeLimit(.minutes(2)))
     struct CheckRunnerTests {
-        private func run(_ mode: String, _ checks: [Check]) throws -> GradeReport {
-            var runner = CheckRunner(
-                tests: ExerciseTests("fixture", checks: checks), serverExecutable: try GraderFixture.path)
-            runner.serverArguments = [mode]
-            return runner.run()
+        /// Runs the checks on a thread of their own: a grading run blocks while it waits for the server.
+    private func run(_ mode: String, _ checks: [Check]) async throws -> GradeReport {
+        let fixture = try GraderFixture.path
+        return try await withCheckedThrowingContinuation { continuation in
+            Thread.detachNewThread {
+                var runner = CheckRunner(tests: ExerciseTests("fixture", checks: checks), serverExecutable: fixture)
+                runner.serverArguments = [mode]
+                continuation.resume(returning: runner.run())
+            }
         }
+    }
 
-        @Test func passingAndFailingChecks_areReportedInOrder_withTheExchangeOfTheFailure() throws {
-            let report = try run(
+
+        @Test func passingAndFailingChecks_areReportedInOrder_withTheExchangeOfTheFailure() async throws {
+            let report = try await run(
                 "ok",
                 [
                     Check("GET /hello answers 200") { t in try t.http.get("/hello").expectStatus(200) },
@@ -38,8 +44,8 @@ import Foundation
             #expect(report.serverLog?.text.contains("Listening on http://127.0.0.1:") == true)
         }
 
-        @Test func garbageAnswers_areNamedAsNotHTTP() throws {
-            let report = try run(
+        @Test func garbageAnswers_areNamedAsNotHTTP() async throws {
+            let report = try await run(
                 "garbage",
                 [Check("GET /hello answers 200") { t in try t.http.get("/hello").expectStatus(200) }])
             #expect(report.checks.first?.status == .fail)
@@ -47,9 +53,9 @@ import Foundation
             #expect(report.checks.first?.exchange?.response == nil)
         }
 
-        @Test func aServerThatNeverAnswers_failsWithinTheClientTimeout() throws {
+        @Test func aServerThatNeverAnswers_failsWithinTheClientTimeout() async throws {
             let started = ContinuousClock.now
-            let report = try run(
+            let report = try await run(
                 "hang-on-request",
                 [
                     Check("GET /hello answers 200") { t in
@@ -61,24 +67,24 @@ import Foundation
             #expect(ContinuousClock.now - started < .seconds(20))
         }
 
-        @Test func aServerThatCrashesMidResponse_isExplainedAsACrash() throws {
-            let report = try run(
+        @Test func aServerThatCrashesMidResponse_isExplainedAsACrash() async throws {
+            let report = try await run(
                 "crash-mid-response",
                 [Check("GET /hello answers 200") { t in try t.http.get("/hello").expectStatus(200) }])
             let message = try #require(report.checks.first?.message)
             #expect(message.contains("crashed") || message.contains("SIGABRT"), "\(message)")
         }
 
-        @Test func aServerThatExitsAtOnce_makesTheRunAnError_withItsOutput() throws {
-            let report = try run(
+        @Test func aServerThatExitsAtOnce_makesTheRunAnError_withItsOutput() async throws {
+            let report = try await run(
                 "exit-at-once",
                 [Check("GET /hello answers 200") { t in try t.http.get("/hello").expectStatus(200) }])
             #expect(report.status == .error)
             #expect(report.message?.contains("exited with status 3 before it started listening") == true)
         }
 
-        @Test func aCheckThatOverrunsItsTimeout_isStopped() throws {
-            let report = try run(
+        @Test func aCheckThatOverrunsItsTimeout_isStopped() async throws {
+            let report = try await run(
                 "hang-on-request",
                 [
                     Check("waits forever", timeout: .seconds(1)) { t in
@@ -92,8 +98,8 @@ import Foundation
             #expect(report.checks.last?.status == .pass)
         }
 
-        @Test func concurrentRequests_allReachTheServer() throws {
-            let report = try run(
+        @Test func concurrentRequests_allReachTheServer() async throws {
+            let report = try await run(
                 "ok",
                 [
                     Check("20 requests at once") { t in
@@ -105,8 +111,8 @@ import Foundation
             #expect(report.status == .pass, "\(report.checks.first?.message ?? "")")
         }
 
-        @Test func concurrentlyHoldingTheWriteLock_blocksWritesUntilReleased() throws {
-        let report = try run("ok", [
+        @Test func concurrentlyHoldingTheWriteLock_blocksWritesUntilReleased() async throws {
+        let report = try await run("ok", [
             Check("writes wait for the lock") { t in
                 try t.prepareDatabase { db in try db.execute("CREATE TABLE marks (n INTEGER)") }
                 let path = t.databasePath
@@ -127,8 +133,8 @@ import Foundation
         #expect(report.status == .pass, "\(report.checks.first?.message ?? "")")
     }
 
-    @Test func restart_keepsTheDatabasePath_andGivesANewPort() throws {
-            let report = try run(
+    @Test func restart_keepsTheDatabasePath_andGivesANewPort() async throws {
+            let report = try await run(
                 "ok",
                 [
                     Check("restart") { t in

@@ -82,7 +82,7 @@ func httpError(for error: DatabaseError) -> any Error {
         return HTTPError.conflict(
             "Another row already uses this value: \(error.sqliteMessage ?? "a constraint")")
     }
-    if error.breaksForeignKey {
+    if error.isForeignKeyViolation {
         return HTTPError(.unprocessableContent, detail: "author_id must be the id of an existing author.")
     }
     if error.isNotNullViolation || error.isCheckConstraintViolation {
@@ -91,13 +91,4 @@ func httpError(for error: DatabaseError) -> any Error {
             detail: "The data breaks a rule of the table: \(error.sqliteMessage ?? "a constraint")")
     }
     return error
-}
-
-extension DatabaseError {
-    /// A `REFERENCES` rule was broken. SQLite reports most of these as a foreign key error, but a
-    /// delete refused by `ON DELETE RESTRICT` as a "trigger" error with the same message, so both are
-    /// recognised here.
-    var breaksForeignKey: Bool {
-        isForeignKeyViolation || sqliteMessage == "FOREIGN KEY constraint failed"
-    }
 }

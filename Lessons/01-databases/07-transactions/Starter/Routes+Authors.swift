@@ -31,7 +31,7 @@ func registerAuthorRoutes(on router: Router, authors: AuthorStore, books: BookSt
         let deleted: Bool
         do {
             deleted = try authors.delete(id: id)
-        } catch let error as DatabaseError where error.breaksForeignKey {
+        } catch let error as DatabaseError where error.isForeignKeyViolation {
             throw HTTPError.conflict(
                 "This author still has books. Delete those books, or give them another author, first.")
         }

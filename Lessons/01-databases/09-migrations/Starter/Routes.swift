@@ -56,7 +56,7 @@ func registerBookRoutes(on router: Router, store: BookStore) {
         let deleted: Bool
         do {
             deleted = try store.delete(id: id)
-        } catch let error as DatabaseError where error.breaksForeignKey {
+        } catch let error as DatabaseError where error.isForeignKeyViolation {
             throw HTTPError.conflict("This book has loans, so it cannot be deleted.")
         }
         guard deleted else {
@@ -92,7 +92,7 @@ func httpError(
         return HTTPError.conflict(
             "Another row already uses this value: \(error.sqliteMessage ?? "a constraint")")
     }
-    if error.breaksForeignKey {
+    if error.isForeignKeyViolation {
         return HTTPError(.unprocessableContent, detail: reference)
     }
     if error.isNotNullViolation || error.isCheckConstraintViolation {
@@ -101,13 +101,4 @@ func httpError(
             detail: "The data breaks a rule of the table: \(error.sqliteMessage ?? "a constraint")")
     }
     return error
-}
-
-extension DatabaseError {
-    /// A `REFERENCES` rule was broken. SQLite reports most of these as a foreign key error, but a
-    /// delete refused by `ON DELETE RESTRICT` as a "trigger" error with the same message, so both are
-    /// recognised here.
-    var breaksForeignKey: Bool {
-        isForeignKeyViolation || sqliteMessage == "FOREIGN KEY constraint failed"
-    }
 }
