@@ -143,19 +143,38 @@ struct LearnerJourneyTests {
                 ".Greeting.swift.tmp")
             try E2EFixture.solvedGreeting.write(to: temporary, atomically: false, encoding: .utf8)
             _ = rename(temporary.path, learnerFile.path)
+            process.type("h")  // a key pressed while the check runs is handled once, not lost or doubled
             let secondCheck = await waitForAttempts(2, timeout: .seconds(120))
             #expect(secondCheck, "the save did not trigger a check")
             let passes = await waitUntil(.seconds(30)) { process.output.contains("This exercise passes!") }
             #expect(passes)
             try await Task.sleep(for: .seconds(3))
             #expect(attempts() == 2, "one save must trigger exactly one check")
+            #expect(hintsShown() == 1, "one h must reveal exactly one hint")
+            #expect(process.output.contains("Hint 1 of 2"))
 
             process.type("q")
             let exitStatus = try await offThePool { process.waitForExit(timeout: .seconds(20)) }
             #expect(exitStatus == 0)
+            let restored = process.terminalSettings
+            #expect(restored.c_lflag & tcflag_t(ICANON) != 0, "the terminal was left in raw mode")
+            #expect(restored.c_lflag & tcflag_t(ECHO) != 0, "the terminal was left without echo")
             #expect(process.output.contains("Bye!"))
         }
     #endif
+
+    private func hintsShown() -> Int {
+        progressEntry()?["hintsShown"] as? Int ?? 0
+    }
+
+    private func progressEntry() -> [String: Any]? {
+        let file = workspace.appendingPathComponent(".backendlings/progress.json")
+        guard let data = try? Data(contentsOf: file),
+            let json = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
+            let exercises = json["exercises"] as? [String: [String: Any]]
+        else { return nil }
+        return exercises[E2EFixture.exerciseID]
+    }
 
     private func attempts() -> Int {
         let file = workspace.appendingPathComponent(".backendlings/progress.json")

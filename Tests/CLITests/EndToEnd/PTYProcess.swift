@@ -62,6 +62,9 @@
 
         func type(_ text: String) { terminal.type(Array(text.utf8)) }
 
+        /// The terminal's current settings, as the program left them.
+        var terminalSettings: termios { terminal.settings() }
+
         /// Waits for the program to exit; its exit status, or nil after `timeout`.
         func waitForExit(timeout: Duration) -> Int32? {
             let deadline = ContinuousClock.now + timeout
