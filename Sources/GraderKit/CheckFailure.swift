@@ -33,7 +33,9 @@ public func require(
 ///
 /// Named apart from `require(_:_:)` on purpose: with one name, `require(x > 0, "…")` could quietly
 /// pick the unwrapping version (a `Bool` is a valid `Bool?`) and never check the condition.
-public func requireValue<T>(_ value: T?, _ message: @autoclosure () -> String, hint: String? = nil, response: ClientResponse? = nil) throws -> T {
+public func requireValue<T>(
+    _ value: T?, _ message: @autoclosure () -> String, hint: String? = nil, response: ClientResponse? = nil
+) throws -> T {
     guard let value else { throw failure(message(), hint: hint, response: response) }
     return value
 }

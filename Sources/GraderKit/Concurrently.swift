@@ -3,13 +3,16 @@ import Foundation
 /// Starts `count` threads that wait at a barrier and then run `body` together, as close to the same
 /// instant as the machine allows, so races in the learner's code show up.
 enum Concurrently {
-    static func run<T: Sendable>(_ count: Int, _ body: @escaping @Sendable (Int) throws -> T) -> [Result<T, any Error>] {
+    static func run<T: Sendable>(_ count: Int, _ body: @escaping @Sendable (Int) throws -> T) -> [Result<
+        T, any Error
+    >] {
         start(count, body).wait()
     }
 
     /// Releases `count` threads at once and returns without waiting for them, so the caller can do
     /// something while they run (hold the database's write lock, for example).
-    static func start<T: Sendable>(_ count: Int, _ body: @escaping @Sendable (Int) throws -> T) -> Running<T> {
+    static func start<T: Sendable>(_ count: Int, _ body: @escaping @Sendable (Int) throws -> T) -> Running<T>
+    {
         let results = Results<T>(count: count)
         let ready = DispatchGroup()
         let start = DispatchSemaphore(value: 0)

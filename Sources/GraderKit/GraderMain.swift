@@ -29,7 +29,10 @@ public enum GraderMain {
         let report: GradeReport
         if let tests = exercises.first(where: { $0.exerciseID == options.exercise }) {
             if FileManager.default.isExecutableFile(atPath: options.server) {
-                report = CheckRunner(tests: tests, serverExecutable: URL(fileURLWithPath: options.server).standardizedFileURL.path).run()
+                report = CheckRunner(
+                    tests: tests,
+                    serverExecutable: URL(fileURLWithPath: options.server).standardizedFileURL.path
+                ).run()
             } else {
                 report = GradeReport(
                     exercise: options.exercise, status: .error,

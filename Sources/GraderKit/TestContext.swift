@@ -107,7 +107,9 @@ public final class TestContext: @unchecked Sendable {
 
     /// Runs `body` on `count` threads that start together, and returns each result in order.
     /// For races: twenty clients borrowing the last copy at the same moment.
-    public func concurrently<T: Sendable>(_ count: Int, _ body: @escaping @Sendable (Int) throws -> T) -> [Result<T, any Error>] {
+    public func concurrently<T: Sendable>(_ count: Int, _ body: @escaping @Sendable (Int) throws -> T)
+        -> [Result<T, any Error>]
+    {
         _ = try? runningPort()
         return Concurrently.run(count, body)
     }
@@ -123,7 +125,8 @@ public final class TestContext: @unchecked Sendable {
         let database = try Database(path: databasePath, maxConnections: 1)
         let running = try database.transaction { _ in  // BEGIN IMMEDIATE: the write lock is ours
             let running = Concurrently.start(count, body)
-            Thread.sleep(forTimeInterval: Double(hold.components.seconds) + Double(hold.components.attoseconds) / 1e18)
+            Thread.sleep(
+                forTimeInterval: Double(hold.components.seconds) + Double(hold.components.attoseconds) / 1e18)
             return running
         }
         return running.wait()

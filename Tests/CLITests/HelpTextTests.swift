@@ -102,6 +102,8 @@ import Testing
             SUBCOMMANDS:
               check                   Check that a lesson pack is complete and correct.
               new                     Add a new exercise to a module of the lesson pack.
+              grade                   Grade learners' workspaces and write the results as
+                                      files.
 
               See 'backendlings help dev <subcommand>' for detailed help.
 

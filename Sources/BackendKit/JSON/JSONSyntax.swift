@@ -22,7 +22,9 @@ enum JSONSyntax {
                 scanner.skipWhitespace()
                 try scanner.value(depth: 0)
                 scanner.skipWhitespace()
-                guard scanner.index == scanner.bytes.count else { throw scanner.error("unexpected text after the JSON value") }
+                guard scanner.index == scanner.bytes.count else {
+                    throw scanner.error("unexpected text after the JSON value")
+                }
             }
         }
         try outcome.get()
@@ -37,11 +39,15 @@ enum JSONSyntax {
         var current: UInt8? { index < bytes.count ? bytes[index] : nil }
 
         mutating func skipWhitespace() {
-            while let byte = current, byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D { index += 1 }
+            while let byte = current, byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D {
+                index += 1
+            }
         }
 
         mutating func value(depth: Int) throws(Error) {
-            guard depth <= JSONSyntax.maxDepth else { throw error("JSON nested more than \(JSONSyntax.maxDepth) levels deep") }
+            guard depth <= JSONSyntax.maxDepth else {
+                throw error("JSON nested more than \(JSONSyntax.maxDepth) levels deep")
+            }
             guard let byte = current else { throw error("the JSON ends where a value was expected") }
             switch byte {
             case UInt8(ascii: "{"): try object(depth: depth)
@@ -64,7 +70,9 @@ enum JSONSyntax {
             }
             while true {
                 guard current == UInt8(ascii: "\"") else {
-                    throw error(current == UInt8(ascii: "}") ? "a comma before } (trailing comma)" : "expected a member name in double quotes")
+                    throw error(
+                        current == UInt8(ascii: "}")
+                            ? "a comma before } (trailing comma)" : "expected a member name in double quotes")
                 }
                 try string()
                 skipWhitespace()
@@ -121,7 +129,9 @@ enum JSONSyntax {
                     if escaped == UInt8(ascii: "u") {
                         for _ in 0..<4 {
                             index += 1
-                            guard let hex = current, hex.isHexDigit else { throw error("\\u must be followed by four hex digits") }
+                            guard let hex = current, hex.isHexDigit else {
+                                throw error("\\u must be followed by four hex digits")
+                            }
                         }
                     } else if !"\"\\/bfnrt".utf8.contains(escaped) {
                         throw error("unknown escape \\\(UnicodeScalar(escaped))")
@@ -140,17 +150,23 @@ enum JSONSyntax {
             if current == UInt8(ascii: "-") { index += 1 }
             guard let first = current, first.isDigit else { throw error("expected a digit") }
             index += 1
-            if first == UInt8(ascii: "0"), let next = current, next.isDigit { throw error("a number may not start with 0") }
+            if first == UInt8(ascii: "0"), let next = current, next.isDigit {
+                throw error("a number may not start with 0")
+            }
             while let byte = current, byte.isDigit { index += 1 }
             if current == UInt8(ascii: ".") {
                 index += 1
-                guard let byte = current, byte.isDigit else { throw error("expected a digit after the decimal point") }
+                guard let byte = current, byte.isDigit else {
+                    throw error("expected a digit after the decimal point")
+                }
                 while let byte = current, byte.isDigit { index += 1 }
             }
             if current == UInt8(ascii: "e") || current == UInt8(ascii: "E") {
                 index += 1
                 if current == UInt8(ascii: "+") || current == UInt8(ascii: "-") { index += 1 }
-                guard let byte = current, byte.isDigit else { throw error("expected a digit in the exponent") }
+                guard let byte = current, byte.isDigit else {
+                    throw error("expected a digit in the exponent")
+                }
                 while let byte = current, byte.isDigit { index += 1 }
             }
         }
@@ -167,6 +183,7 @@ enum JSONSyntax {
 extension UInt8 {
     fileprivate var isDigit: Bool { (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(self) }
     fileprivate var isHexDigit: Bool {
-        isDigit || (UInt8(ascii: "a")...UInt8(ascii: "f")).contains(self) || (UInt8(ascii: "A")...UInt8(ascii: "F")).contains(self)
+        isDigit || (UInt8(ascii: "a")...UInt8(ascii: "f")).contains(self)
+            || (UInt8(ascii: "A")...UInt8(ascii: "F")).contains(self)
     }
 }

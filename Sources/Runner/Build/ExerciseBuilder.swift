@@ -30,14 +30,17 @@ public struct ExerciseBuilder: Sendable {
         throws(BuildError) -> Outcome
     {
         let binary = binary(of: exercise)
-        let fingerprint = fingerprint(of: exercise)
+        // BackendKit's sources matter to both fingerprints; read them once per build.
+        var library = Fingerprint()
+        library.addTree(workspace.home.appendingPathComponent("Sources/BackendKit"))
+        let fingerprint = fingerprint(of: exercise, library: library)
         let record = fingerprintFile(of: exercise)
         if FileManager.default.isExecutableFile(atPath: binary.path),
             let stored = try? String(contentsOf: record, encoding: .utf8), stored == fingerprint.description
         {
             return .built(binary: binary)
         }
-        let structure = structureFingerprint(of: exercise)
+        let structure = structureFingerprint(of: exercise, library: library)
         if let plan = directPlan(of: exercise), plan.structure == structure.description,
             FileManager.default.isExecutableFile(atPath: binary.path)
         {
@@ -59,7 +62,7 @@ public struct ExerciseBuilder: Sendable {
             return .failed(diagnostics: summarize(outcome.output.text))
         }
         recordSuccess(fingerprint, at: record)
-        savePlan(for: exercise, structure: structureFingerprint(of: exercise))
+        savePlan(for: exercise, structure: structureFingerprint(of: exercise, library: library))
         return .built(binary: binary)
     }
 
@@ -97,7 +100,8 @@ public struct ExerciseBuilder: Sendable {
     private func savePlan(for exercise: Exercise, structure: Fingerprint) {
         let manifest = workspace.root.appendingPathComponent(".build/debug.yaml")
         guard let text = try? String(contentsOf: manifest, encoding: .utf8),
-            let plan = DirectBuildPlan.read(manifest: text, product: exercise.id, structure: structure.description),
+            let plan = DirectBuildPlan.read(
+                manifest: text, product: exercise.id, structure: structure.description),
             let data = try? JSONEncoder().encode(plan)
         else {
             try? FileManager.default.removeItem(at: planFile(of: exercise))
@@ -129,14 +133,14 @@ public struct ExerciseBuilder: Sendable {
     }
 
     /// What the direct commands depend on besides file contents: the manifests and the file list.
-    private func structureFingerprint(of exercise: Exercise) -> Fingerprint {
+    private func structureFingerprint(of exercise: Exercise, library: Fingerprint) -> Fingerprint {
         var fingerprint = Fingerprint()
         if let manifest = try? Data(contentsOf: workspace.packageManifest) { fingerprint.add(manifest) }
         if let manifest = try? Data(contentsOf: workspace.home.appendingPathComponent("Package.swift")) {
             fingerprint.add(manifest)
         }
         for file in Fingerprint.files(below: workspace.folder(of: exercise)) { fingerprint.add(file.path) }
-        fingerprint.addTree(workspace.home.appendingPathComponent("Sources/BackendKit"))
+        fingerprint.add(library.description)
         if let yaml = FileSystem.modificationDate(
             of: workspace.root.appendingPathComponent(".build/debug.yaml"))
         {
@@ -149,11 +153,11 @@ public struct ExerciseBuilder: Sendable {
         workspace.stateFolder.appendingPathComponent("builds/\(exercise.id).fingerprint")
     }
 
-    private func fingerprint(of exercise: Exercise) -> Fingerprint {
+    private func fingerprint(of exercise: Exercise, library: Fingerprint) -> Fingerprint {
         var fingerprint = Fingerprint()
         fingerprint.addTree(workspace.folder(of: exercise))
         if let manifest = try? Data(contentsOf: workspace.packageManifest) { fingerprint.add(manifest) }
-        fingerprint.addTree(workspace.home.appendingPathComponent("Sources/BackendKit"))
+        fingerprint.add(library.description)
         return fingerprint
     }
 }

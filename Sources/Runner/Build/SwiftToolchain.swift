@@ -62,7 +62,9 @@ public struct SwiftToolchain: Sendable {
                 standardError: .mergedIntoStandardOutput,
                 onLine: { line in
                     if let onProgress, line.text.hasPrefix("[") { onProgress(line.text) }
-                    if line.text.contains(": warning: ") || line.text.contains(": error: ") { diagnostics.append(line.text) }
+                    if line.text.contains(": warning: ") || line.text.contains(": error: ") {
+                        diagnostics.append(line.text)
+                    }
                 }
             )
         } catch {
@@ -73,7 +75,9 @@ public struct SwiftToolchain: Sendable {
             throw .timedOut(product: product, timeout: timeout, output: child.output)
         }
         child.terminate(grace: .zero)
-        return BuildOutcome(succeeded: status == .exited(0), output: child.output, status: status, diagnosticLines: diagnostics.lines)
+        return BuildOutcome(
+            succeeded: status == .exited(0), output: child.output, status: status,
+            diagnosticLines: diagnostics.lines)
     }
 }
 

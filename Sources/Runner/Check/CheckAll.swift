@@ -5,6 +5,10 @@ import Grader
 /// runs in parallel on all cores. Results are recorded in progress as they come.
 public struct CheckAll: Sendable {
     public let checker: Checker
+    /// Whether outcomes go into the learner's progress (not when an instructor grades a copy).
+    public var record = true
+    /// Exercise ids to check; empty means every exercise in the workspace.
+    public var only: Set<String> = []
 
     public init(context: RunnerContext) {
         checker = Checker(context: context)
@@ -14,7 +18,10 @@ public struct CheckAll: Sendable {
     public func run(onFinished: @escaping @Sendable (CheckOutcome) -> Void = { _ in }) throws
         -> [CheckOutcome]
     {
-        let exercises = checker.context.pack.exercises.filter { checker.context.workspace.contains($0) }
+        let exercises = checker.context.pack.exercises.filter {
+            checker.context.workspace.contains($0) && (only.isEmpty || only.contains($0.id))
+        }
+        let record = self.record
         let results = OutcomeStore(count: exercises.count)
         let gradingSlots = DispatchSemaphore(value: max(1, ProcessInfo.processInfo.activeProcessorCount))
         let group = DispatchGroup()
@@ -53,9 +60,11 @@ public struct CheckAll: Sendable {
                 }
                 var outcome = CheckOutcome(
                     exercise: exercise, report: report, duration: ContinuousClock.now - started)
-                outcome.progressNotice =
-                    (try? checker.context.progressStore.recordCheck(
-                        exercise.id, passed: report.status == .pass))?.notice
+                if record {
+                    outcome.progressNotice =
+                        (try? checker.context.progressStore.recordCheck(
+                            exercise.id, passed: report.status == .pass))?.notice
+                }
                 results.set(index, outcome)
                 onFinished(outcome)
             }

@@ -20,6 +20,13 @@ public struct RunnerContext: Sendable {
         self.workspace = Workspace(root: locations.workspace, pack: pack, home: locations.home)
     }
 
+    /// A context from parts already found, for tools that work on several workspaces.
+    public init(locations: Locations, pack: Pack, workspace: Workspace) {
+        self.locations = locations
+        self.pack = pack
+        self.workspace = workspace
+    }
+
     public var exerciseBuilder: ExerciseBuilder { ExerciseBuilder(workspace: workspace) }
     public var graderBuilder: GraderBuilder { GraderBuilder(pack: pack, home: locations.home) }
     public var progressStore: ProgressStore { workspace.progressStore }

@@ -25,7 +25,10 @@ struct App {
             case .solution(let id, let force): return try SolutionCommand(app: self).run(id, force: force)
             case .next: return try NavigationCommand(app: self).next()
             case .goto(let id): return try NavigationCommand(app: self).goto(id)
-            case .devCheck(let json, let only): return try DevCheckCommand(app: self).run(json: json, only: only)
+            case .devCheck(let json, let only):
+                return try DevCheckCommand(app: self).run(json: json, only: only)
+            case .devGrade(let workspaces, let output, let only):
+                return try DevGradeCommand(app: self).run(workspaces: workspaces, output: output, only: only)
             case .devNew(let module, let exercise):
                 return try DevNewCommand(app: self).run(module: module, exercise: exercise)
             }
@@ -61,7 +64,9 @@ struct App {
     /// deleted is reported with the command that restores it.
     func prepareWorkspace(for exercise: Exercise, in context: RunnerContext) throws {
         let workspace = context.workspace
-        guard FileManager.default.fileExists(atPath: workspace.packageManifest.path), !workspace.contains(exercise) else {
+        guard FileManager.default.fileExists(atPath: workspace.packageManifest.path),
+            !workspace.contains(exercise)
+        else {
             try workspace.validate(exercise)
             return
         }
@@ -72,7 +77,9 @@ struct App {
         }
         let report = try workspace.sync()
         if !report.addedExercises.isEmpty {
-            Console.err("Added the new exercise\(report.addedExercises.count == 1 ? "" : "s") \(report.addedExercises.joined(separator: ", ")) to your workspace.\n")
+            Console.err(
+                "Added the new exercise\(report.addedExercises.count == 1 ? "" : "s") \(report.addedExercises.joined(separator: ", ")) to your workspace.\n"
+            )
         }
     }
 

@@ -3,7 +3,7 @@ extension BackendlingsCommands {
     static let dev = CommandSpec(
         name: "dev",
         abstract: "Tools for people who write lesson packs.",
-        subcommands: [devCheck, devNew],
+        subcommands: [devCheck, devNew, devGrade],
         action: .requiresSubcommand
     )
 
@@ -14,10 +14,13 @@ extension BackendlingsCommands {
             + "every starter builds and fails its hidden tests, and every reference solution passes them.",
         options: [
             jsonFlag("the findings"),
-            .value("only", valueName: "exercises", help: "Check only these exercises (ids separated by commas)."),
+            .value(
+                "only", valueName: "exercises", help: "Check only these exercises (ids separated by commas)."),
         ],
         action: .run { values in
-            .devCheck(json: values.flag("json"), only: values.option("only").map { $0.split(separator: ",").map(String.init) } ?? [])
+            .devCheck(
+                json: values.flag("json"),
+                only: values.option("only").map { $0.split(separator: ",").map(String.init) } ?? [])
         }
     )
 
@@ -36,6 +39,30 @@ extension BackendlingsCommands {
             .devNew(
                 module: try values.requiredArgument("module"),
                 exercise: try values.requiredArgument("exercise"))
+        }
+    )
+
+    static let devGrade = CommandSpec(
+        name: "grade",
+        abstract: "Grade learners' workspaces and write the results as files.",
+        discussion: "For instructors. Give the workspace folders you collected. Each one is graded for "
+            + "every exercise (exercises a learner never started count as their starters), without "
+            + "changing its progress. The output folder gets, per workspace, each exercise's report "
+            + "(<exercise>.json) and Exercism results.json (<exercise>.results.json), plus summary.json "
+            + "and summary.csv for a gradebook.",
+        arguments: [
+            ArgumentSpec(name: "workspace", help: "A learner's workspace folder.", isRepeating: true)
+        ],
+        options: [
+            .value("output", valueName: "folder", help: "Where to write the results (default: ./grades)."),
+            .value(
+                "only", valueName: "exercises", help: "Grade only these exercises (ids separated by commas)."),
+        ],
+        action: .run { values in
+            .devGrade(
+                workspaces: values.allArguments("workspace"),
+                output: values.option("output") ?? "grades",
+                only: values.option("only").map { $0.split(separator: ",").map(String.init) } ?? [])
         }
     )
 }

@@ -20,6 +20,8 @@ enum Command: Equatable, Sendable {
     /// `only`: exercise ids to check; empty means all.
     case devCheck(json: Bool, only: [String] = [])
     case devNew(module: String, exercise: String)
+    /// `dev grade`: learners' workspaces, where to write results, and which exercises.
+    case devGrade(workspaces: [String], output: String, only: [String])
 }
 
 /// Options every command accepts, before or after the subcommand's name.

@@ -14,7 +14,9 @@ struct DevCheckCommand {
             _ = try pack.findExercise(id)  // an unknown id is a usage mistake, with a suggestion
         }
         check.only = Set(only.compactMap { try? pack.findExercise($0).id })
-        if check.only.isEmpty, let fromEnvironment = ProcessInfo.processInfo.environment["BACKENDLINGS_DEV_CHECK_ONLY"] {
+        if check.only.isEmpty,
+            let fromEnvironment = ProcessInfo.processInfo.environment["BACKENDLINGS_DEV_CHECK_ONLY"]
+        {
             check.only = Set(fromEnvironment.split(separator: ",").map(String.init))
         }
         let style = app.style

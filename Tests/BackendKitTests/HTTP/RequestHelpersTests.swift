@@ -93,7 +93,8 @@ struct RequestHelpersTests {
 
 struct JSONSyntaxTests {
     @Test(arguments: [
-        #"{"a":1}"#, #"[1, 2.5, -0.5e10, true, false, null]"#, #"  "text with \"escapes\" \u00e9 \n"  "#, "0", "[]", "{}",
+        #"{"a":1}"#, #"[1, 2.5, -0.5e10, true, false, null]"#, #"  "text with \"escapes\" \u00e9 \n"  "#, "0",
+        "[]", "{}",
         #"{"nested":{"deep":[{"x":[1]}]}}"#, #"["Cantik Itu Luka — ✓"]"#,
     ])
     func validJSON_isAccepted(text: String) throws {
@@ -127,7 +128,12 @@ struct JSONSyntaxTests {
     }
 
     @Test func trailingCommaInABody_is400WithTheReason() throws {
-        let request = Request(method: .post, target: "/x", headers: ["Content-Type": "application/json"], body: Data(#"{"title":"x",}"#.utf8))
-        #expect { try request.json() } throws: { ($0 as? HTTPError)?.detail == "The body is not valid JSON: a comma before } (trailing comma) at byte 14." }
+        let request = Request(
+            method: .post, target: "/x", headers: ["Content-Type": "application/json"],
+            body: Data(#"{"title":"x",}"#.utf8))
+        #expect { try request.json() } throws: {
+            ($0 as? HTTPError)?.detail
+                == "The body is not valid JSON: a comma before } (trailing comma) at byte 14."
+        }
     }
 }

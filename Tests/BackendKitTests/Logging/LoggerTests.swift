@@ -8,24 +8,31 @@ struct LoggerTests {
 
     @Test func textLine_hasTimeLevelMessageAndSortedMetadata() {
         let line = LogLineFormatter.format(
-            level: .info, message: "Borrowed a book", metadata: ["request_id": "ab12", "book": 7], as: .text, time: time)
+            level: .info, message: "Borrowed a book", metadata: ["request_id": "ab12", "book": 7], as: .text,
+            time: time)
         #expect(line == "2026-11-18T11:06:40.250Z INFO    Borrowed a book book=7 request_id=ab12\n")
     }
 
     @Test func textLine_quotesValuesWithSpaces() {
-        let line = LogLineFormatter.format(level: .warning, message: "x", metadata: ["title": "Laskar Pelangi"], as: .text, time: time)
+        let line = LogLineFormatter.format(
+            level: .warning, message: "x", metadata: ["title": "Laskar Pelangi"], as: .text, time: time)
         #expect(line.hasSuffix("WARNING x title=\"Laskar Pelangi\"\n"))
     }
 
     @Test func multiLineMessage_keepsItsMetadataOnTheFirstLine() {
         let line = LogLineFormatter.format(
-            level: .error, message: "SQLite error: no such table\n  SQL: SELECT 1", metadata: ["request_id": "ab12"], as: .text, time: time)
-        #expect(line == "2026-11-18T11:06:40.250Z ERROR   SQLite error: no such table request_id=ab12\n      SQL: SELECT 1\n")
+            level: .error, message: "SQLite error: no such table\n  SQL: SELECT 1",
+            metadata: ["request_id": "ab12"], as: .text, time: time)
+        #expect(
+            line
+                == "2026-11-18T11:06:40.250Z ERROR   SQLite error: no such table request_id=ab12\n      SQL: SELECT 1\n"
+        )
     }
 
     @Test func jsonLine_isOneObjectWithTypedValues() throws {
         let line = LogLineFormatter.format(
-            level: .info, message: "request", metadata: ["status": 200, "duration_ms": 0.5, "path": "/books/\"7\""], as: .json, time: time)
+            level: .info, message: "request",
+            metadata: ["status": 200, "duration_ms": 0.5, "path": "/books/\"7\""], as: .json, time: time)
         #expect(line.hasSuffix("}\n"))
         #expect(line.filter { $0 == "\n" }.count == 1)
         let object = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
@@ -56,7 +63,9 @@ struct LoggerTests {
     @Test func accessLog_writesOneLinePerRequest_withTheRequestID() async throws {
         let lines = LockedLines()
         try await withTestServer(
-            configure: { $0.logger = Logger(level: .info, format: .json, output: .collect { lines.append($0) }) },
+            configure: {
+                $0.logger = Logger(level: .info, format: .json, output: .collect { lines.append($0) })
+            },
             routes: { $0.get("/hello") { _ in .text("hi") } }
         ) { port in
             let client = try RawClient(port: port)

@@ -68,7 +68,8 @@ struct ConstraintErrorTests {
 
     @Test func deleteRefusedByOnDeleteRestrict_isAForeignKeyViolation() throws {
         try withTestDatabase { db, _ throws in
-            try db.executeScript("""
+            try db.executeScript(
+                """
                 CREATE TABLE authors (id INTEGER PRIMARY KEY, name TEXT NOT NULL);
                 CREATE TABLE books (id INTEGER PRIMARY KEY, author_id INTEGER NOT NULL REFERENCES authors(id) ON DELETE RESTRICT);
                 INSERT INTO authors (id, name) VALUES (1, 'Andrea Hirata');

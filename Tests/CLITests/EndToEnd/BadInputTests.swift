@@ -55,7 +55,9 @@ struct BadInputTests {
         let pack = try E2EFixture.pack()
         let missing = E2EFixture.root.appendingPathComponent("no-such-workspace")
         try? FileManager.default.removeItem(at: missing)
-        let (status, output) = try await E2EFixture.run(["--pack", pack.path, "--workspace", missing.path, "check"])
+        let (status, output) = try await E2EFixture.run([
+            "--pack", pack.path, "--workspace", missing.path, "check",
+        ])
         #expect(status == 2)
         #expect(output.contains("Run `swift run backendlings` to create it."))
         #expect(!FileManager.default.fileExists(atPath: missing.path))
@@ -71,9 +73,13 @@ struct BadInputTests {
         ])
         #expect(status == 2)
         #expect(output.contains("backendlings reset hello01-greeting"), "\(output)")
-        let reset = try await E2EFixture.run(["--pack", pack.path, "--workspace", workspace.path, "reset", "hello01-greeting"])
+        let reset = try await E2EFixture.run([
+            "--pack", pack.path, "--workspace", workspace.path, "reset", "hello01-greeting",
+        ])
         #expect(reset.status == 0, "\(reset.output)")
-        #expect(FileManager.default.fileExists(atPath: workspace.appendingPathComponent("01-hello/01-greeting/Greeting.swift").path))
+        #expect(
+            FileManager.default.fileExists(
+                atPath: workspace.appendingPathComponent("01-hello/01-greeting/Greeting.swift").path))
     }
 
     @Test func anExerciseNewInThePack_isAddedToAnExistingWorkspace_whenChecked() async throws {
@@ -82,7 +88,8 @@ struct BadInputTests {
         let options = ["--pack", pack.path, "--workspace", workspace.path]
         _ = try await E2EFixture.run(options)
         let learnerFile = workspace.appendingPathComponent("01-hello/01-greeting/Greeting.swift")
-        try "// mine\n".appending(E2EFixture.starterGreeting).write(to: learnerFile, atomically: true, encoding: .utf8)
+        try "// mine\n".appending(E2EFixture.starterGreeting).write(
+            to: learnerFile, atomically: true, encoding: .utf8)
 
         _ = try E2EFixture.pack("pack-grown", secondExercise: true)
         let (status, output) = try await E2EFixture.run(options + ["check", "hello02-again"])

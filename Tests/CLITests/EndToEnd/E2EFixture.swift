@@ -31,7 +31,8 @@ enum E2EFixture {
     /// The fixture pack after it gained a second exercise.
     static var grownFiles: [String: String] {
         var grown = files
-        for (path, text) in files where path.hasPrefix("Lessons/01-hello/01-greeting/") || path.hasPrefix("Solutions/") {
+        for (path, text) in files
+        where path.hasPrefix("Lessons/01-hello/01-greeting/") || path.hasPrefix("Solutions/") {
             grown[path.replacingOccurrences(of: "01-greeting", with: "02-again")] = text
         }
         grown["Lessons/pack.json"] = files["Lessons/pack.json"]!.replacingOccurrences(
@@ -51,7 +52,9 @@ enum E2EFixture {
                 """)
         grown["Lessons/01-hello/Tests/main.swift"] = "import GraderKit\n\nGraderMain.run([greeting, again])\n"
         grown["Lessons/01-hello/Tests/Again.swift"] = files["Lessons/01-hello/Tests/Greeting.swift"]!
-            .replacingOccurrences(of: "let greeting = ExerciseTests(\"hello01-greeting\")", with: "let again = ExerciseTests(\"hello02-again\")")
+            .replacingOccurrences(
+                of: "let greeting = ExerciseTests(\"hello01-greeting\")",
+                with: "let again = ExerciseTests(\"hello02-again\")")
         return grown
     }
 

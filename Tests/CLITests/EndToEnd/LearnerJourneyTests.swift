@@ -16,7 +16,8 @@ struct LearnerJourneyTests {
     private func run(_ arguments: [String], in directory: URL? = nil) async throws -> (
         status: Int32, output: String
     ) {
-        try await E2EFixture.run(["--pack", pack.path, "--workspace", workspace.path] + arguments, in: directory)
+        try await E2EFixture.run(
+            ["--pack", pack.path, "--workspace", workspace.path] + arguments, in: directory)
     }
 
     private var learnerFile: URL { workspace.appendingPathComponent("01-hello/01-greeting/Greeting.swift") }
@@ -66,15 +67,22 @@ struct LearnerJourneyTests {
         #expect(try await run(["check"]).status == 0)  // the first build goes through SwiftPM
 
         // The next builds reuse SwiftPM's recorded commands: a compile error must still be shown.
-        try (E2EFixture.solvedGreeting + "let broken: Int = \"text\"\n").write(to: learnerFile, atomically: true, encoding: .utf8)
+        try (E2EFixture.solvedGreeting + "let broken: Int = \"text\"\n").write(
+            to: learnerFile, atomically: true, encoding: .utf8)
         let broken = try await run(["check"])
         #expect(broken.status == 1)
         #expect(broken.output.contains("Your code does not compile yet"), "\(broken.output)")
-        #expect(broken.output.contains("Greeting.swift:5:19: error: cannot convert value of type 'String' to specified type 'Int'"), "\(broken.output)")
+        #expect(
+            broken.output.contains(
+                "Greeting.swift:5:19: error: cannot convert value of type 'String' to specified type 'Int'"),
+            "\(broken.output)")
 
         // A new file changes the package's structure: SwiftPM plans again and the file is part of the build.
-        try E2EFixture.starterGreeting.replacingOccurrences(of: "\"TODO\"", with: "helloText").write(to: learnerFile, atomically: true, encoding: .utf8)
-        try "let helloText = \"Hello, world!\"\n".write(to: learnerFile.deletingLastPathComponent().appendingPathComponent("Text.swift"), atomically: true, encoding: .utf8)
+        try E2EFixture.starterGreeting.replacingOccurrences(of: "\"TODO\"", with: "helloText").write(
+            to: learnerFile, atomically: true, encoding: .utf8)
+        try "let helloText = \"Hello, world!\"\n".write(
+            to: learnerFile.deletingLastPathComponent().appendingPathComponent("Text.swift"),
+            atomically: true, encoding: .utf8)
         let fixed = try await run(["check"])
         #expect(fixed.status == 0, "\(fixed.output)")
     }

@@ -1,6 +1,6 @@
 #if os(Linux)
     import BackendKit
-import Foundation
+    import Foundation
     import Grader
     import Testing
 
@@ -10,17 +10,17 @@ import Foundation
     @Suite(.timeLimit(.minutes(2)))
     struct CheckRunnerTests {
         /// Runs the checks on a thread of their own: a grading run blocks while it waits for the server.
-    private func run(_ mode: String, _ checks: [Check]) async throws -> GradeReport {
-        let fixture = try GraderFixture.path
-        return try await withCheckedThrowingContinuation { continuation in
-            Thread.detachNewThread {
-                var runner = CheckRunner(tests: ExerciseTests("fixture", checks: checks), serverExecutable: fixture)
-                runner.serverArguments = [mode]
-                continuation.resume(returning: runner.run())
+        private func run(_ mode: String, _ checks: [Check]) async throws -> GradeReport {
+            let fixture = try GraderFixture.path
+            return try await withCheckedThrowingContinuation { continuation in
+                Thread.detachNewThread {
+                    var runner = CheckRunner(
+                        tests: ExerciseTests("fixture", checks: checks), serverExecutable: fixture)
+                    runner.serverArguments = [mode]
+                    continuation.resume(returning: runner.run())
+                }
             }
         }
-    }
-
 
         @Test func passingAndFailingChecks_areReportedInOrder_withTheExchangeOfTheFailure() async throws {
             let report = try await run(
@@ -112,28 +112,33 @@ import Foundation
         }
 
         @Test func concurrentlyHoldingTheWriteLock_blocksWritesUntilReleased() async throws {
-        let report = try await run("ok", [
-            Check("writes wait for the lock") { t in
-                try t.prepareDatabase { db in try db.execute("CREATE TABLE marks (n INTEGER)") }
-                let path = t.databasePath
-                let results = try t.concurrently(2, holdingWriteLockFor: .milliseconds(400)) { _ in
-                    let other = try Database(path: path, maxConnections: 1)
-                    try other.execute("PRAGMA busy_timeout = 0")
-                    do {
-                        try other.execute("INSERT INTO marks (n) VALUES (1)")
-                        return "wrote"
-                    } catch let error as DatabaseError where error.isBusy {
-                        return "busy"
+            let report = try await run(
+                "ok",
+                [
+                    Check("writes wait for the lock") { t in
+                        try t.prepareDatabase { db in try db.execute("CREATE TABLE marks (n INTEGER)") }
+                        let path = t.databasePath
+                        let results = try t.concurrently(2, holdingWriteLockFor: .milliseconds(400)) { _ in
+                            let other = try Database(path: path, maxConnections: 1)
+                            try other.execute("PRAGMA busy_timeout = 0")
+                            do {
+                                try other.execute("INSERT INTO marks (n) VALUES (1)")
+                                return "wrote"
+                            } catch let error as DatabaseError where error.isBusy {
+                                return "busy"
+                            }
+                        }
+                        try requireEqual(
+                            results.compactMap { try? $0.get() }, ["busy", "busy"],
+                            "what writes saw while the lock was held")
+                        try Database(path: path, maxConnections: 1).execute(
+                            "INSERT INTO marks (n) VALUES (2)")
                     }
-                }
-                try requireEqual(results.compactMap { try? $0.get() }, ["busy", "busy"], "what writes saw while the lock was held")
-                try Database(path: path, maxConnections: 1).execute("INSERT INTO marks (n) VALUES (2)")
-            }
-        ])
-        #expect(report.status == .pass, "\(report.checks.first?.message ?? "")")
-    }
+                ])
+            #expect(report.status == .pass, "\(report.checks.first?.message ?? "")")
+        }
 
-    @Test func restart_keepsTheDatabasePath_andGivesANewPort() async throws {
+        @Test func restart_keepsTheDatabasePath_andGivesANewPort() async throws {
             let report = try await run(
                 "ok",
                 [

@@ -24,11 +24,13 @@ struct DirectBuildPlanTests {
         """#
 
     @Test func plan_isTheModuleCompileThenTheLink_withoutParseableOutput() throws {
-        let plan = try #require(DirectBuildPlan.read(manifest: Self.manifest, product: "db01-schema", structure: "s"))
-        #expect(plan.commands == [
-            ["/opt/swift/usr/bin/swiftc", "-module-name", "db01_schema", "-c"],
-            ["/opt/swift/usr/bin/swiftc", "-o", "/ws/.build/debug/db01-schema", "-emit-executable"],
-        ])
+        let plan = try #require(
+            DirectBuildPlan.read(manifest: Self.manifest, product: "db01-schema", structure: "s"))
+        #expect(
+            plan.commands == [
+                ["/opt/swift/usr/bin/swiftc", "-module-name", "db01_schema", "-c"],
+                ["/opt/swift/usr/bin/swiftc", "-o", "/ws/.build/debug/db01-schema", "-emit-executable"],
+            ])
         #expect(plan.structure == "s")
     }
 

@@ -1,0 +1,80 @@
+import Foundation
+import Grader
+import Runner
+
+/// `backendlings dev grade WORKSPACE... [--output DIR] [--only IDS]`: batch grading for instructors.
+struct DevGradeCommand {
+    let app: App
+
+    func run(workspaces: [String], output: String, only: [String]) throws -> Int32 {
+        guard !workspaces.isEmpty else {
+            throw RunnerFailure(
+                "Name at least one workspace folder to grade, for example: backendlings dev grade submissions/*/workspace"
+            )
+        }
+        let locations = try Locations.resolve(
+            packOption: app.invocation.global.packPath, workspaceOption: app.invocation.global.workspacePath)
+        let pack = try Pack.load(from: locations.packRoot)
+        var grade = BatchGrade(pack: pack, home: locations.home)
+        grade.only = Set(try only.map { try pack.findExercise($0).id })
+        let folders = workspaces.map { URL(fileURLWithPath: $0).standardizedFileURL }
+        for folder in folders
+        where !FileManager.default.fileExists(atPath: folder.appendingPathComponent("Package.swift").path) {
+            throw RunnerFailure("\(folder.path) is not a Backendlings workspace (it has no Package.swift).")
+        }
+        let outputFolder = URL(fileURLWithPath: output).standardizedFileURL
+        try FileManager.default.createDirectory(at: outputFolder, withIntermediateDirectories: true)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+        let style = app.style
+        let results = grade.run(folders) { workspace, outcome in
+            let folder = outputFolder.appendingPathComponent(workspace.lastPathComponent)
+            try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            try? encoder.encode(outcome.report).write(
+                to: folder.appendingPathComponent("\(outcome.exercise.id).json"))
+            try? ExercismResults(report: outcome.report).jsonData().write(
+                to: folder.appendingPathComponent("\(outcome.exercise.id).results.json"))
+            let mark =
+                outcome.passed ? style.success(style.symbol(.done)) : style.failure(style.symbol(.failed))
+            Console.err(
+                "  \(mark) \(workspace.lastPathComponent) \(outcome.exercise.id) \(outcome.report.score)/\(outcome.report.maxScore)\n"
+            )
+        }
+        try encoder.encode(results).write(to: outputFolder.appendingPathComponent("summary.json"))
+        try Self.csv(results).write(
+            to: outputFolder.appendingPathComponent("summary.csv"), atomically: true, encoding: .utf8)
+        var text = "\n"
+        for result in results {
+            if let problem = result.problem {
+                text += "  \(result.workspace): could not be graded: \(problem)\n"
+            } else {
+                text +=
+                    "  \(result.workspace): \(result.passed) of \(result.exercises.count) exercises pass, score \(result.score)/\(result.maxScore)\n"
+            }
+        }
+        text +=
+            "\nResults are in " + style.code(outputFolder.path)
+            + " (summary.json, summary.csv, and a folder per workspace).\n"
+        Console.out(text)
+        return results.contains { $0.problem != nil } ? 2 : 0
+    }
+
+    /// One row per workspace and exercise, for spreadsheets.
+    static func csv(_ results: [BatchGrade.WorkspaceResult]) -> String {
+        func field(_ text: String) -> String {
+            text.contains(where: { $0 == "," || $0 == "\"" || $0.isNewline })
+                ? "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : text
+        }
+        var lines = ["workspace,exercise,status,score,max_score"]
+        for result in results {
+            for exercise in result.exercises {
+                lines.append(
+                    [
+                        field(result.workspace), field(exercise.exercise), exercise.status,
+                        String(exercise.score), String(exercise.maxScore),
+                    ].joined(separator: ","))
+            }
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+}

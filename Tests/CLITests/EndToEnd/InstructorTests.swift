@@ -1,0 +1,53 @@
+import Foundation
+import Testing
+
+/// What an instructor does with the real binary: grade collected workspaces into files.
+@Suite(.serialized, .timeLimit(.minutes(10)))
+struct InstructorTests {
+    @Test func devGrade_gradesEveryWorkspace_writesSummaries_andLeavesProgressAlone() async throws {
+        let pack = try E2EFixture.pack()
+        let solved = try E2EFixture.freshWorkspace("grade-ayu")
+        let untouched = try E2EFixture.freshWorkspace("grade-budi")
+        for workspace in [solved, untouched] {
+            _ = try await E2EFixture.run(["--pack", pack.path, "--workspace", workspace.path])
+        }
+        try E2EFixture.solvedGreeting.write(
+            to: solved.appendingPathComponent("01-hello/01-greeting/Greeting.swift"), atomically: true,
+            encoding: .utf8)
+        let progressBefore = try Data(
+            contentsOf: solved.appendingPathComponent(".backendlings/progress.json"))
+        let output = E2EFixture.root.appendingPathComponent("grades")
+        try? FileManager.default.removeItem(at: output)
+
+        let (status, text) = try await E2EFixture.run([
+            "--pack", pack.path, "dev", "grade", solved.path, untouched.path, "--output", output.path,
+        ])
+        #expect(status == 0, "\(text)")
+        #expect(text.contains("grade-ayu: 1 of 1 exercises pass, score 1/1"), "\(text)")
+        #expect(text.contains("grade-budi: 0 of 1 exercises pass, score 0/1"), "\(text)")
+
+        let csv = try String(contentsOf: output.appendingPathComponent("summary.csv"), encoding: .utf8)
+        #expect(
+            csv == """
+                workspace,exercise,status,score,max_score
+                grade-ayu,hello01-greeting,pass,1,1
+                grade-budi,hello01-greeting,fail,0,1
+
+                """)
+        let results = try Data(
+            contentsOf: output.appendingPathComponent("grade-budi/hello01-greeting.results.json"))
+        let json = try #require(try JSONSerialization.jsonObject(with: results) as? [String: Any])
+        #expect(json["version"] as? Int == 3)
+        #expect(json["status"] as? String == "fail")
+        #expect(
+            try Data(contentsOf: solved.appendingPathComponent(".backendlings/progress.json"))
+                == progressBefore)
+    }
+
+    @Test func devGrade_refusesAFolderThatIsNotAWorkspace() async throws {
+        let pack = try E2EFixture.pack()
+        let (status, text) = try await E2EFixture.run(["--pack", pack.path, "dev", "grade", "/tmp"])
+        #expect(status == 2)
+        #expect(text.contains("/tmp is not a Backendlings workspace"), "\(text)")
+    }
+}
