@@ -72,7 +72,8 @@ struct App {
         }
         let manifest = (try? String(contentsOf: workspace.packageManifest, encoding: .utf8)) ?? ""
         guard !manifest.contains("\"\(exercise.id)\"") else {
-            try workspace.validate(exercise)  // it was there: the learner removed it; the error says how to restore it
+            // It was there, so the learner removed it: the error says how to restore it.
+            try workspace.validate(exercise)
             return
         }
         let report = try workspace.sync()
