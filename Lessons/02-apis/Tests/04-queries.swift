@@ -244,7 +244,8 @@ let queries = ExerciseTests("api04-queries") {
     ) { t in
         let rows = try Seed.ensure(t)
         let first = try page(t, "/tasks?limit=5")
-        let next = try requireValue(first.next, "expected a next link after the first 5 of 25 tasks, got null")
+        let next = try requireValue(
+            first.next, "expected a next link after the first 5 of 25 tasks, got null")
         guard let lastShown = first.ids.last else { try fail("expected 5 tasks on the first page, got none") }
         try t.http.delete("/tasks/\(lastShown)").expectStatus(204)
         let second = try page(t, Tasks.target(ofLink: next))

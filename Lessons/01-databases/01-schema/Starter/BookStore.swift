@@ -20,11 +20,13 @@ struct BookStore: Sendable {
     }
 
     func find(id: Int) throws -> Book? {
-        try database.queryOne("SELECT id, title, author, isbn, year, copies FROM books WHERE id = ?", id).map(Book.init)
+        try database.queryOne("SELECT id, title, author, isbn, year, copies FROM books WHERE id = ?", id).map(
+            Book.init)
     }
 
     func all() throws -> [Book] {
-        try database.query("SELECT id, title, author, isbn, year, copies FROM books ORDER BY id").map(Book.init)
+        try database.query("SELECT id, title, author, isbn, year, copies FROM books ORDER BY id").map(
+            Book.init)
     }
 }
 

@@ -31,10 +31,13 @@ func registerRoutes(on router: Router, store: BookStore) {
 /// 4xx answer that says which rule was broken. Anything else is a real server error.
 func httpError(for error: DatabaseError) -> any Error {
     if error.isUniqueConstraintViolation {
-        return HTTPError.conflict("Another book already uses this value: \(error.sqliteMessage ?? "a constraint")")
+        return HTTPError.conflict(
+            "Another book already uses this value: \(error.sqliteMessage ?? "a constraint")")
     }
     if error.isNotNullViolation || error.isCheckConstraintViolation {
-        return HTTPError(.unprocessableContent, detail: "The book breaks a rule of the books table: \(error.sqliteMessage ?? "a constraint")")
+        return HTTPError(
+            .unprocessableContent,
+            detail: "The book breaks a rule of the books table: \(error.sqliteMessage ?? "a constraint")")
     }
     return error
 }
