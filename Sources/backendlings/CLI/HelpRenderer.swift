@@ -20,7 +20,13 @@ struct HelpRenderer: Sendable {
             overview += [""] + TextWrapper.wrap(discussion, width: width)
         }
         sections.append(overview)
-        sections.append(TextWrapper.wrap("USAGE: " + usage(path), width: width, indent: 7))
+        // Keep each bracketed group ("[--junit <file>]") on one line: spaces inside brackets become
+        // no-break placeholders while wrapping.
+        let usageLine = Self.protectingBracketedGroups("USAGE: " + usage(path))
+        sections.append(
+            TextWrapper.wrap(usageLine, width: width, indent: 7).map {
+                $0.replacingOccurrences(of: "\u{00A0}", with: " ")
+            })
 
         if !command.arguments.isEmpty {
             sections.append(["ARGUMENTS:"] + command.arguments.flatMap { row($0.label, $0.help) })
@@ -80,5 +86,16 @@ struct HelpRenderer: Sendable {
             return [padded + first] + rest
         }
         return [prefix, margin + first] + rest
+    }
+
+    /// Replaces the spaces inside `[...]` and `<...>` groups with U+00A0.
+    static func protectingBracketedGroups(_ text: String) -> String {
+        var depth = 0
+        return String(
+            text.map { character -> Character in
+                if character == "[" || character == "<" { depth += 1 }
+                if character == "]" || character == ">" { depth = max(0, depth - 1) }
+                return character == " " && depth > 0 ? "\u{00A0}" : character
+            })
     }
 }
