@@ -20,7 +20,7 @@ extension ChildProcess {
         _ = installShutdownHooks
     }
 
-    /// Kills every live child now (SIGKILL to each group, then a sweep). Used by the hooks above;
+    /// Stops every live child now (SIGTERM to each group, up to a second, SIGKILL, then a sweep). Used by the hooks above;
     /// callable directly by a program that is about to `_exit`.
     public static func killAll() {
         ChildRegistry.shared.killAll()

@@ -51,6 +51,13 @@ final class ChildRegistry: @unchecked Sendable {
             defer { live = [:] }
             return Array(live.values)
         }
+        // SIGTERM first, so a learner's server stopped by Ctrl-C in `serve` shuts down gracefully
+        // (and says so in its log); whatever is still there after a second is killed.
+        for entry in entries { kill(-entry.processGroup, SIGTERM) }
+        let deadline = ContinuousClock.now + .seconds(1)
+        while ContinuousClock.now < deadline && entries.contains(where: { kill(-$0.processGroup, 0) == 0 }) {
+            usleep(20_000)
+        }
         for entry in entries { kill(-entry.processGroup, SIGKILL) }
         for entry in entries {
             ProcessSweeper.sweep(
