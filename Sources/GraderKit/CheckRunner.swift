@@ -49,6 +49,7 @@ struct CheckRunner {
 
     private func run(_ check: Check, in context: TestContext) -> (CheckResult, stuck: Bool) {
         let exchangesBefore = context.http.exchangeCount
+        let logMark = context.outputMark()
         let outcome = Outcome()
         let done = DispatchSemaphore(value: 0)
         let started = ContinuousClock.now
@@ -90,6 +91,7 @@ struct CheckRunner {
                 message: message,
                 hint: status == .pass ? nil : (hint ?? check.hint),
                 exchange: status == .pass ? nil : (exchange ?? lastExchange),
+                serverLog: status == .pass ? nil : context.output(since: logMark),
                 duration: (ContinuousClock.now - started).secondsDouble
             ),
             stuck

@@ -18,10 +18,11 @@ public final class TestContext: @unchecked Sendable {
 
     let serverExecutable: String
     let serverArguments: [String]
-    private let lock = NSLock()
-    private var server: LearnerServer?
+    let lock = NSLock()
+    var server: LearnerServer?
     private var environment: [String: String] = [:]
-    private var lastOutput = CapturedOutput(head: "")
+    /// The output of every server instance that has stopped, oldest first.
+    var finishedOutputs: [CapturedOutput] = []
 
     init(exerciseID: String, serverExecutable: String, serverArguments: [String] = [], workDirectory: URL) {
         self.exerciseID = exerciseID
@@ -60,7 +61,7 @@ public final class TestContext: @unchecked Sendable {
             })
         else { return nil }
         let status = running.stop(grace: grace)
-        lock.withLock { lastOutput = running.output }
+        lock.withLock { finishedOutputs.append(running.output) }
         return status
     }
 
@@ -73,7 +74,7 @@ public final class TestContext: @unchecked Sendable {
         let status = running.waitForExitBlocking(timeout: timeout)
         if status != nil {
             lock.withLock {
-                lastOutput = running.output
+                finishedOutputs.append(running.output)
                 server = nil
             }
         }
@@ -82,10 +83,11 @@ public final class TestContext: @unchecked Sendable {
 
     public var isServerRunning: Bool { lock.withLock { server.map { !$0.hasExited } ?? false } }
 
-    /// Everything the server printed so far (stdout and stderr together), capped.
-    public var serverOutput: String { output.text }
-
-    var output: CapturedOutput { lock.withLock { server?.output ?? lastOutput } }
+    /// Everything the current (or last) server instance printed so far, stdout and stderr
+    /// together, capped.
+    public var serverOutput: String {
+        lock.withLock { server?.output ?? finishedOutputs.last ?? CapturedOutput(head: "") }.text
+    }
 
     /// The learner's database, opened read-only. Fails the check when the file does not exist yet.
     public func database() throws -> Database {
@@ -146,7 +148,10 @@ public final class TestContext: @unchecked Sendable {
             workingDirectory: workDirectory.path
         )
         let started = try LearnerServer.start(configuration)
-        lock.withLock { server = started }
+        lock.withLock {
+            if let replaced = server { finishedOutputs.append(replaced.output) }
+            server = started
+        }
         return started.port
     }
 

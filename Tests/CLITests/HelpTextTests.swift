@@ -162,10 +162,12 @@ import Testing
 
 extension HelpTextTests {
     @Test func longUsageLine_wrapsBetweenGroups_neverInsideBrackets() throws {
-        let usage = try helpText(["check", "--help"]).split(separator: "\n").drop { !$0.hasPrefix("USAGE:") }.prefix(2)
-        #expect(Array(usage) == [
-            "USAGE: backendlings check [<exercise>] [--json] [--results-json <file>]",
-            "       [--junit <file>]",
-        ])
+        let usage = try helpText(["check", "--help"]).split(separator: "\n").drop { !$0.hasPrefix("USAGE:") }
+            .prefix(2)
+        #expect(
+            Array(usage) == [
+                "USAGE: backendlings check [<exercise>] [--json] [--results-json <file>]",
+                "       [--junit <file>]",
+            ])
     }
 }

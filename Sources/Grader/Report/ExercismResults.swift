@@ -61,7 +61,9 @@ public struct ExercismResults: Encodable, Sendable, Equatable {
         if status == .error { message = Self.errorMessage(report) }
         let firstProblem = report.checks.firstIndex { $0.status == .fail || $0.status == .error }
         let tests = report.checks.enumerated().map { index, check in
-            Self.test(for: check, baseURL: baseURL, log: index == firstProblem ? report.serverLog : nil)
+            Self.test(
+                for: check, baseURL: baseURL,
+                log: index == firstProblem ? (check.serverLog ?? report.serverLog) : nil)
         }
         self.tests = tests.isEmpty && status == .error ? nil : tests
     }

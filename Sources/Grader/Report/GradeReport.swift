@@ -76,6 +76,8 @@ public struct CheckResult: Codable, Sendable, Equatable {
     public var hint: String?
     /// The HTTP exchange the failure is about, when there was one.
     public var exchange: HTTPExchange?
+    /// What the server printed while this check ran (for a failure, the lines that explain it).
+    public var serverLog: CapturedOutput?
     public var duration: Double
 
     public init(
@@ -85,6 +87,7 @@ public struct CheckResult: Codable, Sendable, Equatable {
         message: String? = nil,
         hint: String? = nil,
         exchange: HTTPExchange? = nil,
+        serverLog: CapturedOutput? = nil,
         duration: Double = 0
     ) {
         self.name = name
@@ -93,6 +96,7 @@ public struct CheckResult: Codable, Sendable, Equatable {
         self.message = message
         self.hint = hint
         self.exchange = exchange
+        self.serverLog = serverLog
         self.duration = duration
     }
 }

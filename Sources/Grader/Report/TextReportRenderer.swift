@@ -65,7 +65,11 @@ public struct TextReportRenderer: Sendable {
             let detail = FailureDetail(
                 check: failed, baseURL: baseURL, style: style, responseBody: responseBody)
             lines += detail.lines().map(indented)
-            lines += logLines(report.serverLog, emptyNote: false)
+            if let during = failed.serverLog, !LogTail.lines(during, count: 1).isEmpty {
+                lines += logLines(during, emptyNote: false, title: "Your server's log during this check")
+            } else {
+                lines += logLines(report.serverLog, emptyNote: false)
+            }
         }
         lines.append("")
         lines.append(summary(report))
@@ -98,12 +102,14 @@ public struct TextReportRenderer: Sendable {
     }
 
     /// `emptyNote`: say so when the server printed nothing (useful when it never started).
-    private func logLines(_ log: CapturedOutput?, emptyNote: Bool) -> [String] {
+    private func logLines(
+        _ log: CapturedOutput?, emptyNote: Bool, title: String = "Your server's last log lines"
+    ) -> [String] {
         let tail = LogTail.lines(log, count: LogTail.textLines)
         if tail.isEmpty {
             return emptyNote && log != nil ? ["", "  Your server printed nothing."] : []
         }
-        return ["", "  " + style.bold("Your server's last log lines")] + tail.map { "    " + $0 }
+        return ["", "  " + style.bold(title)] + tail.map { "    " + $0 }
     }
 
     private func summary(_ report: GradeReport) -> String {

@@ -138,6 +138,34 @@
             #expect(report.status == .pass, "\(report.checks.first?.message ?? "")")
         }
 
+        @Test func aFailuresLog_isWhatTheServerPrintedDuringThatCheck_acrossRestarts() async throws {
+            let bench = URL(fileURLWithPath: try GraderFixture.path).deletingLastPathComponent()
+                .appendingPathComponent("backendkit-bench").path
+            let checks = [
+                Check("GET /hello answers 200") { t in try t.http.get("/hello").expectStatus(200) },
+                Check("GET /notes/1 answers 418") { t in
+                    try t.restartServer()
+                    try t.http.get("/notes/1").expectStatus(418)
+                },
+            ]
+            let report = try await withCheckedThrowingContinuation { continuation in
+                Thread.detachNewThread {
+                    continuation.resume(
+                        returning: CheckRunner(
+                            tests: ExerciseTests("bench", checks: checks), serverExecutable: bench
+                        ).run())
+                }
+            }
+            let failure = try #require(report.checks.last)
+            #expect(failure.status == .fail)
+            let log = try #require(failure.serverLog).text
+            #expect(log.contains("GET /notes/1 200"), "\(log)")
+            #expect(log.contains("(the server was restarted)"), "\(log)")
+            #expect(!log.contains("GET /hello"), "the first check's lines belong to the first check: \(log)")
+            #expect(report.checks.first?.serverLog == nil)
+            #expect(report.serverLog?.text.contains("GET /hello 200") == true)
+        }
+
         @Test func restart_keepsTheDatabasePath_andGivesANewPort() async throws {
             let report = try await run(
                 "ok",

@@ -238,4 +238,20 @@ struct TextReportRendererTests {
         #expect(lineCount == 62)
         #expect(renderer.render(report).contains("\n    {\"id\":5,\"title\":\"Book 5\"},\n    … "))
     }
+
+    @Test func aFailuresOwnLog_isShownInsteadOfTheRunsLastLines() {
+        var failed = F.check(
+            "GET /books answers 200", .fail,
+            message: "GET /books → expected status 200 OK, got 500 Internal Server Error")
+        failed.serverLog = CapturedOutput(head: "ERROR  no such table: books request_id=ab12\n")
+        let text = renderer.render(
+            failingReport(failed, log: CapturedOutput(head: "Listening on http://127.0.0.1:1\nlater line\n")))
+        #expect(
+            text.contains(
+                """
+                  Your server's log during this check
+                    ERROR  no such table: books request_id=ab12
+                """))
+        #expect(!text.contains("later line"))
+    }
 }
