@@ -10,8 +10,21 @@ extension TestContext {
         var offset: Int
     }
 
-    /// Where the output stands now.
+    /// Where the output stands now. The server writes a request's log line before its response,
+    /// but the grader reads the pipe on another thread: waiting until the count holds still for a
+    /// few milliseconds (at most 50) keeps the previous check's last lines out of the next one.
     func outputMark() -> OutputMark {
+        var mark = currentMark()
+        for _ in 0..<10 {
+            usleep(5_000)
+            let next = currentMark()
+            if next.instance == mark.instance && next.offset == mark.offset { break }
+            mark = next
+        }
+        return mark
+    }
+
+    private func currentMark() -> OutputMark {
         lock.withLock {
             OutputMark(instance: finishedOutputs.count, offset: server.map { Self.byteCount($0.output) } ?? 0)
         }
