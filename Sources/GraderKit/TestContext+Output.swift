@@ -11,17 +11,10 @@ extension TestContext {
     }
 
     /// Where the output stands now. The server writes a request's log line before its response,
-    /// but the grader reads the pipe on another thread: waiting until the count holds still for a
-    /// few milliseconds (at most 50) keeps the previous check's last lines out of the next one.
+    /// but the grader reads the pipe on another thread, so first everything already written is read.
     func outputMark() -> OutputMark {
-        var mark = currentMark()
-        for _ in 0..<10 {
-            usleep(5_000)
-            let next = currentMark()
-            if next.instance == mark.instance && next.offset == mark.offset { break }
-            mark = next
-        }
-        return mark
+        lock.withLock { server }?.waitForPendingOutput()
+        return currentMark()
     }
 
     private func currentMark() -> OutputMark {

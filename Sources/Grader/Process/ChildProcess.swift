@@ -132,6 +132,12 @@ public final class ChildProcess: Sendable {
     /// 64 KiB and the last 16 KiB kept, the bytes in between counted.
     public var output: CapturedOutput { state.output }
 
+    /// Returns once everything the child has written so far has been read into `output` (the
+    /// output is read on another thread). For telling apart what it printed before and after a point.
+    public func waitForPendingOutput(timeout: Duration = .milliseconds(100)) {
+        state.waitForPendingOutput(timeout: timeout)
+    }
+
     /// Calls `observer` once when the child exits (at once if it already has), on the reaper thread.
     func whenExited(_ observer: @escaping @Sendable (ExitStatus) -> Void) {
         state.whenExited(observer)

@@ -19,6 +19,8 @@ final class ChildState: @unchecked Sendable {
     private var capture = OutputCapture()
     private var violation: LimitViolation?
     private var monitorFinished = false
+    private var outputRequests = 0
+    private var servedOutputRequests = 0
     private var stopRequested = false
     private var treeSwept = false
     private var cleanedUp = false
@@ -98,6 +100,28 @@ final class ChildState: @unchecked Sendable {
             stopRequested = true
             writeWakeByte()
         }
+    }
+
+    /// The latest request of `waitForPendingOutput`; the monitor reads it right after poll returns.
+    var pendingOutputRequests: Int { locked { outputRequests } }
+
+    /// Called by the monitor thread after a round of reading that began after request `served`.
+    func monitorDidPass(served: Int) {
+        locked {
+            servedOutputRequests = max(servedOutputRequests, served)
+            condition.broadcast()
+        }
+    }
+
+    /// Wakes the monitor and waits until it has finished a round of reading that began after this
+    /// call, so every byte the child had written before it is in `output`.
+    func waitForPendingOutput(timeout: Duration) {
+        let request: Int = locked {
+            outputRequests += 1
+            writeWakeByte()
+            return outputRequests
+        }
+        _ = waitUntil(timeout: timeout) { monitorFinished || servedOutputRequests >= request }
     }
 
     /// Called by the monitor thread as it exits; closes the wake-up pipe's write end.

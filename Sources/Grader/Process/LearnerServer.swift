@@ -86,6 +86,9 @@ public final class LearnerServer: @unchecked Sendable {
     /// What the current instance printed so far (stdout and stderr interleaved, capped).
     public var output: CapturedOutput { current.output }
 
+    /// Returns once everything the server has printed so far is in `output`.
+    public func waitForPendingOutput() { current.waitForPendingOutput() }
+
     /// `true` once the current instance has exited (by itself, or through `stop`); a check that got
     /// no answer can ask this to tell "your server crashed" from "your server did not answer".
     public var hasExited: Bool { current.hasExited }

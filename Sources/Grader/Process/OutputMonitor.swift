@@ -39,6 +39,7 @@ struct OutputMonitor: Sendable {
             fds.append(pollfd(fd: wakeFD, events: Int16(POLLIN), revents: 0))
             let ready = poll(&fds, nfds_t(fds.count), watching ? Self.watchInterval : -1)
             if ready < 0 && errno != EINTR { break }
+            let requestsBeforeReading = state.pendingOutputRequests
             if ready > 0 && fds[fds.count - 1].revents != 0 { drainWakePipe(&buffer) }
             for index in open.indices.reversed() where ready > 0 && fds[index].revents != 0 {
                 let slot = pipes.firstIndex { $0.fd == open[index].fd } ?? index
@@ -48,6 +49,7 @@ struct OutputMonitor: Sendable {
                 }
             }
             if watching { checkMemory() }
+            state.monitorDidPass(served: requestsBeforeReading)
         }
         for pipe in open { close(pipe.fd) }
         state.monitorDidFinish()
