@@ -23,8 +23,7 @@ public struct CheckAll: Sendable {
         }
         let record = self.record
         let results = OutcomeStore(count: exercises.count)
-        let gradingSlots = DispatchSemaphore(value: max(1, ProcessInfo.processInfo.activeProcessorCount))
-        let group = DispatchGroup()
+        let grading = BoundedThreads()
         for (index, exercise) in exercises.enumerated() {
             let started = ContinuousClock.now
             let built: ExerciseBuilder.Outcome
@@ -41,14 +40,8 @@ public struct CheckAll: Sendable {
             }
             // Build the module's grader before fanning out, so parallel checks do not queue on it.
             _ = try? checker.context.graderBuilder.ensureBuilt(checker.context.module(of: exercise))
-            gradingSlots.wait()
-            group.enter()
             let checker = self.checker
-            Thread.detachNewThread {
-                defer {
-                    gradingSlots.signal()
-                    group.leave()
-                }
+            grading.submit {
                 let report: GradeReport
                 switch built {
                 case .failed(let diagnostics):
@@ -69,7 +62,7 @@ public struct CheckAll: Sendable {
                 onFinished(outcome)
             }
         }
-        group.wait()
+        grading.wait()
         return results.all
     }
 

@@ -38,8 +38,7 @@ public struct DevCheck: Sendable {
         general += checkGraderLists(package, exercises: exercises, built: built)
 
         let verdicts = Verdicts()
-        let slots = DispatchSemaphore(value: max(1, ProcessInfo.processInfo.activeProcessorCount))
-        let group = DispatchGroup()
+        let grading = BoundedThreads()
         let total = exercises.count * 2
         for exercise in exercises {
             guard let module = pack.modules.first(where: { $0.id == exercise.moduleID }),
@@ -50,22 +49,16 @@ public struct DevCheck: Sendable {
                     kind == "starter"
                     ? DevCheckPackage.starterProduct(exercise) : DevCheckPackage.solutionProduct(exercise)
                 guard built.contains(product) else { continue }
-                slots.wait()
-                group.enter()
                 let grader = package.binary(DevCheckPackage.graderProduct(module))
                 let server = package.binary(product)
-                Thread.detachNewThread {
-                    defer {
-                        slots.signal()
-                        group.leave()
-                    }
+                grading.submit {
                     let report = Self.grade(exercise, grader: grader, server: server)
                     verdicts.record(exercise.id, kind: kind, report: report)
                     onStage(.grading(done: verdicts.count, total: total))
                 }
             }
         }
-        group.wait()
+        grading.wait()
         return DevCheckResult(
             pack: pack.root.path,
             problems: general,

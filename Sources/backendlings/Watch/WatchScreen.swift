@@ -31,6 +31,14 @@ actor WatchScreen {
     var currentExercise: Exercise { exercise }
     var lastOutcome: CheckOutcome? { outcome }
 
+    /// The learner's progress as last read. Reread only when it can have changed (a check ended,
+    /// the exercise changed, the list opened), not on every redraw during a check.
+    private var progress: LearnerProgress?
+
+    private func refreshProgress() {
+        progress = (try? context.progressStore.load().value) ?? progress
+    }
+
     func apply(_ event: WatchCoordinator.Event) {
         switch event {
         case .checkStarted(let checked):
@@ -48,6 +56,7 @@ actor WatchScreen {
             }
             if let notice = result.progressNotice { message = notice.description }
             welcome = nil
+            refreshProgress()
         case .checkCouldNotRun(_, let reason):
             checking = false
             problem = reason
@@ -56,6 +65,7 @@ actor WatchScreen {
             outcome = nil
             hint = nil
             problem = nil
+            refreshProgress()
         case .notice(let text):
             message = text
         }
@@ -74,6 +84,7 @@ actor WatchScreen {
 
     func toggleList() {
         showingList.toggle()
+        if showingList { refreshProgress() }
         draw()
     }
 
@@ -95,9 +106,7 @@ actor WatchScreen {
 
     func render() -> String {
         if showingList {
-            let progress =
-                (try? context.progressStore.load().value)
-                ?? LearnerProgress(startedAt: Date(), current: exercise.id)
+            let progress = self.progress ?? LearnerProgress(startedAt: Date(), current: exercise.id)
             return ListCommand.render(pack: context.pack, progress: progress, style: style) + "\n"
                 + style.dim("Press l to go back.") + "\n"
         }
@@ -161,7 +170,7 @@ actor WatchScreen {
     }
 
     private func footer() -> String {
-        let progress = (try? context.progressStore.load().value)
+        if progress == nil { refreshProgress() }
         let done = progress?.doneCount(in: context.pack) ?? 0
         let total = context.pack.exercises.count
         let bar = style.progressBar(completed: done, total: total, width: 30)
