@@ -25,6 +25,7 @@ extension TestContext {
 
     /// Everything printed after `mark`, in every instance since, capped to its last 16 KiB.
     func output(since mark: OutputMark) -> CapturedOutput {
+        lock.withLock { server }?.waitForPendingOutput()
         let (finished, current) = lock.withLock { (finishedOutputs, server?.output) }
         let instances = finished + (current.map { [$0] } ?? [])
         var text = ""
