@@ -43,7 +43,7 @@ struct CheckRunner {
             message: overallMessage(results),
             checks: results,
             serverLog: log.head.isEmpty && log.tail.isEmpty ? nil : log,
-            duration: (ContinuousClock.now - started).secondsDouble
+            duration: (ContinuousClock.now - started).timeInterval
         )
     }
 
@@ -69,13 +69,13 @@ struct CheckRunner {
         thread.stackSize = 4 << 20
         thread.start()
         var stuck = false
-        if done.wait(timeout: .now() + check.timeout.secondsDouble) == .timedOut {
+        if done.wait(timeout: .now() + check.timeout.timeInterval) == .timedOut {
             _ = try? context.stopServer(grace: .zero)
             if done.wait(timeout: .now() + 5) == .timedOut { stuck = true }
             outcome.set(
                 .error,
                 message:
-                    "The check did not finish within \(Int(check.timeout.secondsDouble)) seconds; your server was stopped. Is a handler stuck in a loop or waiting forever?",
+                    "The check did not finish within \(check.timeout.spokenSeconds); your server was stopped. Is a handler stuck in a loop or waiting forever?",
                 hint: nil, exchange: nil, force: true)
         }
         let (status, message, hint, exchange) = outcome.value
@@ -92,7 +92,7 @@ struct CheckRunner {
                 hint: status == .pass ? nil : (hint ?? check.hint),
                 exchange: status == .pass ? nil : (exchange ?? lastExchange),
                 serverLog: status == .pass ? nil : context.output(since: logMark),
-                duration: (ContinuousClock.now - started).secondsDouble
+                duration: (ContinuousClock.now - started).timeInterval
             ),
             stuck
         )
@@ -130,11 +130,5 @@ struct CheckRunner {
         var value: (CheckResult.Status, String?, String?, HTTPExchange?) {
             lock.withLock { stored ?? (.error, "The check ended without a result.", nil, nil) }
         }
-    }
-}
-
-extension Duration {
-    var secondsDouble: Double {
-        Double(components.seconds) + Double(components.attoseconds) / 1e18
     }
 }

@@ -127,8 +127,7 @@ public final class TestContext: @unchecked Sendable {
         let database = try Database(path: databasePath, maxConnections: 1)
         let running = try database.transaction { _ in  // BEGIN IMMEDIATE: the write lock is ours
             let running = Concurrently.start(count, body)
-            Thread.sleep(
-                forTimeInterval: Double(hold.components.seconds) + Double(hold.components.attoseconds) / 1e18)
+            Thread.sleep(forTimeInterval: hold.timeInterval)
             return running
         }
         return running.wait()

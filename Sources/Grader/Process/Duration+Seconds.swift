@@ -1,11 +1,11 @@
 extension Duration {
     /// The duration as a number of seconds, for APIs that take a `TimeInterval` or a `poll` timeout.
-    var timeInterval: Double {
+    public var timeInterval: Double {
         Double(components.seconds) + Double(components.attoseconds) / 1e18
     }
 
     /// "1 second", "10 seconds", "0.5 seconds": for messages a learner reads.
-    var spokenSeconds: String {
+    public var spokenSeconds: String {
         let value = timeInterval
         if value == value.rounded(), abs(value) < 1e9 {
             let whole = Int(value)

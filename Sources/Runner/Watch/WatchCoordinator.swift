@@ -48,7 +48,6 @@ public actor WatchCoordinator {
     }
 
     public var currentExercise: Exercise { current }
-    public var lastCheck: CheckOutcome? { lastOutcome }
 
     /// Starts watching files and checks the current exercise once.
     public func start() throws(FileWatcherError) {

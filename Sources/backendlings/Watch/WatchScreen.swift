@@ -28,8 +28,6 @@ actor WatchScreen {
         self.welcome = welcome
     }
 
-    var currentExercise: Exercise { exercise }
-    var lastOutcome: CheckOutcome? { outcome }
 
     /// The learner's progress as last read. Reread only when it can have changed (a check ended,
     /// the exercise changed, the list opened), not on every redraw during a check.

@@ -94,7 +94,7 @@
                     Check("the next check still runs") { _ in },
                 ])
             #expect(report.checks.first?.status == .error)
-            #expect(report.checks.first?.message?.contains("did not finish within 1 seconds") == true)
+            #expect(report.checks.first?.message?.contains("did not finish within 1 second;") == true)
             #expect(report.checks.last?.status == .pass)
         }
 
