@@ -42,15 +42,7 @@ public struct CheckAll: Sendable {
             _ = try? checker.context.graderBuilder.ensureBuilt(checker.context.module(of: exercise))
             let checker = self.checker
             grading.submit {
-                let report: GradeReport
-                switch built {
-                case .failed(let diagnostics):
-                    report = GradeReport(
-                        exercise: exercise.id, status: .error,
-                        message: "Your code does not compile yet. The compiler says:\n\n" + diagnostics)
-                case .built(let binary):
-                    report = checker.grade(exercise, binary: binary)
-                }
+                let report = checker.grade(exercise, built: built)
                 var outcome = CheckOutcome(
                     exercise: exercise, report: report, duration: ContinuousClock.now - started)
                 if record {

@@ -27,17 +27,9 @@ public struct Checker: Sendable {
         try context.workspace.validate(exercise)
         onStage(.building(progress: nil))
         let started = ContinuousClock.now
-        let report: GradeReport
-        switch try context.exerciseBuilder.build(exercise, onProgress: { onStage(.building(progress: $0)) }) {
-        case .failed(let diagnostics):
-            report = GradeReport(
-                exercise: exercise.id,
-                status: .error,
-                message: "Your code does not compile yet. The compiler says:\n\n" + diagnostics
-            )
-        case .built(let binary):
-            report = grade(exercise, binary: binary, onStage: onStage)
-        }
+        let built = try context.exerciseBuilder.build(
+            exercise, onProgress: { onStage(.building(progress: $0)) })
+        let report = grade(exercise, built: built, onStage: onStage)
         var outcome = CheckOutcome(
             exercise: exercise, report: report, duration: ContinuousClock.now - started)
         if record {
@@ -45,6 +37,22 @@ public struct Checker: Sendable {
             outcome.progressNotice = result.notice
         }
         return outcome
+    }
+
+    /// The report for a build's outcome: the compiler's words when it failed, the grader's verdict
+    /// when it succeeded.
+    public func grade(
+        _ exercise: Exercise, built: ExerciseBuilder.Outcome,
+        onStage: @escaping @Sendable (Stage) -> Void = { _ in }
+    ) -> GradeReport {
+        switch built {
+        case .failed(let diagnostics):
+            GradeReport(
+                exercise: exercise.id, status: .error,
+                message: "Your code does not compile yet. The compiler says:\n\n" + diagnostics)
+        case .built(let binary):
+            grade(exercise, binary: binary, onStage: onStage)
+        }
     }
 
     /// Runs the module's grader against an already built server binary.

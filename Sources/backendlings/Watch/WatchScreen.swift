@@ -28,7 +28,6 @@ actor WatchScreen {
         self.welcome = welcome
     }
 
-
     /// The learner's progress as last read. Reread only when it can have changed (a check ended,
     /// the exercise changed, the list opened), not on every redraw during a check.
     private var progress: LearnerProgress?
