@@ -102,6 +102,10 @@ import Testing
             SUBCOMMANDS:
               check                   Check that a lesson pack is complete and correct.
               new                     Add a new exercise to a module of the lesson pack.
+              starter                 Write an exercise's whole starter (or its solved copy)
+                                      into a folder.
+              adopt                   Turn a whole starter you edited back into the
+                                      exercise's overlay.
               grade                   Grade learners' workspaces and write the results as
                                       files.
 

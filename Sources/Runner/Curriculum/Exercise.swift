@@ -15,10 +15,13 @@ public struct Exercise: Sendable, Hashable {
     public var moduleID: String
     /// The module's folder, e.g. `01-databases`.
     public var modulePath: String
+    /// In a module whose starters are overlays: files of the previous step solved that this step's
+    /// starter no longer has.
+    public var removes: [String]
 
     public init(
         id: String, title: String, path: String, files: [String], hints: [String], moduleID: String,
-        modulePath: String
+        modulePath: String, removes: [String] = []
     ) {
         self.id = id
         self.title = title
@@ -27,6 +30,7 @@ public struct Exercise: Sendable, Hashable {
         self.hints = hints
         self.moduleID = moduleID
         self.modulePath = modulePath
+        self.removes = removes
     }
 
     /// `<module path>/<exercise path>`, e.g. `01-databases/01-schema`: the exercise's folder below

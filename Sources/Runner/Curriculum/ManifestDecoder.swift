@@ -63,12 +63,27 @@ struct ManifestDecoder {
             try field(value, "path", in: at), at: "\(at).path", example: "01-databases")
         let values = try nonEmptyArray(
             try field(value, "exercises", in: at), at: "\(at).exercises", of: "exercise")
+        let starters = try starterLayout(value, at: at)
         var exercises: [Exercise] = []
         var paths: [String: String] = [:]
         for (index, exerciseValue) in values.enumerated() {
             let exerciseAt = "\(at).exercises[\(index)]"
             let exercise = try decodeExercise(
                 exerciseValue, at: exerciseAt, moduleID: id, modulePath: path, ids: &ids)
+            for key in ["removes"] where exerciseValue[key] != nil {
+                if starters != .overlays {
+                    throw invalid(
+                        "\(exerciseAt).\(key)",
+                        "only a module with \"starters\": \"overlays\" can say which files a step \(key); "
+                            + "add that to the module or remove the field")
+                }
+                if index == 0 {
+                    throw invalid(
+                        "\(exerciseAt).\(key)",
+                        "the first exercise of a module holds its whole starter, so there is no previous "
+                            + "step to remove files from; remove the field")
+                }
+            }
             if let earlier = paths[exercise.path] {
                 throw invalid(
                     "\(exerciseAt).path",
@@ -79,7 +94,18 @@ struct ManifestDecoder {
             paths[exercise.path] = exerciseAt
             exercises.append(exercise)
         }
-        return Module(id: id, title: title, path: path, exercises: exercises)
+        return Module(id: id, title: title, path: path, exercises: exercises, starters: starters)
+    }
+
+    /// `"starters"`: `"full"` (the default) or `"overlays"`.
+    private func starterLayout(_ module: ManifestJSON, at: String) throws(PackError) -> StarterLayout {
+        guard let value = module["starters"] else { return .full }
+        guard case .string(let text) = value, let layout = StarterLayout(rawValue: text) else {
+            throw invalid(
+                "\(at).starters",
+                "expected \"full\" or \"overlays\", found \(value.kindDescription)")
+        }
+        return layout
     }
 
     private func decodeExercise(
@@ -99,9 +125,25 @@ struct ManifestDecoder {
                     + "(no leading \"/\", no \"..\" and no hidden \".name\" parts), found \"\(file)\"")
         }
         let hints = try stringArray(try field(value, "hints", in: at), at: "\(at).hints", of: "hint")
+        let removes = try optionalPaths(value, "removes", at: at)
         return Exercise(
             id: id, title: title, path: path, files: files, hints: hints, moduleID: moduleID,
-            modulePath: modulePath)
+            modulePath: modulePath, removes: removes)
+    }
+
+    /// An optional array of file paths relative to `Starter/`; missing means none.
+    private func optionalPaths(_ object: ManifestJSON, _ key: String, at: String) throws(PackError)
+        -> [String]
+    {
+        guard let value = object[key] else { return [] }
+        let paths = try stringArray(value, at: "\(at).\(key)", of: "file path")
+        for (index, path) in paths.enumerated() where !Self.isSafeRelativePath(path) {
+            throw invalid(
+                "\(at).\(key)[\(index)]",
+                "expected a file path relative to Starter/ like \"BookStore.swift\" "
+                    + "(no leading \"/\", no \"..\" and no hidden \".name\" parts), found \"\(path)\"")
+        }
+        return paths
     }
 
     // MARK: - Field checks

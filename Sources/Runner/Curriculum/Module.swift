@@ -8,11 +8,26 @@ public struct Module: Sendable, Hashable {
     public var path: String
     /// In the order the learner meets them; never empty.
     public var exercises: [Exercise]
+    /// How the exercises' `Starter/` folders are written.
+    public var starters: StarterLayout
 
-    public init(id: String, title: String, path: String, exercises: [Exercise]) {
+    public init(
+        id: String, title: String, path: String, exercises: [Exercise], starters: StarterLayout = .full
+    ) {
         self.id = id
         self.title = title
         self.path = path
         self.exercises = exercises
+        self.starters = starters
     }
+}
+
+/// How a module's exercises hold their starters (`"starters"` in pack.json).
+public enum StarterLayout: String, Sendable, Hashable {
+    /// Every `Starter/` is the whole mini-backend at that step, written by hand.
+    case full
+    /// The first exercise's `Starter/` is whole; every later one holds only what is new at that step
+    /// (its `files`, new given files and the given files it `changes`), laid over the previous step
+    /// solved. The runner assembles the whole starter and writes the given-file header itself.
+    case overlays
 }

@@ -15,6 +15,8 @@ public enum PackError: Error, CustomStringConvertible, Sendable, Equatable {
     case newerFormat(found: Int, supported: Int)
     /// Folders or files the manifest names are not on disk; one sentence per problem.
     case missingOnDisk([String])
+    /// An overlay step's starter cannot be assembled (a patch that no longer applies).
+    case overlay(String)
 
     public var description: String {
         switch self {
@@ -29,6 +31,8 @@ public enum PackError: Error, CustomStringConvertible, Sendable, Equatable {
         case .newerFormat(let found, let supported):
             return "This lesson pack uses format \(found), but this backendlings understands formats up to "
                 + "\(supported). Update backendlings (git pull), then run it again."
+        case .overlay(let problem):
+            return problem
         case .missingOnDisk(let problems):
             if problems.count == 1 { return problems[0] }
             return "The lesson pack has \(problems.count) problems:\n"

@@ -27,14 +27,19 @@ public struct DevCheck: Sendable {
         onStage(.linting)
         let lint = PackLint(pack: pack)
         var general = only.isEmpty ? lint.orphans() : []
+        if only.isEmpty { general += FormatLint(pack: pack, home: home, toolchain: toolchain).problems() }
+        let overlays = OverlayLint(pack: pack)
         var problems: [String: [String]] = Dictionary(
-            uniqueKeysWithValues: exercises.map { ($0.id, lint.problems(of: $0)) })
+            uniqueKeysWithValues: exercises.map { ($0.id, lint.problems(of: $0) + overlays.problems(of: $0)) }
+        )
         let package = DevCheckPackage(pack: pack, home: home)
-        for (id, found) in try package.generate(exercises: exercises) { problems[id, default: []] += found }
+        let generated = try package.generate(exercises: exercises)
+        for (id, found) in generated.problems { problems[id, default: []] += found }
 
         onStage(.building(nil))
         let built = try buildAll(
-            package, exercises: exercises, problems: &problems, general: &general, onStage: onStage)
+            package, products: generated.products, exercises: exercises, problems: &problems,
+            general: &general, onStage: onStage)
         general += checkGraderLists(package, exercises: exercises, built: built)
 
         let verdicts = Verdicts()
@@ -94,14 +99,11 @@ public struct DevCheck: Sendable {
 
     /// Builds everything at once; when that fails, builds each product alone to say which failed.
     private func buildAll(
-        _ package: DevCheckPackage, exercises: [Exercise], problems: inout [String: [String]],
-        general: inout [String], onStage: @escaping @Sendable (Stage) -> Void
+        _ package: DevCheckPackage, products: [String], exercises: [Exercise],
+        problems: inout [String: [String]], general: inout [String],
+        onStage: @escaping @Sendable (Stage) -> Void
     ) throws -> Set<String> {
-        var products = exercises.flatMap {
-            [DevCheckPackage.starterProduct($0), DevCheckPackage.solutionProduct($0)]
-        }
         let modules = pack.modules.filter { $0.exercises.contains(where: exercises.contains) }
-        products += modules.map(DevCheckPackage.graderProduct)
         let all = try toolchain.buildEverything(package: package.folder, timeout: .seconds(3600)) {
             onStage(.building($0))
         }

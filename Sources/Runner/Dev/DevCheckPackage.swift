@@ -22,31 +22,39 @@ struct DevCheckPackage {
         folder.appendingPathComponent(".build/debug/\(product)")
     }
 
-    /// Writes the package; returns problems found on the way (a solution that cannot be overlaid).
-    func generate(exercises: [Exercise]) throws -> [String: [String]] {
+    /// What `generate` wrote: the products the package has, and the problems found on the way (a
+    /// starter or solution that cannot be assembled gets no product, so no stale binary is graded).
+    struct Generated {
+        var products: [String] = []
+        var problems: [String: [String]] = [:]
+    }
+
+    /// Writes the package for `exercises` and their modules' graders.
+    func generate(exercises: [Exercise]) throws -> Generated {
         var problems: [String: [String]] = [:]
         let manager = FileManager.default
         let exercisesFolder = folder.appendingPathComponent("Exercises", isDirectory: true)
-        let staging = folder.appendingPathComponent("Staging", isDirectory: true)
         try manager.createDirectory(at: exercisesFolder, withIntermediateDirectories: true)
         var targets: [String] = []
+        var products: [String] = []
         for exercise in exercises {
             let starter = Self.starterProduct(exercise)
-            try FileSystem.mirror(
-                from: pack.starterFolder(of: exercise), to: exercisesFolder.appendingPathComponent(starter))
-            targets.append(target(starter, path: "Exercises/\(starter)", library: "BackendKit"))
-            let solved = staging.appendingPathComponent(exercise.id)
-            try? manager.removeItem(at: solved)
             do {
-                try pack.writeSolvedCopy(of: exercise, into: solved)
+                try FileSystem.mirror(
+                    files: try pack.starterFiles(of: exercise),
+                    to: exercisesFolder.appendingPathComponent(starter))
+                targets.append(target(starter, path: "Exercises/\(starter)", library: "BackendKit"))
+                products.append(starter)
                 let solution = Self.solutionProduct(exercise)
-                try FileSystem.mirror(from: solved, to: exercisesFolder.appendingPathComponent(solution))
+                try FileSystem.mirror(
+                    files: try pack.solvedFiles(of: exercise),
+                    to: exercisesFolder.appendingPathComponent(solution))
                 targets.append(target(solution, path: "Exercises/\(solution)", library: "BackendKit"))
+                products.append(solution)
             } catch {
                 problems[exercise.id, default: []].append(String(describing: error))
             }
         }
-        try? manager.removeItem(at: staging)
         let gradersFolder = folder.appendingPathComponent("Graders", isDirectory: true)
         try manager.createDirectory(at: gradersFolder, withIntermediateDirectories: true)
         for module in pack.modules where module.exercises.contains(where: exercises.contains) {
@@ -58,6 +66,7 @@ struct DevCheckPackage {
             }
             targets.append(
                 target(Self.graderProduct(module), path: "Graders/\(module.id)", library: "GraderKit"))
+            products.append(Self.graderProduct(module))
         }
         let manifest = """
             // swift-tools-version:6.0
@@ -78,7 +87,7 @@ struct DevCheckPackage {
         if (try? String(contentsOf: manifestFile, encoding: .utf8)) != manifest {
             try FileSystem.writeAtomically(manifest, to: manifestFile)
         }
-        return problems
+        return Generated(products: products, problems: problems)
     }
 
     private func target(_ name: String, path: String, library: String) -> String {

@@ -16,46 +16,53 @@ public struct DevNew: Sendable {
     public func run(module moduleID: String, exercise id: String) throws -> Created {
         guard let moduleIndex = pack.modules.firstIndex(where: { $0.id == moduleID }) else {
             let known = pack.modules.map(\.id).joined(separator: ", ")
-            throw DevNewError("There is no module \"\(moduleID)\" in pack.json. Modules: \(known).")
+            throw DevError("There is no module \"\(moduleID)\" in pack.json. Modules: \(known).")
         }
         guard id.range(of: "^[a-z][a-z0-9-]*$", options: .regularExpression) != nil else {
-            throw DevNewError(
+            throw DevError(
                 "\"\(id)\" is not a valid exercise id: use lowercase letters, digits and -, starting with a letter (for example db11-views)."
             )
         }
         guard
             !pack.exercises.contains(where: { $0.id == id }) && !pack.modules.contains(where: { $0.id == id })
         else {
-            throw DevNewError("The id \"\(id)\" is already used in pack.json.")
+            throw DevError("The id \"\(id)\" is already used in pack.json.")
         }
         let module = pack.modules[moduleIndex]
         let path = Self.folderName(for: id, position: module.exercises.count + 1)
         let exerciseFolder = pack.folder(of: module).appendingPathComponent(path)
         guard !FileSystem.exists(exerciseFolder) else {
-            throw DevNewError("Lessons/\(module.path)/\(path) already exists; nothing was changed.")
+            throw DevError("Lessons/\(module.path)/\(path) already exists; nothing was changed.")
         }
         let testName = Self.swiftName(for: id)
         let testFile = pack.testsFolder(of: module).appendingPathComponent("\(path).swift")
         let mainFile = pack.testsFolder(of: module).appendingPathComponent("main.swift")
         let main = try String(contentsOf: mainFile, encoding: .utf8)
         guard let listEnd = main.range(of: "])", options: .backwards) else {
-            throw DevNewError(
+            throw DevError(
                 "Lessons/\(module.path)/Tests/main.swift has no `GraderMain.run([...])` list to add the tests to."
             )
         }
 
+        let step = try scaffold(id: id, in: module)
         var files: [(URL, String)] = [
-            (exerciseFolder.appendingPathComponent("README.md"), ScaffoldTemplates.readme(id: id)),
-            (exerciseFolder.appendingPathComponent("Starter/main.swift"), ScaffoldTemplates.main),
-            (exerciseFolder.appendingPathComponent("Starter/Routes.swift"), ScaffoldTemplates.starterRoutes),
             (
-                pack.solutionsFolder.appendingPathComponent("\(module.path)/\(path)/Routes.swift"),
-                ScaffoldTemplates.solutionRoutes
+                exerciseFolder.appendingPathComponent("README.md"),
+                ScaffoldTemplates.readme(id: id, file: step.file)
+            )
+        ]
+        for (name, text) in step.starter {
+            files.append((exerciseFolder.appendingPathComponent("Starter/\(name)"), text))
+        }
+        files += [
+            (
+                pack.solutionsFolder.appendingPathComponent("\(module.path)/\(path)/\(step.file)"),
+                step.solution
             ),
-            (testFile, ScaffoldTemplates.tests(id: id, name: testName)),
+            (testFile, ScaffoldTemplates.tests(id: id, name: testName, path: step.route)),
         ]
         for (url, _) in files where FileSystem.exists(url) {
-            throw DevNewError("\(url.path) already exists; nothing was changed.")
+            throw DevError("\(url.path) already exists; nothing was changed.")
         }
         let before = main[..<listEnd.lowerBound].trimmingCharacters(in: .whitespacesAndNewlines)
         let separator = before.hasSuffix("[") ? "" : ", "
@@ -68,7 +75,7 @@ public struct DevNew: Sendable {
         var modules = pack.modules
         modules[moduleIndex].exercises.append(
             Exercise(
-                id: id, title: "TODO: a title a learner understands", path: path, files: ["Routes.swift"],
+                id: id, title: "TODO: a title a learner understands", path: path, files: [step.file],
                 hints: [
                     "TODO: a first nudge toward the idea.", "TODO: a last hint that nearly gives the answer.",
                 ],
@@ -92,6 +99,56 @@ public struct DevNew: Sendable {
             files: files.map { FileSystem.relativePath(of: $0.0, inside: pack.root) ?? $0.0.path })
     }
 
+    /// What the scaffold writes for one step: the learner's file and its solution, the starter's
+    /// files (by name), and the route its first check requests.
+    struct Step {
+        var file: String
+        var solution: String
+        var starter: [(String, String)]
+        var route: String
+    }
+
+    /// A whole little server in a module of full starters. In an overlay module the step inherits
+    /// the previous step solved, so it adds one file with its own route and wires it into the
+    /// inherited `main.swift` (a `main.swift.patch`) just before the server starts.
+    private func scaffold(id: String, in module: Module) throws -> Step {
+        guard module.starters == .overlays, let previous = module.exercises.last else {
+            return Step(
+                file: "Routes.swift", solution: ScaffoldTemplates.solutionRoutes,
+                starter: [
+                    ("main.swift", ScaffoldTemplates.main), ("Routes.swift", ScaffoldTemplates.starterRoutes),
+                ],
+                route: "/hello")
+        }
+        let feature = Self.featureName(for: id)
+        let file = "\(feature).swift"
+        let inherited = try pack.solvedBodies(of: previous)
+        guard inherited[file] == nil else {
+            throw DevError(
+                "\(previous.id) already has a \(file); choose an exercise id whose last part names a new file."
+            )
+        }
+        let route = "/" + feature.lowercased()
+        var starter = [(file, ScaffoldTemplates.starterFeature(feature, route: route))]
+        if let main = inherited["main.swift"].map({ String(decoding: $0, as: UTF8.self) }),
+            let wired = ScaffoldTemplates.wire(feature, into: main)
+        {
+            starter.append(
+                ("main.swift" + Pack.patchSuffix, LineDiff.unified(from: main, to: wired, name: "main.swift"))
+            )
+        }
+        return Step(
+            file: file, solution: ScaffoldTemplates.solutionFeature(feature, route: route), starter: starter,
+            route: route)
+    }
+
+    /// `api11-webhooks` becomes `Webhooks`: the name of the step's new file and its function.
+    static func featureName(for id: String) -> String {
+        let last = id.split(separator: "-").dropFirst().joined(separator: "-")
+        let name = swiftName(for: "x-" + (last.isEmpty ? id : last)).dropFirst()
+        return name.prefix(1).uppercased() + name.dropFirst()
+    }
+
     /// `db11-views` at position 11 becomes `11-views`; other ids get the position in front.
     static func folderName(for id: String, position: Int) -> String {
         let number = position < 10 ? "0\(position)" : "\(position)"
@@ -110,7 +167,8 @@ public struct DevNew: Sendable {
     }
 }
 
-public struct DevNewError: Error, CustomStringConvertible {
+/// A problem a pack-authoring command (`dev new`, `dev adopt`) found, in a sentence the author acts on.
+public struct DevError: Error, CustomStringConvertible {
     public let description: String
     init(_ description: String) { self.description = description }
 }

@@ -11,8 +11,12 @@ enum ManifestWriter {
         for (moduleIndex, module) in pack.modules.enumerated() {
             lines += [
                 "    {", "      \"id\": \(quote(module.id)),", "      \"title\": \(quote(module.title)),",
-                "      \"path\": \(quote(module.path)),", "      \"exercises\": [",
+                "      \"path\": \(quote(module.path)),",
             ]
+            if module.starters != .full {
+                lines.append("      \"starters\": \(quote(module.starters.rawValue)),")
+            }
+            lines.append("      \"exercises\": [")
             for (index, exercise) in module.exercises.enumerated() {
                 lines += [
                     "        {",
@@ -20,8 +24,12 @@ enum ManifestWriter {
                     "          \"title\": \(quote(exercise.title)),",
                     "          \"path\": \(quote(exercise.path)),",
                     "          \"files\": [\(exercise.files.map(quote).joined(separator: ", "))],",
-                    "          \"hints\": [",
                 ]
+                if !exercise.removes.isEmpty {
+                    lines.append(
+                        "          \"removes\": [\(exercise.removes.map(quote).joined(separator: ", "))],")
+                }
+                lines.append("          \"hints\": [")
                 lines += exercise.hints.enumerated().map {
                     "            \(quote($0.element))\($0.offset < exercise.hints.count - 1 ? "," : "")"
                 }

@@ -1,6 +1,6 @@
 /// The files `dev new` writes: a working server with one TODO, a solution that passes, and a test.
 enum ScaffoldTemplates {
-    static func readme(id: String) -> String {
+    static func readme(id: String, file: String) -> String {
         """
         # TODO: the title
 
@@ -13,7 +13,7 @@ enum ScaffoldTemplates {
         TODO: what goes wrong in production without it.
 
         ## Your task
-        1. Open `Routes.swift` and find the `TODO(learner)` marker.
+        1. Open `\(file)` and find the `TODO(learner)` marker.
         2. TODO: what exactly the server must do.
 
         ## Try it by hand
@@ -34,8 +34,7 @@ enum ScaffoldTemplates {
     }
 
     static let main = """
-        // Given: you do not need to change this file.
-        import BackendKit
+        \(Pack.givenFileHeader)import BackendKit
 
         let router = Router()
         registerRoutes(on: router)
@@ -66,13 +65,53 @@ enum ScaffoldTemplates {
 
         """
 
-    static func tests(id: String, name: String) -> String {
+    /// The learner's new file in an overlay step: one route, not written yet.
+    static func starterFeature(_ feature: String, route: String) -> String {
+        """
+        import BackendKit
+
+        /// TODO: say what this step adds to the server, and why.
+        func register\(feature)Routes(on router: Router) {
+            router.get("\(route)") { _ in
+                // TODO(learner): answer 200 with the text "Hello, world!".
+                throw HTTPError(.notImplemented, detail: "TODO: GET \(route) is not written yet.")
+            }
+        }
+
+        """
+    }
+
+    static func solutionFeature(_ feature: String, route: String) -> String {
+        """
+        import BackendKit
+
+        /// TODO: say what this step adds to the server, and why.
+        func register\(feature)Routes(on router: Router) {
+            router.get("\(route)") { _ in
+                .text("Hello, world!")
+            }
+        }
+
+        """
+    }
+
+    /// `main` with a call to the step's route function inserted just before the line that starts the
+    /// server; nil when no such line is found (the author wires it by hand).
+    static func wire(_ feature: String, into main: String) -> String? {
+        var lines = main.components(separatedBy: "\n")
+        guard let start = lines.firstIndex(where: { $0.contains("Server(") }) else { return nil }
+        let indent = String(lines[start].prefix { $0 == " " })
+        lines.insert("\(indent)register\(feature)Routes(on: router)", at: start)
+        return lines.joined(separator: "\n")
+    }
+
+    static func tests(id: String, name: String, path: String) -> String {
         """
         import GraderKit
 
         let \(name) = ExerciseTests("\(id)") {
-            Check("GET /hello answers 200 with Hello, world!", hint: "TODO: a hint about the most likely mistake.") { t in
-                let response = try t.http.get("/hello").expectStatus(200)
+            Check("GET \(path) answers 200 with Hello, world!", hint: "TODO: a hint about the most likely mistake.") { t in
+                let response = try t.http.get("\(path)").expectStatus(200)
                 try requireEqual(response.text, "Hello, world!", "the body")
             }
         }

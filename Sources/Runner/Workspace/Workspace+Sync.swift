@@ -75,7 +75,7 @@ extension Workspace {
     func copyStarter(of exercise: Exercise, to destination: URL) throws(FileSystemError) -> Bool {
         let staged = try FileSystem.createUniqueDirectory("\(exercise.id)-\(getpid())", in: stagingFolder)
         do {
-            try FileSystem.copyTree(from: pack.starterFolder(of: exercise), to: staged)
+            try writeStarter(of: exercise, into: staged)
             try FileSystem.createDirectory(destination.deletingLastPathComponent())
             try FileSystem.move(staged, to: destination)
             return true
@@ -83,6 +83,19 @@ extension Workspace {
             try? FileSystem.remove(staged)
             if FileSystem.exists(destination) { return false }
             throw error
+        }
+    }
+
+    /// The pack's assembled starter written into `folder`; a pack problem (a missing solution that an
+    /// overlay starter builds on) is reported as the file-system failure it is for the workspace.
+    private func writeStarter(of exercise: Exercise, into folder: URL) throws(FileSystemError) {
+        do throws(PackError) {
+            try pack.writeStarter(of: exercise, into: folder)
+        } catch {
+            if case .fileSystem(let failure) = error { throw failure }
+            throw FileSystemError(
+                operation: "assemble the starter of \(exercise.id) in", path: folder.path, code: 0,
+                detail: error.description)
         }
     }
 

@@ -31,6 +31,10 @@ struct App {
                 return try DevGradeCommand(app: self).run(workspaces: workspaces, output: output, only: only)
             case .devNew(let module, let exercise):
                 return try DevNewCommand(app: self).run(module: module, exercise: exercise)
+            case .devAdopt(let exercise, let folder):
+                return try DevAdoptCommand(app: self).run(exercise, folder: folder)
+            case .devStarter(let exercise, let solved, let output):
+                return try DevStarterCommand(app: self).run(exercise, solved: solved, output: output)
             }
         } catch let error as ExerciseLookupError {
             Console.err(style.failure("error: ") + error.description + "\n")

@@ -3,7 +3,7 @@ extension BackendlingsCommands {
     static let dev = CommandSpec(
         name: "dev",
         abstract: "Tools for people who write lesson packs.",
-        subcommands: [devCheck, devNew, devGrade],
+        subcommands: [devCheck, devNew, devStarter, devAdopt, devGrade],
         action: .requiresSubcommand
     )
 
@@ -39,6 +39,44 @@ extension BackendlingsCommands {
             .devNew(
                 module: try values.requiredArgument("module"),
                 exercise: try values.requiredArgument("exercise"))
+        }
+    )
+
+    static let devStarter = CommandSpec(
+        name: "starter",
+        abstract: "Write an exercise's whole starter (or its solved copy) into a folder.",
+        discussion: "In a module whose starters are overlays, each exercise folder holds only what is new "
+            + "at that step. This writes the whole starter exactly as a learner gets it, to read it, open "
+            + "it in an editor or compare it.",
+        arguments: [
+            ArgumentSpec(name: "exercise", help: "The id of the exercise, for example db02-insert-fetch.")
+        ],
+        options: [
+            .flag("solved", help: "Write the starter with its files replaced by their reference solutions."),
+            .value(
+                "output", valueName: "folder", help: "Where to write it; the folder must be new or empty."),
+        ],
+        action: .run { values throws(UsageError) in
+            .devStarter(
+                exercise: try values.requiredArgument("exercise"), solved: values.flag("solved"),
+                output: values.option("output"))
+        }
+    )
+
+    static let devAdopt = CommandSpec(
+        name: "adopt",
+        abstract: "Turn a whole starter you edited back into the exercise's overlay.",
+        discussion: "The way back from `dev starter`: the learner's files and new files are kept whole, "
+            + "each changed inherited file becomes a .patch, and inherited files you deleted are added to "
+            + "\"removes\". The old Starter/ folder is saved under .build/backendlings/adopt-backups/ first.",
+        arguments: [
+            ArgumentSpec(name: "exercise", help: "The id of the exercise, for example api05-patch."),
+            ArgumentSpec(name: "folder", help: "The folder `dev starter` wrote and you edited."),
+        ],
+        action: .run { values throws(UsageError) in
+            .devAdopt(
+                exercise: try values.requiredArgument("exercise"),
+                folder: try values.requiredArgument("folder"))
         }
     )
 

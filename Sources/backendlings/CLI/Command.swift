@@ -20,6 +20,10 @@ enum Command: Equatable, Sendable {
     /// `only`: exercise ids to check; empty means all.
     case devCheck(json: Bool, only: [String] = [])
     case devNew(module: String, exercise: String)
+    /// `dev starter`: the exercise's whole starter (or solved copy) written to `output`.
+    case devStarter(exercise: String, solved: Bool, output: String?)
+    /// `dev adopt`: an edited whole starter written back as the exercise's overlay.
+    case devAdopt(exercise: String, folder: String)
     /// `dev grade`: learners' workspaces, where to write results, and which exercises.
     case devGrade(workspaces: [String], output: String, only: [String])
 }

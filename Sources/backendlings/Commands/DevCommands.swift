@@ -87,3 +87,53 @@ struct DevNewCommand {
         return 0
     }
 }
+
+/// `backendlings dev starter EXERCISE [--solved] --output FOLDER`: an assembled starter on disk.
+struct DevStarterCommand {
+    let app: App
+
+    func run(_ id: String, solved: Bool, output: String?) throws -> Int32 {
+        let locations = try Locations.resolve(
+            packOption: app.invocation.global.packPath, workspaceOption: app.invocation.global.workspacePath)
+        let pack = try Pack.load(from: locations.packRoot)
+        let exercise = try pack.findExercise(id)
+        let folder = URL(
+            fileURLWithPath: output ?? "\(exercise.id)\(solved ? "-solved" : "-starter")",
+            relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath, isDirectory: true)
+        ).standardizedFileURL
+        if solved {
+            try pack.writeSolvedCopy(of: exercise, into: folder)
+        } else {
+            try pack.writeStarter(of: exercise, into: folder)
+        }
+        Console.out(
+            "Wrote the \(solved ? "solved copy" : "starter") of \(app.style.bold(exercise.id)) to "
+                + app.style.code(FileSystem.displayPath(folder, from: FileSystem.currentDirectory)) + "\n")
+        return 0
+    }
+}
+
+/// `backendlings dev adopt EXERCISE FOLDER`: an edited whole starter back into the pack.
+struct DevAdoptCommand {
+    let app: App
+
+    func run(_ id: String, folder: String) throws -> Int32 {
+        let locations = try Locations.resolve(
+            packOption: app.invocation.global.packPath, workspaceOption: app.invocation.global.workspacePath)
+        let pack = try Pack.load(from: locations.packRoot)
+        let exercise = try pack.findExercise(id)
+        let source = URL(fileURLWithPath: folder, relativeTo: FileSystem.currentDirectory).standardizedFileURL
+        let adopted = try DevAdopt(pack: pack, home: locations.home).run(exercise, from: source)
+        let starter = "Lessons/\(exercise.relativePath)/Starter/"
+        var text = "Wrote the overlay of " + app.style.bold(exercise.id) + ":\n"
+        for path in adopted.whole { text += "  " + app.style.code(starter + path) + "\n" }
+        for path in adopted.patches {
+            text += "  " + app.style.code(starter + path) + "  (changes to an inherited file)\n"
+        }
+        if !adopted.removes.isEmpty { text += "  removes: \(adopted.removes.joined(separator: ", "))\n" }
+        text += "The old Starter/ is saved in " + app.style.code(adopted.backup) + ".\n"
+        text += "Run " + app.style.code("backendlings dev check --only \(exercise.id)") + " next.\n"
+        Console.out(text)
+        return 0
+    }
+}

@@ -116,6 +116,22 @@ struct ManifestErrorTests {
             #""exercises": null, "x": [{"id": "auth01-passwords""#,
             "Lessons/pack.json: modules[1].exercises: expected an array of exercises, found null"
         ),
+        (
+            #""path": "02-auth","#, #""path": "02-auth", "starters": "copies","#,
+            #"Lessons/pack.json: modules[1].starters: expected "full" or "overlays", found a string"#
+        ),
+        (
+            #""files": ["Queries.swift"], "hints""#,
+            #""files": ["Queries.swift"], "removes": ["main.swift"], "hints""#,
+            #"Lessons/pack.json: modules[0].exercises[1].removes: only a module with "starters": "overlays" can "#
+                + "say which files a step removes; add that to the module or remove the field"
+        ),
+        (
+            #""files": ["Queries.swift"], "hints""#,
+            #""files": ["Queries.swift"], "removes": ["/x"], "hints""#,
+            #"Lessons/pack.json: modules[0].exercises[1].removes[0]: expected a file path relative to Starter/ "#
+                + #"like "BookStore.swift" "# + hidden + #", found "/x""#
+        ),
     ]
 
     private func decode(_ text: String) throws(PackError) -> Pack {
@@ -143,6 +159,25 @@ struct ManifestErrorTests {
         } catch {
             #expect(error.description == expected)
         }
+    }
+
+    @Test func removesOnTheFirstExerciseOfAnOverlayModule_isRefused() throws {
+        let text = Self.base.replacingOccurrences(
+            of: #""path": "01-databases","#, with: #""path": "01-databases", "starters": "overlays","#
+        ).replacingOccurrences(
+            of: #""files": ["BookStore.swift"], "hints""#,
+            with: #""files": ["BookStore.swift"], "removes": ["x.swift"], "hints""#)
+        #expect(
+            throws: PackError.invalidManifest(
+                file: "Lessons/pack.json", fieldPath: "modules[0].exercises[0].removes",
+                reason:
+                    "the first exercise of a module holds its whole starter, so there is no previous step "
+                    + "to remove files from; remove the field")
+        ) { try decode(text) }
+        let overlays = try decode(
+            Self.base.replacingOccurrences(
+                of: #""path": "01-databases","#, with: #""path": "01-databases", "starters": "overlays","#))
+        #expect(overlays.modules.map(\.starters) == [.overlays, .full])
     }
 
     @Test func invalidJSON_namesLineAndColumn() throws {

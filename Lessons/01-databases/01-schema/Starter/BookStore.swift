@@ -1,4 +1,3 @@
-// Given: you do not need to change this file in this exercise.
 import BackendKit
 
 /// Reads and writes books in the database. The routes call it; it knows SQL, they do not.

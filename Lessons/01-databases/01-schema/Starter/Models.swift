@@ -1,4 +1,3 @@
-// Given: you do not need to change this file.
 // The shapes of the JSON that goes in and out of the Bookshelf API.
 
 /// A book as the API returns it.

@@ -1,4 +1,3 @@
-// Given: you do not need to change this file.
 // The HTTP side of the Bookshelf: it turns requests into BookStore calls and database errors into
 // answers a client understands.
 import BackendKit

@@ -1,4 +1,3 @@
-// Given: you do not need to change this file.
 // It opens the database, creates the tables, connects the routes and starts the server.
 import BackendKit
 import Foundation

@@ -1,4 +1,3 @@
-// Given: you do not need to change this file.
 import BackendKit
 
 /// What a `PATCH /books/:id` asks to change. Each property is a *double optional*, because a PATCH

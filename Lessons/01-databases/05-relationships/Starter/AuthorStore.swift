@@ -1,4 +1,3 @@
-// Given: you do not need to change this file.
 import BackendKit
 
 /// Reads and writes authors. Their books are in `BookStore`.

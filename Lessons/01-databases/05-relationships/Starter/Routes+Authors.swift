@@ -1,4 +1,3 @@
-// Given: you do not need to change this file.
 // The authors' part of the API.
 import BackendKit
 

@@ -1,4 +1,3 @@
-// Given: you do not need to change this file.
 // Numbers about the library, computed by the database.
 import BackendKit
 

@@ -1,4 +1,3 @@
-// Given: you do not need to change this file.
 // Members, and lending books to them.
 import BackendKit
 

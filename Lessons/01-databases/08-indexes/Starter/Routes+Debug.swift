@@ -1,4 +1,3 @@
-// Given: you do not need to change this file.
 // A window into the database for learning. A real server must not offer this: it shows the SQL and
 // the shape of your data to anyone who asks.
 import BackendKit

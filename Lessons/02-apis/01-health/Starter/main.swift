@@ -1,4 +1,3 @@
-// Given: you do not need to change this file.
 // It creates the router, adds the routes and starts the server.
 import BackendKit
 

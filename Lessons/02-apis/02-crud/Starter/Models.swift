@@ -1,4 +1,3 @@
-// Given: you do not need to change this file.
 // The shapes of the JSON that goes in and out of the Tasks API.
 
 /// Where a task stands. The API sends and accepts exactly these words.

@@ -1,4 +1,3 @@
-// Given: you do not need to change this file.
 import BackendKit
 
 /// Reads and writes tasks in SQLite. The routes call it; it knows SQL, they do not.

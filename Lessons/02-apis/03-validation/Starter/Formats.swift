@@ -1,4 +1,3 @@
-// Given: you do not need to change this file.
 import Foundation
 
 /// Small format checks for validation. Each answers one yes-or-no question about a string.

@@ -1,5 +1,3 @@
-// Given: you do not need to change this file.
-
 /// Builds the `?name=value&...` part of a URL.
 enum QueryString {
     /// `make([("status", "todo"), ("assignee", "budi santoso")])` is `"status=todo&assignee=budi%20santoso"`.

@@ -1,4 +1,3 @@
-// Given: you do not need to change this file.
 import BackendKit
 
 /// Routes for trying out failures by hand. `main.swift` adds them only when the environment

@@ -1,4 +1,3 @@
-// Given: you do not need to change this file.
 import BackendKit
 
 /// The versions of a task's JSON. Version 2 changed the shape of `assignee` (a string in v1, an

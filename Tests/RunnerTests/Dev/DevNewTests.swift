@@ -1,0 +1,75 @@
+import Foundation
+import Testing
+
+@testable import Runner
+
+@Suite struct DevNewTests {
+    @Test func inAnOverlayModule_theNewStepAddsOneFileAndWiresItIntoTheInheritedMain() throws {
+        try withTemporaryDirectory { dir in
+            let fixture = try OverlayPack.create(at: dir)
+            try fixture.write(
+                "Lessons/01-shop/01-first/Starter/main.swift",
+                "import BackendKit\n\nlet router = Router()\nprint(\"shop\")\nServer(router: router).run()\n")
+            try fixture.write(
+                "Lessons/01-shop/Tests/main.swift", "import GraderKit\n\nGraderMain.run([first])\n")
+            let created = try DevNew(pack: try fixture.load()).run(module: "shop", exercise: "s04-webhooks")
+            #expect(
+                created.files.sorted() == [
+                    "Lessons/01-shop/04-webhooks/README.md",
+                    "Lessons/01-shop/04-webhooks/Starter/Webhooks.swift",
+                    "Lessons/01-shop/04-webhooks/Starter/main.swift.patch",
+                    "Lessons/01-shop/Tests/04-webhooks.swift",
+                    "Lessons/01-shop/Tests/main.swift",
+                    "Lessons/pack.json",
+                    "Solutions/01-shop/04-webhooks/Webhooks.swift",
+                ])
+            let pack = try fixture.load()
+            let step = try pack.findExercise("s04-webhooks")
+            #expect(step.files == ["Webhooks.swift"])
+            #expect(
+                try pack.starterFiles(of: step).texts["main.swift"]
+                    == Pack.givenFileHeader
+                    + "import BackendKit\n\nlet router = Router()\nprint(\"shop, v3\")\nregisterWebhooksRoutes(on: router)\n"
+                    + "Server(router: router).run()\n"
+            )
+            #expect(
+                fileText(of: dir.appendingPathComponent("Lessons/01-shop/Tests/main.swift"))
+                    == "import GraderKit\n\nGraderMain.run([first, s04Webhooks])\n")
+            #expect(OverlayLint(pack: pack).problems(of: step) == [])
+            let starter = try pack.starterFiles(of: step).texts
+            #expect(starter.keys.sorted() == ["Models.swift", "Store.swift", "Webhooks.swift", "main.swift"])
+        }
+    }
+
+    @Test func inAFullModule_theNewStepIsAWholeServer() throws {
+        try withTemporaryDirectory { dir in
+            try FixturePack.create(at: dir)
+            try writeFixture(
+                "import GraderKit\n\nGraderMain.run([schema])\n",
+                to: dir.appendingPathComponent("Lessons/02-auth/Tests/main.swift"))
+            let created = try DevNew(pack: try Pack.load(from: dir)).run(
+                module: "auth", exercise: "auth02-sessions")
+            #expect(created.files.contains("Lessons/02-auth/02-sessions/Starter/Routes.swift"))
+            #expect(created.files.contains("Lessons/02-auth/02-sessions/Starter/main.swift"))
+            #expect(try Pack.load(from: dir).findExercise("auth02-sessions").files == ["Routes.swift"])
+        }
+    }
+
+    @Test func anIdThatIsTaken_orAModuleThatDoesNotExist_changesNothing() throws {
+        try withTemporaryDirectory { dir in
+            try FixturePack.create(at: dir)
+            let before = fileText(of: dir.appendingPathComponent("Lessons/pack.json"))
+            let devNew = DevNew(pack: try Pack.load(from: dir))
+            #expect(throws: DevError.self) { try devNew.run(module: "databases", exercise: "db01-schema") }
+            do {
+                _ = try devNew.run(module: "payments", exercise: "pay01-checkout")
+                Issue.record("expected an error")
+            } catch let error as DevError {
+                #expect(
+                    error.description
+                        == "There is no module \"payments\" in pack.json. Modules: databases, auth.")
+            }
+            #expect(fileText(of: dir.appendingPathComponent("Lessons/pack.json")) == before)
+        }
+    }
+}
