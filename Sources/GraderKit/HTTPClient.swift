@@ -30,7 +30,8 @@ public final class HTTPClient: @unchecked Sendable {
     ///   - endpoint: the server's current port, starting the server when needed.
     ///   - diagnose: explains a transport failure (for example "your server crashed: …"), or `nil`.
     init(
-        endpoint: @escaping @Sendable () throws -> Int, diagnose: @escaping @Sendable () -> TransportDiagnosis?
+        endpoint: @escaping @Sendable () throws -> Int,
+        diagnose: @escaping @Sendable () -> TransportDiagnosis?
     ) {
         self.endpoint = endpoint
         self.diagnose = diagnose

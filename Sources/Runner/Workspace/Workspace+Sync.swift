@@ -135,7 +135,9 @@ extension Workspace {
     /// folders (so would pass for a workspace) or sources, and a workspace written there would
     /// mix the learner's files into them.
     private var protectedFolders: [URL] {
-        let fromPack = ["Lessons", "Solutions"].map { pack.root.appendingPathComponent($0, isDirectory: true) }
+        let fromPack = ["Lessons", "Solutions"].map {
+            pack.root.appendingPathComponent($0, isDirectory: true)
+        }
         let fromHome = ["Lessons", "Solutions", "Sources", "Tests", "Docs", "Scripts", ".ci", ".git"].map {
             home.appendingPathComponent($0, isDirectory: true)
         }
@@ -158,7 +160,8 @@ extension Workspace {
             throw .unsafeLocation(path: displayPath(root), suggestion: suggestion)
         }
         for folder in protectedFolders where FileSystem.relativePath(of: root, inside: folder) != nil {
-            throw .insideCheckout(path: displayPath(root), folder: displayPath(folder), suggestion: suggestion)
+            throw .insideCheckout(
+                path: displayPath(root), folder: displayPath(folder), suggestion: suggestion)
         }
         guard FileSystem.exists(root) else { return }
         guard FileSystem.isDirectory(root) else { throw .notAFolder(path: displayPath(root)) }

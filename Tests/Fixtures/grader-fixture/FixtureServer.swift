@@ -38,7 +38,8 @@
                 }
             }
             guard bound else { fail("bind/listen") }
-            writeLine("Listening on http://127.0.0.1:\(announcing(UInt16(bigEndian: address.sin_port)))", to: 1)
+            writeLine(
+                "Listening on http://127.0.0.1:\(announcing(UInt16(bigEndian: address.sin_port)))", to: 1)
             return FixtureServer(socket: fd)
         }
 
@@ -105,7 +106,9 @@
             var buffer = [UInt8](repeating: 0, count: 4096)
             while received.count < 8192 {
                 let count = buffer.withUnsafeMutableBytes {
-                    peekOnly ? recv(connection, $0.baseAddress, 1, Int32(MSG_PEEK)) : read(connection, $0.baseAddress, $0.count)
+                    peekOnly
+                        ? recv(connection, $0.baseAddress, 1, Int32(MSG_PEEK))
+                        : read(connection, $0.baseAddress, $0.count)
                 }
                 if peekOnly { return count > 0 ? "x" : "" }
                 if count < 0 && errno == EINTR { continue }

@@ -27,7 +27,8 @@
             let (status, output) = try await ChildProcess.run(
                 executable: try Self.grader,
                 arguments: ["--exercise", "fixture", "--server", try GraderFixture.path, "--report", report],
-                environment: .inherit(adding: mark.environment.merging(["GRADER_FIXTURE_MODE": mode]) { a, _ in a }),
+                environment: .inherit(
+                    adding: mark.environment.merging(["GRADER_FIXTURE_MODE": mode]) { a, _ in a }),
                 timeout: .seconds(90))
             let elapsed = ContinuousClock.now - started
             #expect(status == .exited(0), "\(output.text)")
@@ -49,7 +50,8 @@
                 firstLine(report.checks[0].message).hasPrefix(
                     "Your server printed \"Listening on http://127.0.0.1:0\", but 0 is not a port a client can "
                         + "connect to: PORT=0 asks the system for any free port."), "\(report.checks[0])")
-            #expect(report.checks.dropFirst().allSatisfy { $0.message == "Not run: your server did not start." })
+            #expect(
+                report.checks.dropFirst().allSatisfy { $0.message == "Not run: your server did not start." })
             #expect(elapsed < .seconds(8), "took \(elapsed)")
             #expect(await ProcessLeftovers.awaitNone(marked: mark) == [])
         }
@@ -74,7 +76,10 @@
                 firstLine(report.checks[0].message)
                     == "GET /hello → no response. Your server is stopped (it received SIGSTOP, or was suspended "
                     + "with Ctrl-Z), so it cannot answer. A stopped process only runs again after SIGCONT.")
-            #expect(report.checks.dropFirst().allSatisfy { $0.message == "Not run: your server could not answer." })
+            #expect(
+                report.checks.dropFirst().allSatisfy {
+                    $0.message == "Not run: your server could not answer."
+                })
             #expect(elapsed < .seconds(12), "took \(elapsed)")
             #expect(await ProcessLeftovers.awaitNone(marked: mark) == [])
         }
@@ -94,7 +99,9 @@
             #expect(await ProcessLeftovers.awaitNone(marked: mark) == [])
         }
 
-        @Test(arguments: ["stop-after-listening", "exhaust-descriptors", "hang-on-request", "announce-port-zero"])
+        @Test(arguments: [
+            "stop-after-listening", "exhaust-descriptors", "hang-on-request", "announce-port-zero",
+        ])
         func killedRunner_leavesNoGraderAndNoServerBehind(mode: String) async throws {
             let mark = ProcessTestMark()
             defer { mark.finish() }
@@ -103,7 +110,8 @@
                 environment: mark.environment.merging(["GRADER_FIXTURE_MODE": mode]) { a, _ in a })
             // Kill the runner once the grader has started the server (or, for a server refused at once,
             // once the grader runs).
-            let seen = try await RunnerStandIn.waitForProcess(named: mode == "announce-port-zero" ? "fixture-grader" : "grader-fixture", marked: mark)
+            let seen = try await RunnerStandIn.waitForProcess(
+                named: mode == "announce-port-zero" ? "fixture-grader" : "grader-fixture", marked: mark)
             let graders = RunnerStandIn.processes(named: "fixture-grader", marked: mark)
             #expect(seen)
             let killed = ContinuousClock.now
@@ -128,7 +136,7 @@
             var merged = ProcessInfo.processInfo.environment
             for (name, value) in environment { merged[name] = value }
             let envp: [UnsafeMutablePointer<CChar>?] = merged.map { strdup("\($0.key)=\($0.value)") } + [nil]
-            defer { (argv + envp).forEach { free($0) } }
+            defer { for pointer in argv + envp { free(pointer) } }
             var pid: pid_t = 0
             guard posix_spawn(&pid, "/bin/sh", nil, nil, argv, envp) == 0 else {
                 throw GraderFixture.FixtureMissing()

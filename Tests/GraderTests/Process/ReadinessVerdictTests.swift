@@ -51,7 +51,8 @@
             let (message, elapsed) = try await refusal("announce-wrong-port", mark: mark)
             let line = announcedLine(message)
             let announced = try #require(line.split(separator: ":").last.map(String.init))
-            let real = try #require(message.split(separator: " ").dropLast(7).last.map { String($0.dropLast(2)) })
+            let real = try #require(
+                message.split(separator: " ").dropLast(7).last.map { String($0.dropLast(2)) })
             #expect(
                 message
                     == "Your server printed \"\(line)\", but nothing listens on port \(announced) (it listens on "
