@@ -13,7 +13,7 @@
     /// exits or announces a port nothing answers on, instead of waiting out the readiness window.
     @Suite(.serialized, .timeLimit(.minutes(2)))
     struct ServeSessionTests {
-        /// `grader-fixture` next to the test bundle; its mode comes from `GRADER_FIXTURE_MODE`.
+        /// `grader-fixture` next to the test bundle.
         static var fixture: URL {
             get throws {
                 var directory = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
@@ -36,9 +36,12 @@
             let context = RunnerContext(
                 locations: Locations(home: dir, packRoot: dir, workspace: fx.workspace.root), pack: fx.pack,
                 workspace: fx.workspace)
-            setenv("GRADER_FIXTURE_MODE", mode, 1)
-            defer { unsetenv("GRADER_FIXTURE_MODE") }
-            let binary = try Self.fixture
+            // ServeSession passes no arguments: a script hands the fixture its mode (and execs it, so
+            // the pid ServeSession watches is the fixture's).
+            let binary = dir.appendingPathComponent("serve-\(mode)")
+            try "#!/bin/sh\nexec '\(try Self.fixture.path)' \(mode)\n".write(
+                to: binary, atomically: true, encoding: .utf8)
+            chmod(binary.path, 0o755)
             let exercise = try fx.exercise("db01-schema")
             let started = ContinuousClock.now
             let result = Result { () throws(ServeError) in
