@@ -60,17 +60,26 @@ let package = Package(
             path: "Tests/Fixtures/grader-fixture",
             swiftSettings: swiftSettings
         ),
+        // A compiled grader whose checks run against grader-fixture: whole runs, and killed runners.
+        .executableTarget(
+            name: "fixture-grader",
+            dependencies: ["GraderKit"],
+            path: "Tests/Fixtures/fixture-grader",
+            swiftSettings: swiftSettings
+        ),
 
         .testTarget(name: "BackendKitTests", dependencies: ["BackendKit"], swiftSettings: swiftSettings),
         .testTarget(
             name: "GraderTests",
-            dependencies: ["Grader", "GraderKit", "BackendKit", "grader-fixture", "backendkit-bench"],
+            dependencies: [
+                "Grader", "GraderKit", "BackendKit", "grader-fixture", "fixture-grader", "backendkit-bench",
+            ],
             exclude: ["Report/Golden"],
             swiftSettings: swiftSettings
         ),
         .testTarget(
             name: "RunnerTests",
-            dependencies: ["Runner", "Grader", "backendlings"],
+            dependencies: ["Runner", "Grader", "backendlings", "grader-fixture"],
             swiftSettings: swiftSettings
         ),
         .testTarget(

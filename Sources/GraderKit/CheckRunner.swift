@@ -22,18 +22,20 @@ struct CheckRunner {
             exerciseID: tests.exerciseID, serverExecutable: serverExecutable,
             serverArguments: serverArguments, workDirectory: workDirectory)
         var results: [CheckResult] = []
-        var abandoned = false
+        var notRunBecause: String?
         for check in tests.checks {
-            if abandoned {
+            if let notRunBecause {
                 results.append(
                     CheckResult(
                         name: check.name, status: .skipped, points: check.points,
-                        message: "Not run: an earlier check could not be stopped."))
+                        message: "Not run: " + notRunBecause))
                 continue
             }
             let (result, stuck) = run(check, in: context)
             results.append(result)
-            abandoned = stuck
+            // A server that did not start, or cannot answer, fails every later check the same
+            // way: one verdict, then the run ends.
+            notRunBecause = stuck ? "an earlier check could not be stopped." : context.runEndingReason
         }
         let log = context.output
         context.tearDown()

@@ -14,6 +14,7 @@ public enum GraderMain {
     public static func run(_ exercises: [ExerciseTests], arguments: [String] = CommandLine.arguments) -> Never
     {
         ChildProcess.killAllOnExit()
+        ChildProcess.exitWhenParentDies()
         let options: GraderOptions
         do {
             options = try GraderOptions.parse(Array(arguments.dropFirst()))

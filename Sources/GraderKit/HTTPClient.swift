@@ -24,12 +24,15 @@ public final class HTTPClient: @unchecked Sendable {
     private var storedDefaultHeaders: HTTPHeaders = ["Accept": "application/json"]
     private var exchanges: [HTTPExchange] = []
     private let endpoint: @Sendable () throws -> Int
-    private let diagnose: @Sendable () -> String?
+    private let diagnose: @Sendable () -> TransportDiagnosis?
 
     /// - Parameters:
     ///   - endpoint: the server's current port, starting the server when needed.
     ///   - diagnose: explains a transport failure (for example "your server crashed: …"), or `nil`.
-    init(endpoint: @escaping @Sendable () throws -> Int, diagnose: @escaping @Sendable () -> String?) {
+    init(
+        endpoint: @escaping @Sendable () throws -> Int,
+        diagnose: @escaping @Sendable () -> TransportDiagnosis?
+    ) {
         self.endpoint = endpoint
         self.diagnose = diagnose
     }
@@ -120,8 +123,7 @@ public final class HTTPClient: @unchecked Sendable {
         do {
             parsed = try RawConnection.exchange(bytes, port: port, timeout: timeout, isHead: method == .head)
         } catch let error as RawConnection.Failure {
-            let explanation = diagnose().map { " \($0)" } ?? ""
-            throw record(recorded, problem: error.description + explanation)
+            throw record(recorded, problem: explained(error))
         }
         for value in parsed.headers.values(for: "Set-Cookie") { cookies.store(setCookie: value) }
         let trimmed = Trimming.text(parsed.body, limit: 8192)
@@ -150,8 +152,15 @@ public final class HTTPClient: @unchecked Sendable {
             return try RawConnection.sendAndCollect(
                 bytes, port: port, quietPeriod: quietPeriod, timeout: timeout)
         } catch let error as RawConnection.Failure {
-            throw CheckFailure(error.description + (diagnose().map { " \($0)" } ?? ""))
+            throw CheckFailure(explained(error))
         }
+    }
+
+    /// The transport failure in words, with what is known about the server's state.
+    private func explained(_ failure: RawConnection.Failure) -> String {
+        guard let diagnosis = diagnose() else { return failure.description }
+        if diagnosis.replacesProblem { return "no response. " + diagnosis.text }
+        return failure.description + " " + diagnosis.text
     }
 
     private func record(_ request: HTTPExchange.Request, problem: String) -> CheckFailure {
@@ -159,6 +168,13 @@ public final class HTTPClient: @unchecked Sendable {
         lock.withLock { exchanges.append(exchange) }
         return CheckFailure("\(request.method) \(request.target) → \(problem)", exchange: exchange)
     }
+}
+
+/// What the test context knows about a failed exchange: a crash adds to the failure's own words,
+/// a stopped server replaces them (its "no response within 5 seconds" would point at a handler).
+struct TransportDiagnosis: Sendable {
+    var text: String
+    var replacesProblem = false
 }
 
 /// Text for reports: UTF-8 shown as text, cut at `limit` bytes with the rest counted.

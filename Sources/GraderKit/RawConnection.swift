@@ -85,7 +85,7 @@ enum RawConnection {
             close(fd)
             throw Failure(
                 description: code == ECONNREFUSED
-                    ? "could not connect: nothing is listening on port \(port) any more."
+                    ? "could not connect: nothing is listening on port \(port)."
                     : "could not connect to port \(port) (\(String(cString: strerror(code)))).")
         }
         var one: Int32 = 1

@@ -23,6 +23,15 @@ public final class TestContext: @unchecked Sendable {
     private var environment: [String: String] = [:]
     /// The output of every server instance that has stopped, oldest first.
     var finishedOutputs: [CapturedOutput] = []
+    /// Set when the server did not start: every later request would fail the same way, so it is
+    /// thrown again instead of waiting for another start.
+    private var launchFailure: ServerLaunchError?
+    /// Why no later check can run ("your server did not start"); `CheckRunner` ends the run.
+    private(set) var runEndingReason: String? {
+        get { lock.withLock { storedRunEndingReason } }
+        set { lock.withLock { storedRunEndingReason = newValue } }
+    }
+    private var storedRunEndingReason: String?
 
     init(exerciseID: String, serverExecutable: String, serverArguments: [String] = [], workDirectory: URL) {
         self.exerciseID = exerciseID
@@ -135,6 +144,7 @@ public final class TestContext: @unchecked Sendable {
 
     func runningPort() throws -> Int {
         if let running = lock.withLock({ server }), !running.hasExited { return running.port }
+        if let failure = lock.withLock({ launchFailure }) { throw failure }
         if let message = lock.withLock({ server?.unexpectedExitMessage }) {
             throw CheckFailure(message + lastLinesSuffix())
         }
@@ -146,7 +156,14 @@ public final class TestContext: @unchecked Sendable {
                 adding: lock.withLock { environment }, removing: ["PORT", "DATABASE_PATH", "HOST"]),
             workingDirectory: workDirectory.path
         )
-        let started = try LearnerServer.start(configuration)
+        let started: LearnerServer
+        do {
+            started = try LearnerServer.start(configuration)
+        } catch {
+            lock.withLock { launchFailure = error }
+            runEndingReason = "your server did not start."
+            throw error
+        }
         lock.withLock {
             if let replaced = server { finishedOutputs.append(replaced.output) }
             server = started
@@ -160,13 +177,20 @@ public final class TestContext: @unchecked Sendable {
             ? "" : "\nIts last lines of output:\n" + lines.map { "    " + $0 }.joined(separator: "\n")
     }
 
-    /// After a request failed at the transport level: if the server is dying, give it a moment to
-    /// finish, then say how it ended ("Your server crashed (killed by signal SIGABRT …)").
-    private func explainTransportFailure() -> String? {
+    /// After a request failed at the transport level: a server that is stopped or out of file
+    /// descriptors is named as such (and the run ends: no later check could get an answer either);
+    /// a dying server gets a moment to finish, then the verdict says how it ended ("Your server
+    /// crashed (killed by signal SIGABRT …)").
+    private func explainTransportFailure() -> TransportDiagnosis? {
         guard let running = lock.withLock({ server }) else { return nil }
+        if let reason = running.unresponsiveReason {
+            runEndingReason = "your server could not answer."
+            _ = try? stopServer(grace: .milliseconds(500))
+            return TransportDiagnosis(text: reason + lastLinesSuffix(), replacesProblem: true)
+        }
         _ = running.waitForExitBlocking(timeout: .milliseconds(500))
         guard let message = running.unexpectedExitMessage else { return nil }
-        return message + lastLinesSuffix()
+        return TransportDiagnosis(text: message + lastLinesSuffix())
     }
 
     /// Stops everything this context started.

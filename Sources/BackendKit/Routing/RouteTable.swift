@@ -12,7 +12,10 @@ struct RouteTable: Sendable {
                 ? a.element.pattern.specificity > b.element.pattern.specificity : a.offset < b.offset
         }.map(\.element)
         self.routes = sorted
-        let dispatch: Handler = { request in try await RouteTable.dispatch(request, routes: sorted) }
+        let implemented = Set(Self.standardMethods + routes.map(\.method))
+        let dispatch: Handler = { request in
+            try await RouteTable.dispatch(request, routes: sorted, implemented: implemented)
+        }
         self.chain = middlewares.reversed().reduce(dispatch) { next, middleware in
             { request in try await middleware(request, next) }
         }
@@ -35,7 +38,16 @@ struct RouteTable: Sendable {
         }
     }
 
-    private static func dispatch(_ request: Request, routes: [Route]) async throws -> Response {
+    /// The methods BackendKit itself gives meaning to; any other is implemented only by a route for it.
+    static let standardMethods: [HTTPMethod] = [.get, .head, .post, .put, .patch, .delete, .options]
+
+    private static func dispatch(_ request: Request, routes: [Route], implemented: Set<HTTPMethod>)
+        async throws -> Response
+    {
+        // RFC 9110 §9.1: method names are case-sensitive, and one the server does not know is 501.
+        guard implemented.contains(request.method) else {
+            throw HTTPError(.notImplemented, detail: notImplementedDetail(request.method, implemented))
+        }
         let segments = RouteTable.segments(of: request.target)
         var allowed: [HTTPMethod] = []
         var getMatch: (Route, [String: String])?
@@ -68,6 +80,15 @@ struct RouteTable: Sendable {
             detail: "\(request.path) does not support \(request.method). It supports: \(allow).",
             headers: ["Allow": allow]
         )
+    }
+
+    /// "This server does not implement the method "get". Method names are case-sensitive: did you mean GET?"
+    private static func notImplementedDetail(_ method: HTTPMethod, _ implemented: Set<HTTPMethod>) -> String {
+        let sentence = "This server does not implement the method \"\(method)\"."
+        guard
+            let meant = implemented.first(where: { $0.rawValue.uppercased() == method.rawValue.uppercased() })
+        else { return sentence }
+        return sentence + " Method names are case-sensitive: did you mean \(meant)?"
     }
 
     /// The path of a request target split into percent-decoded segments (a `%2F` stays inside its segment).

@@ -94,7 +94,8 @@ final class HTTPConnection: EventChannel {
             inputStart += consumed
             switch event {
             case .needMoreData:
-                if parser.takeContinueRequest() {
+                // A client that half-closed will never send the body: no go-ahead for it.
+                if parser.takeContinueRequest() && !peerHasClosed() {
                     output.append(contentsOf: "HTTP/1.1 100 Continue\r\n\r\n".utf8)
                 }
                 if inputStart >= input.count {
@@ -121,6 +122,16 @@ final class HTTPConnection: EventChannel {
                 return
             }
         }
+    }
+
+    /// Whether the client has closed its side, even if the read that brought its last bytes did
+    /// not reach the end of the stream yet (a peek, so nothing is consumed).
+    private func peerHasClosed() -> Bool {
+        if !peerClosed {
+            var byte: UInt8 = 0
+            if recv(fd, &byte, 1, Int32(MSG_PEEK) | Int32(MSG_DONTWAIT)) == 0 { peerClosed = true }
+        }
+        return peerClosed
     }
 
     // MARK: Handling
@@ -284,7 +295,9 @@ final class HTTPConnection: EventChannel {
             ResponseSerializer.appendError(
                 ParseFailure(
                     status: .requestTimeout,
-                    detail: "The request was not completed within \(timeouts.requestRead)."),
+                    detail: "The request was not completed within \(timeouts.requestRead).",
+                    isHeadRequest: parser.isWaitingForBodyOfHead
+                        || input[inputStart...].starts(with: "HEAD ".utf8)),
                 date: loop.dateCache.current(),
                 to: &output
             )

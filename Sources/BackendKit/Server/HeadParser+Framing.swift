@@ -30,8 +30,16 @@ extension HeadParser {
             }
             let codings = transferEncodings.flatMap { $0.split(separator: ",") }.map {
                 $0.trimmingASCIIWhitespace().lowercased()
+            }.filter { !$0.isEmpty }
+            // RFC 9112 §6.3: unless chunked is the final coding the body's length cannot be known, and
+            // §6.1: chunked is applied at most once. Both are 400; an unknown coding before it is 501.
+            guard codings.last == "chunked", codings.filter({ $0 == "chunked" }).count == 1 else {
+                return .failure(
+                    .badRequest(
+                        "Transfer-Encoding must end with \"chunked\" and name it once; the body's length cannot be known otherwise."
+                    ))
             }
-            guard codings == ["chunked"] else {
+            guard codings.count == 1 else {
                 return .failure(
                     ParseFailure(
                         status: .notImplemented, detail: "Only the \"chunked\" transfer coding is supported.")

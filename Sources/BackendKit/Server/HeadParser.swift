@@ -46,13 +46,19 @@ enum HeadParser {
         case .failure(let failure): return .failure(failure)
         }
         index = lineEnd + 1
+        // From here on the method is known: an error answer to a HEAD must have no body.
+        func failed(_ failure: ParseFailure) -> Outcome {
+            var failure = failure
+            failure.isHeadRequest = parsedLine.0 == .head
+            return .failure(failure)
+        }
 
         var headers = HTTPHeaders()
         while true {
             let searchLimit = headStart + limits.maxHeaderBytes + 2
             guard let end = findLineFeed(bytes, from: index, limit: searchLimit) else {
                 if bytes.count - headStart > limits.maxHeaderBytes {
-                    return .failure(
+                    return failed(
                         ParseFailure(
                             status: .requestHeaderFieldsTooLarge,
                             detail: "The header section is larger than \(limits.maxHeaderBytes) bytes."))
@@ -61,25 +67,25 @@ enum HeadParser {
             }
             line = lineContent(bytes, start: index, lineFeed: end)
             guard let fieldLine = line else {
-                return .failure(.badRequest("A header line contains a bare carriage return."))
+                return failed(.badRequest("A header line contains a bare carriage return."))
             }
             index = end + 1
             if fieldLine.isEmpty { break }
             if end - headStart > limits.maxHeaderBytes {
-                return .failure(
+                return failed(
                     ParseFailure(
                         status: .requestHeaderFieldsTooLarge,
                         detail: "The header section is larger than \(limits.maxHeaderBytes) bytes."))
             }
             if headers.count >= limits.maxHeaderCount {
-                return .failure(
+                return failed(
                     ParseFailure(
                         status: .requestHeaderFieldsTooLarge,
                         detail: "The request has more than \(limits.maxHeaderCount) header fields."))
             }
             switch parseField(UnsafeBufferPointer(rebasing: bytes[fieldLine])) {
             case .success(let field): headers.add(name: field.0, value: field.1)
-            case .failure(let failure): return .failure(failure)
+            case .failure(let failure): return failed(failure)
             }
         }
         switch makeHead(
@@ -87,7 +93,7 @@ enum HeadParser {
             limits: limits)
         {
         case .success(let head): return .head(head, length: index)
-        case .failure(let failure): return .failure(failure)
+        case .failure(let failure): return failed(failure)
         }
     }
 

@@ -21,6 +21,9 @@ struct RequestHead: Sendable {
 struct ParseFailure: Error, Equatable, Sendable {
     var status: HTTPStatus
     var detail: String
+    /// The failed request is a HEAD (its request line was read), so the answer must have no body
+    /// (RFC 9110 §9.3.2).
+    var isHeadRequest = false
 
     static func badRequest(_ detail: String) -> ParseFailure {
         ParseFailure(status: .badRequest, detail: detail)

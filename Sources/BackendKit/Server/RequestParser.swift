@@ -33,6 +33,14 @@ struct RequestParser {
         return true
     }
 
+    /// Whether the unfinished request is known to be a HEAD (its head is read, its body is not).
+    var isWaitingForBodyOfHead: Bool {
+        switch state {
+        case .head: return false
+        case .fixedBody(let head, _), .chunked(let head, _): return head.method == .head
+        }
+    }
+
     /// True once per request whose client sent `Expect: 100-continue` and still owes the body.
     mutating func takeContinueRequest() -> Bool {
         defer { continueRequested = false }
@@ -72,8 +80,9 @@ struct RequestParser {
             case .needMoreData(let used):
                 state = .chunked(head, decoder)
                 return (.needMoreData, used)
-            case .failure(let failure):
+            case .failure(var failure):
                 state = .head
+                failure.isHeadRequest = head.method == .head
                 return (.failure(failure), 0)
             case .complete(let body, let used):
                 state = .head

@@ -47,10 +47,11 @@ enum ResponseSerializer {
         return String(text.map { $0 == "\r" || $0 == "\n" || $0 == "\0" ? " " : $0 })
     }
 
-    /// A minimal response for requests that could not be parsed.
+    /// A minimal response for requests that could not be parsed; without a body when the request
+    /// was a HEAD.
     static func appendError(_ failure: ParseFailure, date: [UInt8], to buffer: inout [UInt8]) {
         let error = HTTPError(failure.status, detail: failure.detail).response()
-        append(error, isHead: false, keepAlive: false, http10: false, date: date, to: &buffer)
+        append(error, isHead: failure.isHeadRequest, keepAlive: false, http10: false, date: date, to: &buffer)
     }
 }
 

@@ -20,6 +20,17 @@ extension ChildProcess {
         _ = installShutdownHooks
     }
 
+    /// `true` once the hooks of `killAllOnExit()` (or `killAll()`) began stopping every child:
+    /// this process is about to end, by the signal it received when that was the cause.
+    public static var isShuttingDown: Bool { ChildRegistry.shared.isShuttingDown }
+
+    /// Blocks the calling thread for good, for a main thread that would otherwise return its own exit
+    /// status while a signal handler is ending the process: then the process always ends the same
+    /// way, by that signal (a shell shows 130 after Ctrl-C).
+    public static func waitForShutdown() -> Never {
+        while true { pause() }
+    }
+
     /// Stops every live child now (SIGTERM to each group, up to a second, SIGKILL, then a sweep). Used by the hooks above;
     /// callable directly by a program that is about to `_exit`.
     public static func killAll() {

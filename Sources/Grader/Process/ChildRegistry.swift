@@ -38,6 +38,9 @@ final class ChildRegistry: @unchecked Sendable {
         return group
     }
 
+    /// Whether `killAll` has begun (a signal or `exit` is ending this process).
+    var isShuttingDown: Bool { lock.withLock { shuttingDown } }
+
     func remove(_ runID: RunID) {
         lock.withLock { _ = live.removeValue(forKey: runID.value) }
     }

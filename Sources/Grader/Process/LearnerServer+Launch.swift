@@ -19,10 +19,12 @@ extension LearnerServer {
                 standardError: .separate,
                 limits: configuration.limits,
                 onLine: { line in
-                    guard line.stream == .standardOutput, let port = ListeningLine.port(in: line.text) else {
-                        return
+                    guard line.stream == .standardOutput, ListeningLine.isAttempt(line.text) else { return }
+                    if let port = ListeningLine.port(in: line.text) {
+                        gate.resolve(.listening(port: port))
+                    } else {
+                        gate.resolve(.attempt(line: line.text))
                     }
-                    gate.resolve(.listening(port: port))
                 }
             )
         } catch {
@@ -32,17 +34,36 @@ extension LearnerServer {
 
         switch gate.waitBlocking(timeout: configuration.readinessTimeout) {
         case .listening(let port):
-            return (child, port)
+            // The line is trusted once its port accepts a connection: a wrong port ends the run now,
+            // with one verdict, instead of failing every check.
+            let line = ListeningLine.prefix + String(port)
+            guard
+                let problem = ListeningCheck.problem(
+                    with: line, pid: child.pid, givenPort: nil, isAlive: { !child.hasExited })
+            else { return (child, port) }
+            if child.hasExited { try exitedBeforeListening(child) }
+            child.terminate(grace: .seconds(1))
+            throw .wrongListeningLine(line: line, problem: problem, output: child.output)
+        case .attempt(let line):
+            let problem =
+                ListeningCheck.problem(with: line, pid: child.pid, givenPort: nil) ?? .notTheContractLine
+            child.terminate(grace: .seconds(1))
+            throw .wrongListeningLine(line: line, problem: problem, output: child.output)
         case .exited:
-            let status = child.terminate(grace: .zero)
-            if let violation = child.limitViolation {
-                throw .limitExceededBeforeListening(violation, output: child.output)
-            }
-            throw .exitedBeforeListening(status, output: child.output)
+            try exitedBeforeListening(child)
         case .timedOut:
             child.terminate(grace: .seconds(1))
             throw .notListening(timeout: configuration.readinessTimeout, output: child.output)
         }
+    }
+
+    /// The error for an instance that exited (or was killed for a limit) before it was ready.
+    private static func exitedBeforeListening(_ child: ChildProcess) throws(ServerLaunchError) -> Never {
+        let status = child.terminate(grace: .zero)
+        if let violation = child.limitViolation {
+            throw .limitExceededBeforeListening(violation, output: child.output)
+        }
+        throw .exitedBeforeListening(status, output: child.output)
     }
 }
 

@@ -5,6 +5,8 @@ import Foundation
 final class ReadinessGate: @unchecked Sendable {
     enum Outcome: Sendable, Equatable {
         case listening(port: Int)
+        /// A line that starts like the listening line but is not one the grader can use.
+        case attempt(line: String)
         case exited(ExitStatus)
         case timedOut
     }

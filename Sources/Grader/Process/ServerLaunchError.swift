@@ -11,6 +11,8 @@ public enum ServerLaunchError: Error, Equatable, CustomStringConvertible {
     case limitExceededBeforeListening(LimitViolation, output: CapturedOutput)
     /// It kept running but never printed its listening line within `timeout`.
     case notListening(timeout: Duration, output: CapturedOutput)
+    /// It printed `line`, an attempt at the listening line that cannot be trusted (`problem`).
+    case wrongListeningLine(line: String, problem: ListeningProblem, output: CapturedOutput)
 
     /// How many of the server's last output lines `description` shows.
     public static let outputLinesShown = 20
@@ -26,6 +28,8 @@ public enum ServerLaunchError: Error, Equatable, CustomStringConvertible {
         case .notListening(let timeout, _):
             return "Your server did not print its \"\(ListeningLine.template)\" line within "
                 + "\(timeout.spokenSeconds). Does main.swift call `server.run()`?"
+        case .wrongListeningLine(let line, let problem, _):
+            return problem.verdict(line: line)
         }
     }
 
@@ -34,7 +38,7 @@ public enum ServerLaunchError: Error, Equatable, CustomStringConvertible {
         switch self {
         case .couldNotStart: return nil
         case .exitedBeforeListening(_, let output), .limitExceededBeforeListening(_, let output),
-            .notListening(_, let output):
+            .notListening(_, let output), .wrongListeningLine(_, _, let output):
             return output
         }
     }

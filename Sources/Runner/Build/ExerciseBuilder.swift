@@ -59,7 +59,13 @@ public struct ExerciseBuilder: Sendable {
             package: workspace.root, product: exercise.id, timeout: timeout, onProgress: onProgress)
         guard outcome.succeeded else {
             try? FileManager.default.removeItem(at: record)
-            return .failed(diagnostics: summarize(outcome.output.text))
+            let text = outcome.output.text
+            // SwiftPM could not even read the generated manifest: not the learner's code to fix.
+            if text.contains(workspace.packageManifest.path + ":") || text.contains("Invalid manifest") {
+                throw .brokenWorkspaceManifest(
+                    path: workspace.displayPath(workspace.packageManifest), output: summarize(text))
+            }
+            return .failed(diagnostics: summarize(text))
         }
         recordSuccess(fingerprint, at: record)
         savePlan(for: exercise, structure: structureFingerprint(of: exercise, library: library))

@@ -86,6 +86,8 @@ public enum BuildError: Error, CustomStringConvertible, Sendable {
     case couldNotRun(String, reason: String)
     case timedOut(product: String, timeout: Duration, output: CapturedOutput)
     case packageGeneration(String)
+    /// SwiftPM could not read the workspace's generated `Package.swift` (shown as `path`).
+    case brokenWorkspaceManifest(path: String, output: String)
 
     public var description: String {
         switch self {
@@ -96,6 +98,10 @@ public enum BuildError: Error, CustomStringConvertible, Sendable {
                 + output.lastLines(15).joined(separator: "\n")
         case .packageGeneration(let message):
             message
+        case .brokenWorkspaceManifest(let path, let output):
+            "SwiftPM cannot read \(path), which backendlings generates; this is not a problem in your code. "
+                + "Run `swift run backendlings` to generate it again (your version is saved first). "
+                + "SwiftPM says:\n" + output
         }
     }
 }

@@ -18,14 +18,27 @@ public struct CheckAll: Sendable {
     public func run(onFinished: @escaping @Sendable (CheckOutcome) -> Void = { _ in }) throws
         -> [CheckOutcome]
     {
-        let exercises = checker.context.pack.exercises.filter {
-            checker.context.workspace.contains($0) && (only.isEmpty || only.contains($0.id))
-        }
+        let workspace = checker.context.workspace
+        try workspace.regeneratePackageManifestIfChanged()
+        let exercises = checker.context.pack.exercises.filter { only.isEmpty || only.contains($0.id) }
         let record = self.record
         let results = OutcomeStore(count: exercises.count)
         let grading = BoundedThreads()
         for (index, exercise) in exercises.enumerated() {
             let started = ContinuousClock.now
+            // A missing folder is reported in its place; the others are still checked.
+            guard workspace.contains(exercise) else {
+                let missing = WorkspaceError.missingExercise(
+                    id: exercise.id, path: workspace.displayPath(workspace.folder(of: exercise)))
+                var outcome = CheckOutcome(
+                    exercise: exercise,
+                    report: GradeReport(exercise: exercise.id, status: .error, message: missing.description),
+                    duration: .zero)
+                outcome.isMissing = true
+                results.set(index, outcome)
+                onFinished(outcome)
+                continue
+            }
             let built: ExerciseBuilder.Outcome
             do {
                 built = try checker.context.exerciseBuilder.build(exercise)

@@ -25,6 +25,7 @@ public struct Checker: Sendable {
         _ exercise: Exercise, record: Bool = true, onStage: @escaping @Sendable (Stage) -> Void = { _ in }
     ) throws -> CheckOutcome {
         try context.workspace.validate(exercise)
+        let manifestBackup = try context.workspace.regeneratePackageManifestIfChanged()
         onStage(.building(progress: nil))
         let started = ContinuousClock.now
         let built = try context.exerciseBuilder.build(
@@ -32,6 +33,7 @@ public struct Checker: Sendable {
         let report = grade(exercise, built: built, onStage: onStage)
         var outcome = CheckOutcome(
             exercise: exercise, report: report, duration: ContinuousClock.now - started)
+        outcome.packageManifestBackup = manifestBackup
         if record {
             let result = try context.progressStore.recordCheck(exercise.id, passed: report.status == .pass)
             outcome.progressNotice = result.notice
@@ -81,6 +83,10 @@ public struct CheckOutcome: Sendable {
     public var duration: Duration
     /// Set when progress.json was unreadable and had to be moved aside.
     public var progressNotice: ProgressNotice?
+    /// The exercise's folder is not in the workspace, so nothing was built or graded (`check-all`).
+    public var isMissing = false
+    /// `Package.swift` was not the generated one, so it was written again; the old one is saved here.
+    public var packageManifestBackup: URL?
 
     public var passed: Bool { report.status == .pass }
 }

@@ -16,7 +16,9 @@ enum GraderInvocation {
                     "--exercise", exercise, "--server", server.path, "--report", reportFile.path, "--format",
                     "json",
                 ],
-                environment: .inherit(removing: ["PORT", "DATABASE_PATH", "HOST"]),
+                environment: .inherit(
+                    adding: [ChildProcess.parentVariable: String(getpid())],
+                    removing: ["PORT", "DATABASE_PATH", "HOST"]),
                 timeout: timeout
             )
             guard status.isSuccess, let data = try? Data(contentsOf: reportFile),

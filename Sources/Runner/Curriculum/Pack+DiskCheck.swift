@@ -3,11 +3,11 @@ import Foundation
 extension Pack {
     /// Confirms that every module folder (with `Tests/`), every exercise folder (with `README.md` and
     /// `Starter/`) and every file listed in `files` exists. Throws `PackError.missingOnDisk` naming
-    /// each missing path relative to the pack root.
-    func checkDisk() throws(PackError) {
+    /// each missing path as seen from `currentDirectory`.
+    func checkDisk(shownFrom currentDirectory: URL) throws(PackError) {
         var problems: [String] = []
         for module in modules {
-            let moduleName = "Lessons/\(module.path)"
+            let moduleName = FileSystem.displayPath(folder(of: module), from: currentDirectory)
             guard FileSystem.isDirectory(folder(of: module)) else {
                 problems.append("\(moduleName) is missing (pack.json lists module \"\(module.id)\" there).")
                 continue
@@ -18,14 +18,14 @@ extension Pack {
                         + "(every module needs a Tests folder with its hidden tests).")
             }
             for exercise in module.exercises {
-                problems += diskProblems(of: exercise)
+                problems += diskProblems(of: exercise, shownFrom: currentDirectory)
             }
         }
         if !problems.isEmpty { throw .missingOnDisk(problems) }
     }
 
-    private func diskProblems(of exercise: Exercise) -> [String] {
-        let name = "Lessons/\(exercise.relativePath)"
+    private func diskProblems(of exercise: Exercise, shownFrom currentDirectory: URL) -> [String] {
+        let name = FileSystem.displayPath(folder(of: exercise), from: currentDirectory)
         guard FileSystem.isDirectory(folder(of: exercise)) else {
             return ["\(name) is missing (pack.json lists exercise \"\(exercise.id)\" there)."]
         }

@@ -105,10 +105,21 @@ public struct ProgressStore: Sendable {
     }
 
     private func save(_ progress: LearnerProgress) throws(ProgressError) {
+        removeOrphanedTempFiles()
         do {
             try FileSystem.writeAtomically(ProgressCoding.encode(progress), to: file)
         } catch {
             throw .fileSystem(error)
+        }
+    }
+
+    /// Removes the temp files of writes that never reached their rename (the writer was killed).
+    /// Called with the lock held: every writer holds it, so any temp file of ours is an orphan.
+    private func removeOrphanedTempFiles() {
+        let folder = file.deletingLastPathComponent()
+        let prefix = FileSystem.atomicWriteTempPrefix(for: file)
+        for name in (try? FileSystem.contentsOfDirectory(folder)) ?? [] where name.hasPrefix(prefix) {
+            try? FileSystem.remove(folder.appendingPathComponent(name))
         }
     }
 

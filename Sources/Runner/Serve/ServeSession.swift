@@ -11,12 +11,17 @@ public final class ServeSession: @unchecked Sendable {
     public let databaseFile: URL
     private let server: ChildProcess
 
+    /// How long the server has to print its listening line.
+    public static let readinessTimeout: Duration = .seconds(10)
+
     /// The database file `serve` uses for an exercise.
     public static func databaseFile(for exercise: Exercise, in workspace: Workspace) -> URL {
         workspace.root.appendingPathComponent("data/\(exercise.id).sqlite")
     }
 
-    /// Starts the server and waits until it listens. `onLine` receives every line it prints.
+    /// Starts the server and returns once it is ready: it printed its listening line for `port` and
+    /// a connection to that port succeeded. Throws as soon as it exits, or prints a line that
+    /// cannot be trusted; after `readinessTimeout` otherwise. `onLine` receives every line it prints.
     public init(
         context: RunnerContext,
         exercise: Exercise,
@@ -39,21 +44,27 @@ public final class ServeSession: @unchecked Sendable {
                 workingDirectory: context.workspace.folder(of: exercise).path,
                 standardError: .mergedIntoStandardOutput,
                 onLine: { line in
-                    if line.text.hasPrefix("Listening on ") { listening.signal() }
+                    if line.text.hasPrefix("Listening on ") { listening.signal(line.text) }
                     onLine(line.text)
                 }
             )
         } catch {
             throw .couldNotStart(error.description)
         }
-        if !listening.wait(timeout: 10) || server.hasExited {
-            let status = server.terminate(grace: .seconds(1))
-            let tail = server.output.lastLines(15).joined(separator: "\n")
-            if tail.contains("already in use") {
-                throw .portInUse(port)
+        let line = listening.wait(timeout: Self.readinessTimeout) { [server] in server.hasExited }
+        let problem = line.flatMap { line in
+            ListeningCheck.problem(with: line, pid: server.pid, givenPort: port) { [server] in
+                !server.hasExited
             }
-            throw .exitedEarly(status.description, output: tail)
         }
+        if let line, problem == nil, !server.hasExited { return }
+        let running = !server.hasExited
+        let status = server.terminate(grace: .seconds(1))
+        let tail = server.output.lastLines(15).joined(separator: "\n")
+        if let line, let problem, running { throw .untrustedListeningLine(problem.verdict(line: line)) }
+        if tail.contains("already in use") { throw .portInUse(port) }
+        if running { throw .notReady(Self.readinessTimeout.spokenSeconds, output: tail) }
+        throw .exitedEarly(status.description, output: tail)
     }
 
     public var isRunning: Bool { !server.hasExited }
@@ -73,6 +84,10 @@ public enum ServeError: Error, CustomStringConvertible, Sendable {
     case couldNotStart(String)
     case portInUse(Int)
     case exitedEarly(String, output: String)
+    /// It printed a listening line that a connection did not confirm; the verdict quotes it.
+    case untrustedListeningLine(String)
+    /// It kept running without printing its listening line within the time given (spoken).
+    case notReady(String, output: String)
 
     public var description: String {
         switch self {
@@ -82,25 +97,40 @@ public enum ServeError: Error, CustomStringConvertible, Sendable {
             "Port \(port) is already in use (maybe another `backendlings serve` is running). Stop it, or choose another port: backendlings serve --port 8081"
         case .exitedEarly(let status, let output):
             "Your server stopped before it was ready (\(status)). Its last lines:\n" + output
+        case .untrustedListeningLine(let verdict):
+            verdict
+        case .notReady(let seconds, let output):
+            "Your server did not print its \"Listening on http://127.0.0.1:PORT\" line within \(seconds), so "
+                + "it was stopped. Does main.swift call `server.run()`? Its last lines:\n" + output
         }
     }
 }
 
-/// Lets the output thread tell the starting thread that the server listens.
+/// Lets the output thread hand the starting thread the listening line.
 private final class ListeningWaiter: @unchecked Sendable {
     private let semaphore = DispatchSemaphore(value: 0)
     private let lock = NSLock()
-    private var signalled = false
+    private var line: String?
 
-    func signal() {
+    func signal(_ text: String) {
         lock.withLock {
-            guard !signalled else { return }
-            signalled = true
+            guard line == nil else { return }
+            line = text
             semaphore.signal()
         }
     }
 
-    func wait(timeout seconds: Double) -> Bool {
-        semaphore.wait(timeout: .now() + seconds) == .success
+    /// The first listening line, or `nil` once `hasEnded` holds (checked every 20 ms) or `timeout`
+    /// passed.
+    func wait(timeout: Duration, hasEnded: () -> Bool) -> String? {
+        let end = ContinuousClock.now + timeout
+        while ContinuousClock.now < end {
+            if semaphore.wait(timeout: .now() + 0.02) == .success { return lock.withLock { line } }
+            if hasEnded() {
+                // The line may have been read just before the exit was seen.
+                return semaphore.wait(timeout: .now() + 0.05) == .success ? lock.withLock { line } : nil
+            }
+        }
+        return nil
     }
 }

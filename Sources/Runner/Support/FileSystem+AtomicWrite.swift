@@ -16,7 +16,7 @@ extension FileSystem {
     public static func writeAtomically(_ data: Data, to url: URL) throws(FileSystemError) {
         let folder = url.deletingLastPathComponent().path
         let temporary =
-            "\(folder)/.\(url.lastPathComponent).tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
+            "\(folder)/\(atomicWriteTempPrefix(for: url))\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
         let fd = openDescriptor(temporary, O_WRONLY | O_CREAT | O_EXCL, mode: 0o644)
         guard fd >= 0 else { throw .fromErrno("write", url.path) }
         var failure: FileSystemError?
@@ -36,6 +36,12 @@ extension FileSystem {
             throw failure
         }
         syncDirectory(folder)
+    }
+
+    /// How the temporary files of `writeAtomically(_:to:)` for `url` begin (`.progress.json.tmp-`),
+    /// so the owner of a file can find what a killed writer left behind.
+    public static func atomicWriteTempPrefix(for url: URL) -> String {
+        ".\(url.lastPathComponent).tmp-"
     }
 
     /// Writes the string as UTF-8, atomically; see `writeAtomically(_:to:)`.

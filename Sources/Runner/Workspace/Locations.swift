@@ -51,7 +51,7 @@ public struct Locations: Sendable, Equatable {
         sourceFile: String? = nil
     ) throws(LocationError) -> URL {
         if let value = nonEmpty(environment["BACKENDLINGS_HOME"]) {
-            let url = absolute(value, from: currentDirectory)
+            let url = absolute(value, from: currentDirectory, environment: environment)
             guard isHome(url) else { throw .badHomeVariable(path: url.path) }
             return url
         }
@@ -67,7 +67,7 @@ public struct Locations: Sendable, Equatable {
         currentDirectory: URL = FileSystem.currentDirectory, home: URL
     ) throws(LocationError) -> URL {
         let chosen = nonEmpty(option) ?? nonEmpty(environment["BACKENDLINGS_PACK"])
-        let root = chosen.map { absolute($0, from: currentDirectory) } ?? home
+        let root = chosen.map { absolute($0, from: currentDirectory, environment: environment) } ?? home
         guard FileSystem.isFile(root.appendingPathComponent("Lessons/pack.json")) else {
             throw .noPack(path: root.path)
         }
@@ -83,7 +83,7 @@ public struct Locations: Sendable, Equatable {
     ) throws(LocationError) -> URL {
         let workspace: URL
         if let chosen = nonEmpty(option) ?? nonEmpty(environment["BACKENDLINGS_WORKSPACE"]) {
-            workspace = absolute(chosen, from: currentDirectory)
+            workspace = absolute(chosen, from: currentDirectory, environment: environment)
         } else if let found = ancestor(of: currentDirectory, where: isWorkspace) {
             workspace = found
         } else {
@@ -131,11 +131,12 @@ public struct Locations: Sendable, Equatable {
     }
 
     /// An absolute, canonical form of a path typed by a person: relative to `base`, and with a
-    /// leading `~/` expanded (environment files are not expanded by a shell).
-    private static func absolute(_ path: String, from base: URL) -> URL {
+    /// leading `~/` expanded to `$HOME` as a shell would (environment files are not expanded by a
+    /// shell); the account's home folder only when `HOME` is unset.
+    private static func absolute(_ path: String, from base: URL, environment: [String: String]) -> URL {
         var expanded = path
         if path == "~" || path.hasPrefix("~/") {
-            expanded = NSHomeDirectory() + path.dropFirst()
+            expanded = (nonEmpty(environment["HOME"]) ?? NSHomeDirectory()) + path.dropFirst()
         }
         let url =
             expanded.hasPrefix("/") ? URL(fileURLWithPath: expanded) : base.appendingPathComponent(expanded)

@@ -62,6 +62,30 @@ extension Workspace {
         }
     }
 
+    /// Writes `Package.swift` again when it is not what backendlings generates for the exercise
+    /// folders present now (garbled, edited, or out of date), the way every run of the main command
+    /// does; a version the runner did not write is saved to `backups/` first. Returns where, when it
+    /// saved one. For `check`, `serve` and the watch loop: a broken generated file is not the
+    /// learner's code, and must not become a failing check. Leaves a missing file to `validate`.
+    @discardableResult
+    public func regeneratePackageManifestIfChanged(now: Date = Date()) throws(WorkspaceError) -> URL? {
+        guard FileSystem.isFile(packageManifest), FileSystem.exists(stateFolder),
+            (try? FileSystem.readFile(packageManifest)) != Data(renderedPackageManifest().utf8)
+        else { return nil }
+        var report = SyncReport()
+        do {
+            try FileSystem.withExclusiveLock(stateFolder.appendingPathComponent("sync.lock")) {
+                try writePackageManifest(now: now, into: &report)
+            }
+        } catch let error as FileSystemError {
+            throw .fileSystem(error)
+        } catch {
+            throw .fileSystem(
+                FileSystemError(operation: "update", path: packageManifest.path, code: 0, detail: "\(error)"))
+        }
+        return report.packageManifestBackup
+    }
+
     /// The `Package.swift` text for the exercise folders present now.
     public func renderedPackageManifest() -> String {
         WorkspaceManifest.render(
@@ -120,6 +144,19 @@ extension Workspace {
         try FileSystem.writeAtomically(content, to: generatedManifestRecord)
     }
 
+    /// The pack's lesson and solution folders and the checkout's own folders: they hold module
+    /// folders (so would pass for a workspace) or sources, and a workspace written there would
+    /// mix the learner's files into them.
+    private var protectedFolders: [URL] {
+        let fromPack = ["Lessons", "Solutions"].map {
+            pack.root.appendingPathComponent($0, isDirectory: true)
+        }
+        let fromHome = ["Lessons", "Solutions", "Sources", "Tests", "Docs", "Scripts", ".ci", ".git"].map {
+            home.appendingPathComponent($0, isDirectory: true)
+        }
+        return fromPack + fromHome
+    }
+
     /// True when `data` is exactly what the runner last wrote (or, with no record of that, carries
     /// the generated-file marker); anything else holds the learner's edits and is backed up first.
     private func isGeneratedByUs(_ data: Data) -> Bool {
@@ -127,13 +164,17 @@ extension Workspace {
         return String(decoding: data, as: UTF8.self).contains(WorkspaceManifest.marker)
     }
 
-    /// Refuses the checkout or pack (or a folder above them), a file, and a non-empty folder that
-    /// does not look like a workspace.
-    private func checkLocation() throws(WorkspaceError) {
+    /// Refuses the checkout or pack (or a folder above them), any folder inside their own folders
+    /// (`Lessons/`, `Solutions/`, `Sources/`, …), a file, and a non-empty folder that does not look
+    /// like a workspace.
+    func checkLocation() throws(WorkspaceError) {
+        let suggestion = displayPath(pack.root.appendingPathComponent("workspace"))
         for protected in [home, pack.root] where FileSystem.relativePath(of: protected, inside: root) != nil {
-            throw .unsafeLocation(
-                path: displayPath(root),
-                suggestion: displayPath(pack.root.appendingPathComponent("workspace")))
+            throw .unsafeLocation(path: displayPath(root), suggestion: suggestion)
+        }
+        for folder in protectedFolders where FileSystem.relativePath(of: root, inside: folder) != nil {
+            throw .insideCheckout(
+                path: displayPath(root), folder: displayPath(folder), suggestion: suggestion)
         }
         guard FileSystem.exists(root) else { return }
         guard FileSystem.isDirectory(root) else { throw .notAFolder(path: displayPath(root)) }

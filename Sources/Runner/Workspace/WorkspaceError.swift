@@ -13,6 +13,8 @@ public enum WorkspaceError: Error, CustomStringConvertible, Sendable, Equatable 
     case notAWorkspace(path: String)
     /// The workspace would be the checkout or the pack itself (or a folder above them).
     case unsafeLocation(path: String, suggestion: String)
+    /// The workspace would be inside one of the pack's or the checkout's own folders (`folder`).
+    case insideCheckout(path: String, folder: String, suggestion: String)
     /// A reset's backup did not match the learner's folder, so nothing was replaced.
     case backupMismatch(id: String, backup: String)
     case fileSystem(FileSystemError)
@@ -36,6 +38,9 @@ public enum WorkspaceError: Error, CustomStringConvertible, Sendable, Equatable 
             return
                 "\(path) is the Backendlings checkout or lesson pack (or a folder above it), so it cannot be "
                 + "the workspace. Use a folder of its own, such as \(suggestion)."
+        case .insideCheckout(let path, let folder, let suggestion):
+            return "\(path) is inside \(folder), a folder of the Backendlings checkout or lesson pack, so it "
+                + "cannot be the workspace. Use a folder of its own, such as \(suggestion)."
         case .backupMismatch(let id, let backup):
             return "The backup of \(id) in \(backup) does not match your folder, so nothing was reset and "
                 + "your code is untouched. Check that the disk is not full, then try again."

@@ -37,10 +37,10 @@ struct App {
                 return try DevStarterCommand(app: self).run(exercise, solved: solved, output: output)
             }
         } catch let error as ExerciseLookupError {
-            Console.err(style.failure("error: ") + error.description + "\n")
+            Console.err(style.failure("Error: ") + error.description + "\n")
             return 64
         } catch {
-            Console.err(style.failure("error: ") + String(describing: error) + "\n")
+            Console.err(style.failure("Error: ") + String(describing: error) + "\n")
             return 2
         }
     }
@@ -51,9 +51,11 @@ struct App {
             packOption: invocation.global.packPath, workspaceOption: invocation.global.workspacePath)
     }
 
-    /// The exercise the learner named, or the current one.
+    /// The exercise the learner named; else the one whose folder the learner is in; else the
+    /// current one.
     func exercise(_ id: String?, in context: RunnerContext) throws -> Exercise {
         if let id { return try context.pack.findExercise(id) }
+        if let here = context.workspace.exercise(containing: FileSystem.currentDirectory) { return here }
         let progress = try context.progressStore.load()
         showNotice(progress.notice)
         guard let current = progress.value.currentExercise(in: context.pack) ?? context.pack.exercises.first
@@ -106,6 +108,14 @@ struct App {
         Console.err(style.warning("note: ") + notice.description + "\n")
         let marker = notice.movedTo.deletingLastPathComponent().appendingPathComponent(App.rebuildMarker)
         _ = FileManager.default.createFile(atPath: marker.path, contents: Data())
+    }
+
+    /// Says that `Package.swift` was generated again and where the version on disk was saved.
+    func showManifestRegenerated(backup: URL, in context: RunnerContext) {
+        Console.err(
+            style.warning("note: ") + path(context.workspace.packageManifest, in: context)
+                + " was not the one backendlings generates, so it was generated again. Your version is saved in "
+                + path(backup, in: context) + ".\n")
     }
 
     /// In `.backendlings/`: present while progress must be rebuilt by re-checking every exercise.

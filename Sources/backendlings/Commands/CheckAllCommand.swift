@@ -7,7 +7,7 @@ struct CheckAllCommand {
 
     func run(json: Bool) throws -> Int32 {
         let context = try app.context()
-        try context.workspace.validate()
+        try context.workspace.validate(exercises: [])
         let style = app.style
         let interactive = Console.isInteractive && !json
         if interactive { Console.err(style.dim("Checking \(context.pack.exercises.count) exercises…\n")) }
@@ -27,7 +27,8 @@ struct CheckAllCommand {
             }
             let entries = outcomes.map {
                 Entry(
-                    exercise: $0.exercise.id, status: $0.report.status.rawValue, score: $0.report.score,
+                    exercise: $0.exercise.id, status: $0.isMissing ? "missing" : $0.report.status.rawValue,
+                    score: $0.report.score,
                     maxScore: $0.report.maxScore)
             }
             let encoder = JSONEncoder()
@@ -40,13 +41,23 @@ struct CheckAllCommand {
                 let mark =
                     outcome.passed ? style.success(style.symbol(.done)) : style.failure(style.symbol(.failed))
                 let failure =
-                    outcome.report.firstFailure.map { " — " + $0.name }
-                    ?? (outcome.report.status == .error ? " — does not build or start" : "")
+                    outcome.isMissing
+                    ? " — folder missing: run backendlings reset \(outcome.exercise.id)"
+                    : outcome.report.firstFailure.map { " — " + $0.name }
+                        ?? (outcome.report.status == .error ? " — does not build or start" : "")
+                let score = outcome.isMissing ? "-" : "\(outcome.report.score)/\(outcome.report.maxScore)"
                 text +=
-                    "  \(mark) \(outcome.exercise.id.padding(toLength: width, withPad: " ", startingAt: 0))  \(outcome.report.score)/\(outcome.report.maxScore)\(style.dim(failure))\n"
+                    "  \(mark) \(outcome.exercise.id.padding(toLength: width, withPad: " ", startingAt: 0))  \(score)\(style.dim(failure))\n"
             }
             let passed = outcomes.filter(\.passed).count
             text += "\n\(passed) of \(outcomes.count) exercises pass.\n"
+            let missing = outcomes.filter(\.isMissing)
+            if !missing.isEmpty {
+                text +=
+                    "Not checked, because their folders are missing: "
+                    + missing.map { app.path(context.workspace.folder(of: $0.exercise), in: context) }
+                    .joined(separator: ", ") + ".\n"
+            }
             Console.out(text)
         }
         return outcomes.allSatisfy(\.passed) ? 0 : 1

@@ -14,6 +14,9 @@ struct CheckCommand {
         let outcome = try Checker(context: context).check(exercise) { stage in status.show(stage) }
         status.clear()
         app.showNotice(outcome.progressNotice)
+        if let backup = outcome.packageManifestBackup {
+            app.showManifestRegenerated(backup: backup, in: context)
+        }
         if let resultsJSON {
             try ExercismResults(report: outcome.report).jsonData().write(
                 to: URL(fileURLWithPath: resultsJSON), options: .atomic)

@@ -1,4 +1,5 @@
 import Foundation
+import Grader
 import Runner
 
 /// `backendlings serve [EXERCISE] [--port N]`: run the learner's server for curl or a browser.
@@ -10,6 +11,9 @@ struct ServeCommand {
         let context = try app.context()
         let exercise = try app.exercise(id, in: context)
         try app.prepareWorkspace(for: exercise, in: context)
+        if let backup = try context.workspace.regeneratePackageManifestIfChanged() {
+            app.showManifestRegenerated(backup: backup, in: context)
+        }
         let style = app.style
         Console.err(style.dim("Building \(exercise.id)…\n"))
         switch try context.exerciseBuilder.build(exercise) {
@@ -33,6 +37,9 @@ struct ServeCommand {
                     + "  Stop:      Ctrl-C\n\n"
             )
             let status = session.wait()
+            // After Ctrl-C the signal handler ends the process (so the shell sees 130); returning an
+            // exit status of our own here would race it.
+            if ChildProcess.isShuttingDown { ChildProcess.waitForShutdown() }
             Console.err("Your server stopped (\(status?.description ?? "unknown status")).\n")
             return status?.isSuccess == true ? 0 : 1
         }

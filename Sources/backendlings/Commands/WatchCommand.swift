@@ -32,7 +32,7 @@ struct WatchCommand {
             keyReader = try KeyReader()
             session = try TerminalSession()
         } catch {
-            Console.err(app.style.failure("error: ") + "\(error)\n")
+            Console.err(app.style.failure("Error: ") + "\(error)\n")
             return 2
         }
         defer {

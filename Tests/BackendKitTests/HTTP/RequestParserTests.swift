@@ -156,13 +156,104 @@ struct RequestParserTests {
         ("POST / HTTP/1.1\r\nHost: x\r\nContent-Length: 5\r\nContent-Length: 6\r\n\r\n", 400),
         ("POST / HTTP/1.1\r\nHost: x\r\nContent-Length: -1\r\n\r\n", 400),
         ("POST / HTTP/1.1\r\nHost: x\r\nContent-Length: 1e3\r\n\r\n", 400),
-        ("POST / HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: gzip\r\n\r\n", 501),
+        // RFC 9112 §6.3: chunked must be the final coding, or the length cannot be known: 400.
+        ("POST / HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: gzip\r\n\r\n", 400),
         ("POST / HTTP/1.0\r\nTransfer-Encoding: chunked\r\n\r\n", 400),
         ("POST / HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\n", 400),
         ("POST / HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n2\r\nabc\r\n", 400),
     ])
     func malformedRequest_getsTheRightStatus(text: String, status: Int) {
         #expect(failureStatus(parse(text)) == status, "for \(text.debugDescription)")
+    }
+
+    /// The chunked-framing cases the fuzz run of issue 9 found accepted (RFC 9112 §7.1:
+    /// `chunk-size = 1*HEXDIG`, then `[ chunk-ext ] CRLF`; §6.3 for the order of codings).
+    static let chunkedHead = "POST / HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n"
+
+    @Test(arguments: [
+        ("+0\r\n\r\n", 400),  // a sign is not a HEXDIG
+        ("-0\r\n\r\n", 400),
+        ("-5\r\nhello\r\n0\r\n\r\n", 400),
+        ("+5\r\nhello\r\n0\r\n\r\n", 400),
+        ("5 junk\r\nhello\r\n0\r\n\r\n", 400),  // not a chunk-ext
+        ("5 \r\nhello\r\n0\r\n\r\n", 400),  // whitespace without an extension
+        ("5\nhello\r\n0\r\n\r\n", 400),  // a bare LF ends the size line
+        ("5\rhello\r\n0\r\n\r\n", 400),  // a bare CR in the size line
+        ("0x5\r\nhello\r\n0\r\n\r\n", 400),
+        ("\r\nhello\r\n0\r\n\r\n", 400),  // no digits at all
+        (" 5\r\nhello\r\n0\r\n\r\n", 400),
+        ("5;\r\nhello\r\n0\r\n\r\n", 400),  // ";" without a name
+        ("5;a=\r\nhello\r\n0\r\n\r\n", 400),  // "=" without a value
+        ("5;a=\"open\r\nhello\r\n0\r\n\r\n", 400),  // unterminated quoted-string
+        ("5;a b\r\nhello\r\n0\r\n\r\n", 400),
+        ("5\r\nhello\n0\r\n\r\n", 400),  // chunk-data must end with CRLF
+        ("5\r\nhelloX\r\n0\r\n\r\n", 400),
+        ("0\r\nX-Trailer: a\rb\r\n\r\n", 400),  // a bare CR in a trailer
+        ("0\r\nNoColon\r\n\r\n", 400),
+        ("0\r\n\rX\r\n\r\n", 400),
+        ("00000000000000001\r\nx\r\n0\r\n\r\n", 400),  // 17 digits: over the overflow bound
+        ("ffffffffffffffffffff\r\n", 400),  // would overflow 64 bits
+        ("ffffffffffffffff\r\n", 413),  // 16 digits: parsed, then over the body limit
+        ("7fffffffffffffff\r\n", 413),
+    ])
+    func chunkSizeLine_isStrict(body: String, status: Int) {
+        #expect(failureStatus(parse(Self.chunkedHead + body)) == status, "for \(body.debugDescription)")
+    }
+
+    @Test(arguments: [
+        "5\r\nhello\r\n0\r\n\r\n",
+        "5;name\r\nhello\r\n0\r\n\r\n",
+        "5;name=value;other=\"quoted \\\" text\"\r\nhello\r\n0\r\n\r\n",
+        "5 ; name = value\r\nhello\r\n0\r\n\r\n",  // BWS around ";" and "=" (RFC 9112 §7.1.1)
+        "5\t;name\r\nhello\r\n0\r\n\r\n",
+        "0005\r\nhello\r\n0\r\n\r\n",
+        "5\r\nhello\r\n0\r\nX-Trailer: 1\r\nY: 2\r\n\r\n",
+        "5\r\nhello\r\n0;last\r\n\r\n",
+        "5\r\nhello\r\n0\r\nX-Trailer: 1\n\n",  // bare LF after a field line, as in the head (§2.2)
+    ])
+    func validChunkedBody_isDecoded(body: String) {
+        guard case .request(_, let decoded) = parse(Self.chunkedHead + body).first else {
+            Issue.record("expected a request for \(body.debugDescription)")
+            return
+        }
+        #expect(String(decoding: decoded, as: UTF8.self) == "hello")
+    }
+
+    @Test(arguments: [
+        ("chunked, gzip", 400),  // chunked is not the final coding (RFC 9112 §6.3)
+        ("gzip", 400),
+        ("chunked, chunked", 400),  // chunked applied twice (RFC 9112 §6.1)
+        ("chunked\r\nTransfer-Encoding: chunked", 400),
+        ("identity", 400),
+        ("gzip, chunked", 501),  // a coding before chunked that BackendKit does not implement
+        ("x-custom, chunked", 501),
+    ])
+    func transferCodingOrder_getsTheStatusOfRFC9112(codings: String, status: Int) {
+        let text = "POST / HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: \(codings)\r\n\r\n0\r\n\r\n"
+        #expect(failureStatus(parse(text)) == status, "for \(codings.debugDescription)")
+    }
+
+    @Test(arguments: ["chunked", "Chunked", "chunked,", " chunked ", ", chunked"])
+    func chunkedAsTheOnlyCoding_isAccepted(codings: String) {
+        let text = "POST / HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: \(codings)\r\n\r\n0\r\n\r\n"
+        guard case .request = parse(text).first else {
+            Issue.record("expected a request for \(codings.debugDescription)")
+            return
+        }
+    }
+
+    @Test func failureAfterTheRequestLineOfAHead_knowsItAnswersAHead() {
+        guard case .failure(let failure) = parse("HEAD / HTTP/1.1\r\nHost: x\r\nBad Header: y\r\n\r\n").last
+        else {
+            Issue.record("expected a failure")
+            return
+        }
+        #expect(failure.isHeadRequest)
+        guard case .failure(let other) = parse("GET / HTTP/1.1\r\nBad Header: y\r\n\r\n").last else {
+            Issue.record("expected a failure")
+            return
+        }
+        #expect(!other.isHeadRequest)
     }
 
     @Test func repeatedIdenticalContentLengths_areAccepted() {

@@ -19,8 +19,8 @@
         let socket: Int32
 
         /// Binds `HOST`:`PORT` from the environment (defaults 127.0.0.1 and 0), listens, and prints the
-        /// contract's listening line with the real port.
-        static func listen() -> FixtureServer {
+        /// contract's listening line with the port `announcing` picks (the real one by default).
+        static func listen(announcing: (UInt16) -> UInt16 = { $0 }) -> FixtureServer {
             let port = getenv("PORT").flatMap { UInt16(String(cString: $0)) } ?? 0
             let fd = Glibc.socket(AF_INET, Int32(SOCK_STREAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0)
             guard fd >= 0 else { fail("socket") }
@@ -38,15 +38,39 @@
                 }
             }
             guard bound else { fail("bind/listen") }
-            writeLine("Listening on http://127.0.0.1:\(UInt16(bigEndian: address.sin_port))", to: 1)
+            writeLine(
+                "Listening on http://127.0.0.1:\(announcing(UInt16(bigEndian: address.sin_port)))", to: 1)
             return FixtureServer(socket: fd)
+        }
+
+        /// A free port that stays bound (never listening) while this process lives.
+        static func reservePort() -> UInt16 {
+            let fd = Glibc.socket(AF_INET, Int32(SOCK_STREAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0)
+            var address = sockaddr_in()
+            address.sin_family = sa_family_t(AF_INET)
+            address.sin_addr.s_addr = UInt32(0x7f00_0001).bigEndian
+            var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+            let bound = withUnsafeMutablePointer(to: &address) { pointer in
+                pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) { generic in
+                    bind(fd, generic, length) == 0 && getsockname(fd, generic, &length) == 0
+                }
+            }
+            guard fd >= 0, bound else { fail("reserve a port") }
+            return UInt16(bigEndian: address.sin_port)
         }
 
         func serve(_ behaviour: Behaviour) -> Never {
             var held: [Int32] = []
             while true {
                 let connection = accept(socket, nil, nil)
-                if connection < 0 { continue }
+                if connection < 0 {
+                    if errno == EMFILE || errno == ENFILE { usleep(10_000) }  // no spinning on a full table
+                    continue
+                }
+                if behaviour != .hang, readRequestHead(connection, peekOnly: true).isEmpty {
+                    close(connection)  // a readiness probe: connected, sent nothing, closed
+                    continue
+                }
                 switch behaviour {
                 case .hang:
                     held.append(connection)
@@ -75,12 +99,18 @@
             }
         }
 
-        /// Reads until the blank line that ends the request head (or 8 KiB, or end of stream).
-        private func readRequestHead(_ connection: Int32) -> String {
+        /// Reads until the blank line that ends the request head (or 8 KiB, or end of stream). With
+        /// `peekOnly`, waits for the first bytes and leaves them unread (empty: the client left).
+        private func readRequestHead(_ connection: Int32, peekOnly: Bool = false) -> String {
             var received: [UInt8] = []
             var buffer = [UInt8](repeating: 0, count: 4096)
             while received.count < 8192 {
-                let count = buffer.withUnsafeMutableBytes { read(connection, $0.baseAddress, $0.count) }
+                let count = buffer.withUnsafeMutableBytes {
+                    peekOnly
+                        ? recv(connection, $0.baseAddress, 1, Int32(MSG_PEEK))
+                        : read(connection, $0.baseAddress, $0.count)
+                }
+                if peekOnly { return count > 0 ? "x" : "" }
                 if count < 0 && errno == EINTR { continue }
                 if count <= 0 { break }
                 received.append(contentsOf: buffer[0..<count])

@@ -28,6 +28,20 @@
         case slowStart = "slow-start"
         /// Serves like `ok` but ignores SIGTERM.
         case ignoresSigterm = "ignores-sigterm"
+        /// Listens, but prints `Listening on http://127.0.0.1:0` instead of its real port.
+        case announcePortZero = "announce-port-zero"
+        /// Listens on one port and announces another, on which nothing listens (it is bound, not
+        /// listening, so connecting to it is refused at once).
+        case announceWrongPort = "announce-wrong-port"
+        /// Prints its listening line, then stops itself with SIGSTOP; serves like `ok` if continued.
+        case stopAfterListening = "stop-after-listening"
+        /// Prints its listening line, opens files until it has no descriptor left, then serves: every
+        /// accept fails with EMFILE, so connections wait unanswered.
+        case exhaustDescriptors = "exhaust-descriptors"
+
+        /// The environment variable that names the mode when there is no argument (a grader passes
+        /// none to its server).
+        static let variable = "GRADER_FIXTURE_MODE"
 
         /// Bytes `flood-output` writes before its listening line.
         static let floodBytes = 50 * 1024 * 1024
@@ -71,6 +85,23 @@
             case .ignoresSigterm:
                 signal(SIGTERM, SIG_IGN)
                 FixtureServer.listen().serve(.hello)
+            case .announcePortZero:
+                signal(SIGTERM) { _ in _exit(0) }
+                FixtureServer.listen(announcing: { _ in 0 }).serve(.hello)
+            case .announceWrongPort:
+                signal(SIGTERM) { _ in _exit(0) }
+                let elsewhere = FixtureServer.reservePort()
+                FixtureServer.listen(announcing: { _ in elsewhere }).serve(.hello)
+            case .stopAfterListening:
+                signal(SIGTERM) { _ in _exit(0) }
+                let server = FixtureServer.listen()
+                raise(SIGSTOP)
+                server.serve(.hello)
+            case .exhaustDescriptors:
+                signal(SIGTERM) { _ in _exit(0) }
+                let server = FixtureServer.listen()
+                useUpDescriptors()
+                server.serve(.hello)
             }
         }
     }

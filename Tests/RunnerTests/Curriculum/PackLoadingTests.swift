@@ -45,7 +45,9 @@ struct PackLoadingTests {
         try withTemporaryDirectory { dir in
             try FixturePack.create(at: dir)
             try FileManager.default.removeItem(at: dir.appendingPathComponent("Lessons/02-auth/Tests"))
-            let error = try #require(throws: PackError.self) { try Pack.load(from: dir) }
+            let error = try #require(throws: PackError.self) {
+                try Pack.load(from: dir, currentDirectory: dir)
+            }
             #expect(
                 error.description
                     == "Lessons/02-auth/Tests is missing (every module needs a Tests folder with its hidden tests)."
@@ -61,7 +63,9 @@ struct PackLoadingTests {
             try FileManager.default.removeItem(at: exercise.appendingPathComponent("README.md"))
             try FileManager.default.removeItem(
                 at: dir.appendingPathComponent("Lessons/01-databases/02-queries"))
-            let error = try #require(throws: PackError.self) { try Pack.load(from: dir) }
+            let error = try #require(throws: PackError.self) {
+                try Pack.load(from: dir, currentDirectory: dir)
+            }
             #expect(
                 error.description == """
                     The lesson pack has 3 problems:
@@ -72,12 +76,48 @@ struct PackLoadingTests {
         }
     }
 
+    @Test func manifestAndDiskErrors_nameThePackAsSeenFromTheCurrentFolder() throws {
+        try withTemporaryDirectory { dir in
+            let pack = dir.appendingPathComponent("elsewhere/pack")
+            try FixturePack.create(at: pack)
+            try FileManager.default.removeItem(at: pack.appendingPathComponent("Lessons/02-auth/Tests"))
+            let checkout = dir.appendingPathComponent("checkout")
+            try FileManager.default.createDirectory(at: checkout, withIntermediateDirectories: true)
+            let fromCheckout = try #require(throws: PackError.self) {
+                try Pack.load(from: pack, currentDirectory: checkout)
+            }
+            #expect(
+                fromCheckout.description
+                    == "\(pack.path)/Lessons/02-auth/Tests is missing (every module needs a Tests folder with its hidden tests)."
+            )
+            let fromAbove = try #require(throws: PackError.self) {
+                try Pack.load(from: pack, currentDirectory: dir)
+            }
+            #expect(
+                fromAbove.description
+                    == "elsewhere/pack/Lessons/02-auth/Tests is missing (every module needs a Tests folder with its hidden tests)."
+            )
+
+            let manifest = pack.appendingPathComponent("Lessons/pack.json")
+            try writeFixture("{ \"formatVersion\": 1, ", to: manifest)
+            let broken = try #require(throws: PackError.self) {
+                try Pack.load(from: pack, currentDirectory: checkout)
+            }
+            #expect(
+                broken.description
+                    == "\(manifest.path): line 1, column 23: invalid JSON: expected a field name in quotes, found the end of the file"
+            )
+        }
+    }
+
     @Test func missingStarterFolder_isNamed() throws {
         try withTemporaryDirectory { dir in
             try FixturePack.create(at: dir)
             try FileManager.default.removeItem(
                 at: dir.appendingPathComponent("Lessons/02-auth/01-passwords/Starter"))
-            let error = try #require(throws: PackError.self) { try Pack.load(from: dir) }
+            let error = try #require(throws: PackError.self) {
+                try Pack.load(from: dir, currentDirectory: dir)
+            }
             #expect(
                 error.description
                     == "Lessons/02-auth/01-passwords/Starter is missing (every exercise needs a starter to copy into the workspace)."

@@ -32,6 +32,21 @@ struct ProgressStoreTests {
             currentDirectory: dir)
     }
 
+    @Test func tempFilesLeftByAKilledWriter_areRemovedByTheNextWrite() throws {
+        try withTemporaryDirectory { dir in
+            let store = makeStore(dir)
+            #expect(try store.createIfMissing(now: start))
+            let folder = store.file.deletingLastPathComponent()
+            // What a writer killed between creating its temp file and the rename leaves behind.
+            let orphans = [".progress.json.tmp-4242-1234", ".progress.json.tmp-1-99"]
+            for name in orphans { try writeFixture("{\"half", to: folder.appendingPathComponent(name)) }
+            try writeFixture("other", to: folder.appendingPathComponent(".Package.swift.tmp-4242-1"))
+            try store.recordCheck("db01-schema", passed: true, at: start)
+            let left = try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
+            #expect(left == [".Package.swift.tmp-4242-1", "progress.json", "progress.lock"])
+        }
+    }
+
     @Test func recordedCheck_isWrittenInTheDocumentedFormat() throws {
         try withTemporaryDirectory { dir in
             let store = makeStore(dir)

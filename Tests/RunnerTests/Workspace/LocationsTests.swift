@@ -103,6 +103,20 @@ struct LocationsTests {
         }
     }
 
+    @Test func tildeInAVariable_isTheHomeVariable_asAShellWouldExpandIt() throws {
+        try withTemporaryDirectory { dir in
+            let workspace = try Locations.findWorkspace(
+                option: nil, environment: ["BACKENDLINGS_WORKSPACE": "~/learning/ws", "HOME": dir.path],
+                currentDirectory: URL(fileURLWithPath: "/"), packRoot: dir)
+            #expect(workspace.path == dir.path + "/learning/ws")
+            try FixturePack.create(at: dir.appendingPathComponent("packs/mine"))
+            let pack = try Locations.findPack(
+                option: nil, environment: ["BACKENDLINGS_PACK": "~/packs/mine", "HOME": dir.path],
+                currentDirectory: URL(fileURLWithPath: "/"), home: dir)
+            #expect(pack.path == dir.path + "/packs/mine")
+        }
+    }
+
     @Test func workspace_thatIsAFile_isRefused() throws {
         try withTemporaryDirectory { dir in
             try writeFixture("x", to: dir.appendingPathComponent("ws"))

@@ -192,6 +192,26 @@ struct WorkspaceSyncTests {
         }
     }
 
+    @Test(arguments: ["Lessons", "Solutions", "Lessons/01-databases", "Sources", "Tests/x", "Docs"])
+    func folderInsideThePackOrCheckout_isRefusedAndNothingIsWritten(path: String) throws {
+        try withTemporaryDirectory { dir in
+            let fx = try WorkspaceFixture(in: dir)
+            let folder = dir.appendingPathComponent(path)
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            let before = try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
+            let workspace = Workspace(root: folder, pack: fx.pack, home: dir, currentDirectory: dir)
+            let top = String(path.split(separator: "/")[0])
+            let expected =
+                "\(path) is inside \(top), a folder of the Backendlings checkout or lesson pack, so it "
+                + "cannot be the workspace. Use a folder of its own, such as workspace."
+            let error = try #require(throws: WorkspaceError.self) { try workspace.sync() }
+            #expect(error.description == expected)
+            let checked = try #require(throws: WorkspaceError.self) { try workspace.validate() }
+            #expect(checked.description == expected)
+            #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() == before)
+        }
+    }
+
     @Test func folderWithOtherFiles_isRefusedAndLeftAlone() throws {
         try withTemporaryDirectory { dir in
             let fx = try WorkspaceFixture(in: dir)

@@ -37,6 +37,20 @@ struct WorkspaceValidateTests {
         }
     }
 
+    @Test func folderThatIsNotAWorkspace_isNamedSo_notSentToACommandThatRefusesIt() throws {
+        try withTemporaryDirectory { dir in
+            let fx = try WorkspaceFixture(in: dir)
+            let notes = dir.appendingPathComponent("notes")
+            try writeFixture("my notes\n", to: notes.appendingPathComponent("todo.txt"))
+            let workspace = Workspace(root: notes, pack: fx.pack, home: dir, currentDirectory: dir)
+            let error = try #require(throws: WorkspaceError.self) { try workspace.validate() }
+            #expect(
+                error.description
+                    == "notes already holds files that are not a backendlings workspace, so backendlings will "
+                    + "not write there. Choose a new or empty folder with --workspace.")
+        }
+    }
+
     @Test func missingPackageManifest_isReported() throws {
         try withTemporaryDirectory { dir in
             let fx = try WorkspaceFixture(in: dir)

@@ -1,0 +1,196 @@
+#if os(Linux)
+    import Foundation
+    import Testing
+
+    @testable import Grader
+
+    #if canImport(Glibc)
+        import Glibc
+    #endif
+
+    /// Whole grading runs of a compiled grader (`fixture-grader`, three checks) against misbehaving
+    /// servers: each ends in one clear verdict within its deadline, the remaining checks are not
+    /// run, and nothing is left running, also when the grader's runner is killed with SIGKILL.
+    @Suite(.timeLimit(.minutes(3)))
+    struct FixtureGraderTests {
+        static var grader: String {
+            get throws {
+                URL(fileURLWithPath: try GraderFixture.path).deletingLastPathComponent()
+                    .appendingPathComponent("fixture-grader").path
+            }
+        }
+
+        /// The deadlines the grader documents: the readiness window and a check's own deadline.
+        static let readinessTimeout: Duration = .seconds(10)
+        static let checkTimeout: Duration = .seconds(15)
+
+        /// Runs the grader against the fixture in `mode`; returns its report and how long it took.
+        private func grade(_ mode: String, mark: ProcessTestMark) async throws -> (GradeReport, Duration) {
+            let report = mark.directory + "/report.json"
+            let started = ContinuousClock.now
+            let (status, output) = try await ChildProcess.run(
+                executable: try Self.grader,
+                arguments: ["--exercise", "fixture", "--server", try GraderFixture.path, "--report", report],
+                environment: .inherit(
+                    adding: mark.environment.merging(["GRADER_FIXTURE_MODE": mode]) { a, _ in a }),
+                timeout: .seconds(90))
+            let elapsed = ContinuousClock.now - started
+            #expect(status == .exited(0), "\(output.text)")
+            let data = try Data(contentsOf: URL(fileURLWithPath: report))
+            return (try JSONDecoder().decode(GradeReport.self, from: data), elapsed)
+        }
+
+        private func firstLine(_ text: String?) -> String {
+            String((text ?? "").split(separator: "\n", omittingEmptySubsequences: false).first ?? "")
+        }
+
+        @Test func serverAnnouncingPortZero_endsTheRunWithOneVerdict() async throws {
+            let mark = ProcessTestMark()
+            defer { mark.finish() }
+            let (report, elapsed) = try await grade("announce-port-zero", mark: mark)
+            #expect(report.status == .error)
+            #expect(report.checks.map(\.status) == [.error, .skipped, .skipped])
+            #expect(
+                firstLine(report.checks[0].message).hasPrefix(
+                    "Your server printed \"Listening on http://127.0.0.1:0\", but 0 is not a port a client can "
+                        + "connect to: PORT=0 asks the system for any free port."), "\(report.checks[0])")
+            #expect(
+                report.checks.dropFirst().allSatisfy { $0.message == "Not run: your server did not start." })
+            // Deadline, not speed: without the verdict each check waited out the 10-second readiness window.
+            #expect(elapsed < Self.readinessTimeout * 2, "took \(elapsed)")
+            #expect(await ProcessLeftovers.awaitNone(marked: mark) == [])
+        }
+
+        @Test func serverAnnouncingAnotherPort_endsTheRunWithOneVerdict() async throws {
+            let mark = ProcessTestMark()
+            defer { mark.finish() }
+            let (report, elapsed) = try await grade("announce-wrong-port", mark: mark)
+            #expect(report.checks.map(\.status) == [.error, .skipped, .skipped])
+            #expect(firstLine(report.checks[0].message).contains(", but nothing listens on port "))
+            #expect(firstLine(report.checks[0].message).hasSuffix(". Print the port your server really got."))
+            // Deadline, not speed: without the verdict each check waited out the 10-second readiness window.
+            #expect(elapsed < Self.readinessTimeout * 2, "took \(elapsed)")
+            #expect(await ProcessLeftovers.awaitNone(marked: mark) == [])
+        }
+
+        @Test func stoppedServer_isNamedStopped_andTheRunEnds() async throws {
+            let mark = ProcessTestMark()
+            defer { mark.finish() }
+            let (report, elapsed) = try await grade("stop-after-listening", mark: mark)
+            #expect(report.checks.map(\.status) == [.fail, .skipped, .skipped])
+            #expect(
+                firstLine(report.checks[0].message)
+                    == "GET /hello → no response. Your server is stopped (it received SIGSTOP, or was suspended "
+                    + "with Ctrl-Z), so it cannot answer. A stopped process only runs again after SIGCONT.")
+            #expect(
+                report.checks.dropFirst().allSatisfy {
+                    $0.message == "Not run: your server could not answer."
+                })
+            // Deadline, not speed: one client timeout (5 s), within one check's deadline; not one per check.
+            #expect(elapsed < Self.checkTimeout, "took \(elapsed)")
+            #expect(await ProcessLeftovers.awaitNone(marked: mark) == [])
+        }
+
+        @Test func serverOutOfFileDescriptors_isNamedSo_andTheRunEnds() async throws {
+            let mark = ProcessTestMark()
+            defer { mark.finish() }
+            let (report, elapsed) = try await grade("exhaust-descriptors", mark: mark)
+            #expect(report.checks.map(\.status) == [.fail, .skipped, .skipped])
+            let message = firstLine(report.checks[0].message)
+            #expect(message.hasPrefix("GET /hello → no response. Your server has "), "\(message)")
+            #expect(
+                message.hasSuffix(
+                    " files and sockets open, its limit of 256, so it cannot accept a connection. Does it close "
+                        + "every file, database connection and socket it opens?"), "\(message)")
+            // Deadline, not speed: one client timeout (5 s), within one check's deadline; not one per check.
+            #expect(elapsed < Self.checkTimeout, "took \(elapsed)")
+            #expect(await ProcessLeftovers.awaitNone(marked: mark) == [])
+        }
+
+        @Test(arguments: ["stop-after-listening", "exhaust-descriptors", "hang-on-request"])
+        func killedRunner_whileTheServerCannotAnswer_leavesNoGraderAndNoServerBehind(mode: String)
+            async throws
+        {
+            let mark = ProcessTestMark()
+            defer { mark.finish() }
+            let runner = try RunnerStandIn.start(
+                grader: try Self.grader, server: try GraderFixture.path,
+                environment: mark.environment.merging(["GRADER_FIXTURE_MODE": mode]) { a, _ in a })
+            // Kill the runner once the grader has started the server, which then keeps it waiting.
+            let seen = try await RunnerStandIn.waitForProcess(named: "grader-fixture", marked: mark)
+            #expect(seen, "the grader did not start the server within a minute")
+            try await killAndExpectNothingLeft(runner, mark: mark)
+        }
+
+        @Test(arguments: ["announce-port-zero", "announce-wrong-port"])
+        func killedRunner_whileTheServerStarts_leavesNoGraderAndNoServerBehind(mode: String) async throws {
+            let mark = ProcessTestMark()
+            defer { mark.finish() }
+            let runner = try RunnerStandIn.start(
+                grader: try Self.grader, server: try GraderFixture.path,
+                environment: mark.environment.merging(["GRADER_FIXTURE_MODE": mode]) { a, _ in a })
+            // These runs end within a second; the kill lands while the grader starts or checks it.
+            _ = try await RunnerStandIn.waitForProcess(named: "fixture-grader", marked: mark)
+            try await killAndExpectNothingLeft(runner, mark: mark)
+        }
+
+        /// SIGKILLs the runner, then expects every marked process gone within 10 seconds (the
+        /// documented cleanup takes about a second; the whole suite's load makes it slower).
+        private func killAndExpectNothingLeft(_ runner: pid_t, mark: ProcessTestMark) async throws {
+            let graders = RunnerStandIn.processes(named: "fixture-grader", marked: mark)
+            let killed = ContinuousClock.now
+            kill(runner, SIGKILL)
+            var status: Int32 = 0
+            _ = waitpid(runner, &status, 0)
+            let left = await ProcessLeftovers.awaitNone(marked: mark, timeout: .seconds(10))
+            let elapsed = ContinuousClock.now - killed
+            RunnerStandIn.reap(graders)
+            #expect(left == [], "left running \(elapsed) after the runner was killed: \(left)")
+        }
+    }
+
+    /// A stand-in for `backendlings check`: `sh` starting the grader and waiting for it, spawned
+    /// directly (not as a `ChildProcess`, whose cleanup would hide what a real kill leaves behind).
+    enum RunnerStandIn {
+        static func start(grader: String, server: String, environment: [String: String]) throws -> pid_t {
+            let script = "\"$0\" --exercise fixture --server \"$1\" --format json > /dev/null; echo finished"
+            let words = ["/bin/sh", "-c", script, grader, server]
+            let argv: [UnsafeMutablePointer<CChar>?] = words.map { strdup($0) } + [nil]
+            var merged = ProcessInfo.processInfo.environment
+            for (name, value) in environment { merged[name] = value }
+            let envp: [UnsafeMutablePointer<CChar>?] = merged.map { strdup("\($0.key)=\($0.value)") } + [nil]
+            defer { for pointer in argv + envp { free(pointer) } }
+            var pid: pid_t = 0
+            guard posix_spawn(&pid, "/bin/sh", nil, nil, argv, envp) == 0 else {
+                throw GraderFixture.FixtureMissing()
+            }
+            return pid
+        }
+
+        /// Marked processes whose command name is `name`.
+        static func processes(named name: String, marked mark: ProcessTestMark) -> [Int32] {
+            ProcessLeftovers.processes(marked: mark).filter { pid in
+                let comm = (try? String(contentsOfFile: "/proc/\(pid)/comm", encoding: .utf8)) ?? ""
+                return comm.trimmingCharacters(in: .whitespacesAndNewlines) == String(name.prefix(15))
+            }
+        }
+
+        /// Waits up to a minute for a marked process called `name`.
+        static func waitForProcess(named name: String, marked mark: ProcessTestMark) async throws -> Bool {
+            let end = ContinuousClock.now + .seconds(60)
+            while ContinuousClock.now < end {
+                if !processes(named: name, marked: mark).isEmpty { return true }
+                try await Task.sleep(for: .milliseconds(20))
+            }
+            return false
+        }
+
+        /// Reaps any of `pids` that were re-parented to this (subreaper) test process and exited.
+        static func reap(_ pids: [Int32]) {
+            for pid in pids {
+                var status: Int32 = 0
+                _ = waitpid(pid, &status, WNOHANG)
+            }
+        }
+    }
+#endif
