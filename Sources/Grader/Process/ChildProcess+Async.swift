@@ -3,10 +3,19 @@ import Foundation
 extension ChildProcess {
     /// Waits, without blocking a thread, until the child exits or `timeout` passes (`nil` on timeout).
     public func wait(timeout: Duration? = nil) async -> ExitStatus? {
-        if let status = exitStatus { return status }
+        if let status = exitStatus {
+            waitForPendingOutput(timeout: ChildState.drainAfterExit)
+            return status
+        }
         return await withCheckedContinuation { continuation in
             let once = ResumeOnce(continuation)
-            whenExited { once.resume($0) }
+            whenExited { status in
+                // Off the reaper thread: let the output reader catch up first, as `wait` does.
+                DispatchQueue.global().async {
+                    self.waitForPendingOutput(timeout: ChildState.drainAfterExit)
+                    once.resume(status)
+                }
+            }
             if let timeout {
                 DispatchQueue.global().asyncAfter(deadline: .now() + timeout.timeInterval) {
                     once.resume(nil)

@@ -67,8 +67,14 @@ final class ChildState: @unchecked Sendable {
     /// Blocks until the child has exited or `timeout` has passed (`nil`: no limit).
     func waitForExit(timeout: Duration?) -> ExitStatus? {
         _ = waitUntil(timeout: timeout) { status != nil }
+        // What the child wrote before it exited may still be in the pipe: read it, so a caller that
+        // looks at the output after an exit sees all of it (its last log line, its crash message).
+        if exitStatus != nil { waitForPendingOutput(timeout: Self.drainAfterExit) }
         return exitStatus
     }
+
+    /// How long `waitForExit` waits for the output reader to catch up once the child has exited.
+    static let drainAfterExit: Duration = .milliseconds(200)
 
     // MARK: Output and limits
 
