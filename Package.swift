@@ -65,7 +65,7 @@ let package = Package(
         .testTarget(
             name: "GraderTests",
             dependencies: ["Grader", "GraderKit", "BackendKit", "grader-fixture", "backendkit-bench"],
-            exclude: ["Report/Golden"],
+            exclude: ["Report/Golden", "Crash/Samples"],
             swiftSettings: swiftSettings
         ),
         .testTarget(

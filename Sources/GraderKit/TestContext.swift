@@ -23,6 +23,8 @@ public final class TestContext: @unchecked Sendable {
     private var environment: [String: String] = [:]
     /// The output of every server instance that has stopped, oldest first.
     var finishedOutputs: [CapturedOutput] = []
+    /// What the run did to the server, for replay scripts.
+    let replay = ReplayLog()
 
     init(exerciseID: String, serverExecutable: String, serverArguments: [String] = [], workDirectory: URL) {
         self.exerciseID = exerciseID
@@ -32,7 +34,8 @@ public final class TestContext: @unchecked Sendable {
         self.databasePath = workDirectory.appendingPathComponent("learner.sqlite").path
         self.http = HTTPClient(
             endpoint: { [unowned self] in try self.runningPort() },
-            diagnose: { [unowned self] in self.explainTransportFailure() }
+            diagnose: { [unowned self] in self.explainTransportFailure() },
+            replay: replay
         )
     }
 
@@ -41,12 +44,20 @@ public final class TestContext: @unchecked Sendable {
     public func startServer(environment: [String: String] = [:]) throws {
         try stopServer()
         lock.withLock { self.environment = environment }
+        if !environment.isEmpty {
+            let settings = environment.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }
+            replay.append(
+                .note(
+                    "The grader started your server with \(settings.joined(separator: " ")) here; "
+                        + "start backendlings serve with the same variables to do the same."))
+        }
         _ = try runningPort()
     }
 
     /// Stops the server gracefully and starts it again on the same database file.
     public func restartServer() throws {
         try stopServer()
+        replay.append(.restart)
         _ = try runningPort()
     }
 
@@ -70,6 +81,7 @@ public final class TestContext: @unchecked Sendable {
     public func signalServer(_ signal: Int32, waitUpTo timeout: Duration = .seconds(10)) throws -> ExitStatus?
     {
         guard let running = lock.withLock({ server }) else { throw CheckFailure("the server is not running") }
+        replay.append(.note("The grader sent signal \(SignalInfo(signal).name) to your server here."))
         running.sendSignal(signal)
         let status = running.waitForExitBlocking(timeout: timeout)
         if status != nil {
@@ -103,6 +115,10 @@ public final class TestContext: @unchecked Sendable {
     /// stopping the server first if it runs. The next request starts it on the prepared file.
     public func prepareDatabase(_ body: (Database) throws -> Void) throws {
         try stopServer()
+        replay.append(
+            .skipped(
+                "the grader wrote to the database file itself before starting your server (rows to work on, or an older schema)"
+            ))
         let database = try Database(path: databasePath, maxConnections: 1)
         try body(database)
     }
@@ -113,7 +129,13 @@ public final class TestContext: @unchecked Sendable {
         -> [Result<T, any Error>]
     {
         _ = try? runningPort()
+        replay.append(.note(Self.concurrentNote(count)))
+        defer { replay.append(.note("(End of the requests sent at the same moment.)")) }
         return Concurrently.run(count, body)
+    }
+
+    private static func concurrentNote(_ count: Int) -> String {
+        "The grader sent the next requests from \(count) clients at the same moment; here they go one after another."
     }
 
     /// Like `concurrently`, while this check holds the database's write lock for `hold`: every
@@ -124,6 +146,8 @@ public final class TestContext: @unchecked Sendable {
         _ count: Int, holdingWriteLockFor hold: Duration, _ body: @escaping @Sendable (Int) throws -> T
     ) throws -> [Result<T, any Error>] {
         _ = try runningPort()
+        replay.append(.note(Self.concurrentNote(count) + " Meanwhile it held the database's write lock."))
+        defer { replay.append(.note("(End of the requests sent at the same moment.)")) }
         let database = try Database(path: databasePath, maxConnections: 1)
         let running = try database.transaction { _ in  // BEGIN IMMEDIATE: the write lock is ours
             let running = Concurrently.start(count, body)
@@ -136,7 +160,9 @@ public final class TestContext: @unchecked Sendable {
     func runningPort() throws -> Int {
         if let running = lock.withLock({ server }), !running.hasExited { return running.port }
         if let message = lock.withLock({ server?.unexpectedExitMessage }) {
-            throw CheckFailure(message + lastLinesSuffix())
+            var failure = CheckFailure(message)
+            failure.serverHadStopped = true
+            throw failure
         }
         let configuration = LearnerServer.Configuration(
             executable: serverExecutable,
@@ -146,7 +172,14 @@ public final class TestContext: @unchecked Sendable {
                 adding: lock.withLock { environment }, removing: ["PORT", "DATABASE_PATH", "HOST"]),
             workingDirectory: workDirectory.path
         )
-        let started = try LearnerServer.start(configuration)
+        let started: LearnerServer
+        do {
+            started = try LearnerServer.start(configuration)
+        } catch {
+            // Its output explains why; keep it with the run's output, as for any instance that stopped.
+            if let output = error.output { lock.withLock { finishedOutputs.append(output) } }
+            throw error
+        }
         lock.withLock {
             if let replaced = server { finishedOutputs.append(replaced.output) }
             server = started
@@ -154,20 +187,31 @@ public final class TestContext: @unchecked Sendable {
         return started.port
     }
 
-    private func lastLinesSuffix() -> String {
-        let lines = output.lastLines(10)
-        return lines.isEmpty
-            ? "" : "\nIts last lines of output:\n" + lines.map { "    " + $0 }.joined(separator: "\n")
-    }
-
     /// After a request failed at the transport level: if the server is dying, give it a moment to
-    /// finish, then say how it ended ("Your server crashed (killed by signal SIGABRT …)").
+    /// finish, then say how it ended ("Your server crashed (killed by signal SIGABRT …)"). Its output
+    /// is in the check's log, and its crash in the report: the sentence is enough here.
     private func explainTransportFailure() -> String? {
         guard let running = lock.withLock({ server }) else { return nil }
         _ = running.waitForExitBlocking(timeout: .milliseconds(500))
-        guard let message = running.unexpectedExitMessage else { return nil }
-        return message + lastLinesSuffix()
+        letCrashFinish()
+        return running.unexpectedExitMessage
     }
+
+    /// How long a crashing server may take to print its crash report (the backtracer symbolicates
+    /// every thread) before the grader reads it.
+    static let crashReportTimeout: Duration = .seconds(10)
+
+    /// When the server has started printing a crash report, waits until it has exited, so the
+    /// report is read whole.
+    func letCrashFinish() {
+        guard let running = lock.withLock({ server }), !running.hasExited else { return }
+        running.waitForPendingOutput()
+        guard CrashOutputParser.showsCrash(running.output.text) else { return }
+        _ = running.waitForExitBlocking(timeout: Self.crashReportTimeout)
+    }
+
+    /// Whether the current server instance stopped by itself (crashed or exited).
+    var serverStoppedUnexpectedly: Bool { lock.withLock { server?.unexpectedExitMessage != nil } }
 
     /// Stops everything this context started.
     func tearDown() {

@@ -70,7 +70,8 @@ public struct Checker: Sendable {
         }
         onStage(.grading)
         return GraderInvocation.run(
-            grader: graderBinary, exercise: exercise.id, server: binary, timeout: gradingTimeout)
+            grader: graderBinary, exercise: exercise.id, server: binary, timeout: gradingTimeout,
+            replayDirectory: context.workspace.replayFolder(for: exercise))
     }
 }
 

@@ -28,6 +28,11 @@
         case slowStart = "slow-start"
         /// Serves like `ok` but ignores SIGTERM.
         case ignoresSigterm = "ignores-sigterm"
+        /// `GET /hello` answers like `ok`; any other request force-unwraps nil (SIGILL, Swift's
+        /// "Fatal error" and backtrace), as a learner's handler might.
+        case trapOnRequest = "trap-on-request"
+        /// Throws an error from top-level code before listening ("Error raised at top level").
+        case throwAtStart = "throw-at-start"
 
         /// Bytes `flood-output` writes before its listening line.
         static let floodBytes = 50 * 1024 * 1024
@@ -71,6 +76,10 @@
             case .ignoresSigterm:
                 signal(SIGTERM, SIG_IGN)
                 FixtureServer.listen().serve(.hello)
+            case .trapOnRequest:
+                FixtureServer.listen().serve(.trap)
+            case .throwAtStart:
+                sleepForever()  // main.swift throws before it gets here
             }
         }
     }
