@@ -23,7 +23,8 @@ struct CheckDependencies {
         var earlier: Set<String> = []
         for check in tests.checks {
             if let unknown = check.needs.first(where: { !earlier.contains($0) }) {
-                return "The hidden tests of \(tests.exerciseID) are broken: the check “\(check.name)” needs “\(unknown)”, "
+                return
+                    "The hidden tests of \(tests.exerciseID) are broken: the check “\(check.name)” needs “\(unknown)”, "
                     + "but no check before it has that name. This is a problem in the lesson pack, not in your code."
             }
             earlier.insert(check.name)
@@ -35,7 +36,9 @@ struct CheckDependencies {
     func unmetNeed(of check: Check, results: [CheckResult]) -> String? {
         if launchFailedIn != nil { return "your server to start" }
         for name in check.needs {
-            guard let needed = results.last(where: { $0.name == name }), needed.status != .pass else { continue }
+            guard let needed = results.last(where: { $0.name == name }), needed.status != .pass else {
+                continue
+            }
             if needed.status == .skipped, let root = needed.needs { return root }
             return "“\(name)”"
         }
@@ -47,7 +50,9 @@ struct CheckDependencies {
         let result = run.result
         defer {
             if run.launchFailed && launchFailedIn == nil { launchFailedIn = check.name }
-            if run.serverStoppedDuring && result.isProblem && serverStoppedIn == nil { serverStoppedIn = check.name }
+            if run.serverStoppedDuring && result.isProblem && serverStoppedIn == nil {
+                serverStoppedIn = check.name
+            }
         }
         guard result.isProblem else { return result }
         if run.serverHadStopped, let stoppedIn = serverStoppedIn {
@@ -61,7 +66,8 @@ struct CheckDependencies {
 
     private static func skipped(_ result: CheckResult, needs: String) -> CheckResult {
         CheckResult(
-            name: result.name, status: .skipped, points: result.points, message: "Not checked: it needs \(needs).",
+            name: result.name, status: .skipped, points: result.points,
+            message: "Not checked: it needs \(needs).",
             duration: result.duration, needs: needs)
     }
 }

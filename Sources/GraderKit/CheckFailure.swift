@@ -49,7 +49,9 @@ public func given<T>(_ precondition: String, _ body: () throws -> T) throws -> T
     do {
         return try body()
     } catch var failure as CheckFailure {
-        if failure.unmetPrecondition == nil && !failure.serverHadStopped { failure.unmetPrecondition = precondition }
+        if failure.unmetPrecondition == nil && !failure.serverHadStopped {
+            failure.unmetPrecondition = precondition
+        }
         throw failure
     }
 }

@@ -29,8 +29,10 @@ extension CheckRunner {
             } catch let failure as CheckFailure {
                 outcome.set(
                     Outcome.Value(
-                        status: .fail, message: failure.message, hint: failure.hint, exchange: failure.exchange,
-                        unmetPrecondition: failure.unmetPrecondition, serverHadStopped: failure.serverHadStopped))
+                        status: .fail, message: failure.message, hint: failure.hint,
+                        exchange: failure.exchange,
+                        unmetPrecondition: failure.unmetPrecondition,
+                        serverHadStopped: failure.serverHadStopped))
             } catch let launch as ServerLaunchError {
                 outcome.set(Outcome.Value(status: .error, message: launch.message, launchFailed: true))
             } catch {
@@ -58,7 +60,8 @@ extension CheckRunner {
         // A failure names its exchange when it is about one; an unexpected error may still be
         // explained by the last request the check made.
         let lastExchange =
-            value.status == .error && context.http.exchangeCount > exchangesBefore ? context.http.lastExchange : nil
+            value.status == .error && context.http.exchangeCount > exchangesBefore
+            ? context.http.lastExchange : nil
         let stopped = context.serverStoppedUnexpectedly
         let crashed = failed && (value.launchFailed || stopped)
         let result = CheckResult(
@@ -73,7 +76,8 @@ extension CheckRunner {
             crash: crashed ? log.flatMap { CrashOutputParser(learnerRoot: learnerRoot).parse($0.text) } : nil
         )
         let run = Run(
-            result: result, unmetPrecondition: value.unmetPrecondition, serverHadStopped: value.serverHadStopped,
+            result: result, unmetPrecondition: value.unmetPrecondition,
+            serverHadStopped: value.serverHadStopped,
             launchFailed: value.launchFailed, serverStoppedDuring: stopped && !value.serverHadStopped)
         return (run, stuck)
     }

@@ -57,7 +57,9 @@ struct CheckRunner {
             context.replay.append(.check(index: index + 1, name: check.name))
             let (run, stuck) = self.run(check, in: context)
             var result = dependencies.resolve(run, of: check, earlier: results)
-            if result.isProblem { result.replayScript = writeReplayScript(for: result, index: index, context: context) }
+            if result.isProblem {
+                result.replayScript = writeReplayScript(for: result, index: index, context: context)
+            }
             results.append(result)
             abandoned = stuck
         }

@@ -121,7 +121,8 @@ public final class HTTPClient: @unchecked Sendable {
             throw record(recorded, problem: String(describing: error))
         }
         replay?.request(
-            method: method.rawValue, target: target, headers: allHeaders.map { ($0.name, $0.value) }, body: body,
+            method: method.rawValue, target: target, headers: allHeaders.map { ($0.name, $0.value) },
+            body: body,
             usesCookieJar: usesCookieJar)
         var head =
             "\(method.rawValue) \(target) HTTP/1.1\r\nHost: 127.0.0.1:\(port)\r\nUser-Agent: backendlings-grader\r\n"
@@ -162,7 +163,8 @@ public final class HTTPClient: @unchecked Sendable {
     /// closed the connection or went quiet for `quietPeriod`.
     public func raw(_ bytes: [UInt8], quietPeriod: Duration = .milliseconds(500)) throws -> Data {
         let port = try endpoint()
-        replay?.append(.skipped("\(bytes.count) bytes the grader wrote by hand (a request curl cannot send as it was)"))
+        replay?.append(
+            .skipped("\(bytes.count) bytes the grader wrote by hand (a request curl cannot send as it was)"))
         do {
             return try RawConnection.sendAndCollect(
                 bytes, port: port, quietPeriod: quietPeriod, timeout: timeout)
@@ -179,7 +181,8 @@ public final class HTTPClient: @unchecked Sendable {
     {
         let exchange = HTTPExchange(request: request, response: nil, problem: problem)
         lock.withLock { exchanges.append(exchange) }
-        let message = "\(request.method) \(request.target) → \(problem)" + (explanation.map { " " + $0 } ?? "")
+        let message =
+            "\(request.method) \(request.target) → \(problem)" + (explanation.map { " " + $0 } ?? "")
         return CheckFailure(message, exchange: exchange)
     }
 }

@@ -23,15 +23,20 @@ final class ReplayLog: @unchecked Sendable {  // unchecked: `steps` is only touc
 
     /// Records a request about to be sent.
     func request(
-        method: String, target: String, headers: [(name: String, value: String)], body: Data?, usesCookieJar: Bool
+        method: String, target: String, headers: [(name: String, value: String)], body: Data?,
+        usesCookieJar: Bool
     ) {
         if let body, body.count > Self.maxBodyBytes {
-            append(.skipped("the full body of \(method) \(target) (\(body.count) bytes; the script sends its first \(Self.maxBodyBytes))"))
+            append(
+                .skipped(
+                    "the full body of \(method) \(target) (\(body.count) bytes; the script sends its first \(Self.maxBodyBytes))"
+                ))
         }
         append(
             .request(
                 ReplayRequest(
-                    method: method, target: target, headers: headers.map { HTTPExchange.Header($0.name, $0.value) },
+                    method: method, target: target,
+                    headers: headers.map { HTTPExchange.Header($0.name, $0.value) },
                     body: body.map { Array($0.prefix(Self.maxBodyBytes)) }, usesCookieJar: usesCookieJar)))
     }
 }

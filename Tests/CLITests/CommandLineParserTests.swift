@@ -23,7 +23,10 @@ import Testing
         (["hint"], .hint(exercise: nil)),
         (["hint", "db02-insert"], .hint(exercise: "db02-insert")),
         (["serve"], .serve(exercise: nil, port: nil, fresh: false)),
-        (["serve", "db01-schema", "--port", "8080"], .serve(exercise: "db01-schema", port: 8080, fresh: false)),
+        (
+            ["serve", "db01-schema", "--port", "8080"],
+            .serve(exercise: "db01-schema", port: 8080, fresh: false)
+        ),
         (["serve", "--port=1"], .serve(exercise: nil, port: 1, fresh: false)),
         (["serve", "-p", "65535"], .serve(exercise: nil, port: 65_535, fresh: false)),
         (["serve", "api02-crud", "--fresh"], .serve(exercise: "api02-crud", port: nil, fresh: true)),
@@ -55,7 +58,8 @@ import Testing
 
     @Test func repeatedOption_keepsTheLastValue() {
         #expect(
-            parsed(["serve", "--port", "80", "--port", "81"]) == Invocation(.serve(exercise: nil, port: 81, fresh: false)))
+            parsed(["serve", "--port", "80", "--port", "81"])
+                == Invocation(.serve(exercise: nil, port: 81, fresh: false)))
     }
 
     @Test func doubleDash_makesLaterWordsPositional() {

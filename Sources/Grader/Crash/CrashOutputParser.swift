@@ -108,7 +108,8 @@ public struct CrashOutputParser: Sendable {
         var index = start + 1
         while index < lines.count, message.count < maxMessageLines {
             let line = lines[index]
-            if line.allSatisfy(\.isWhitespace) || line.hasPrefix("*** ") || line.hasPrefix("Current stack trace:")
+            if line.allSatisfy(\.isWhitespace) || line.hasPrefix("*** ")
+                || line.hasPrefix("Current stack trace:")
                 || messageStart(line)
             {
                 break
@@ -135,7 +136,9 @@ public struct CrashOutputParser: Sendable {
     /// The frames under `Thread N crashed:` (or `Thread N "name" crashed:`) after `start`.
     private static func crashedThreadFrames(in lines: [String], after start: Int) -> [BacktraceFrame] {
         guard
-            let header = lines[start...].firstIndex(where: { $0.hasPrefix("Thread ") && $0.hasSuffix(" crashed:") })
+            let header = lines[start...].firstIndex(where: {
+                $0.hasPrefix("Thread ") && $0.hasSuffix(" crashed:")
+            })
         else { return [] }
         var frames: [BacktraceFrame] = []
         for line in lines[(header + 1)...] {
@@ -162,7 +165,9 @@ public struct CrashOutputParser: Sendable {
     private func location(of frame: BacktraceFrame) -> ServerCrash.Location {
         let path = frame.file ?? ""
         var shown = path
-        if let root = learnerRoot, path.hasPrefix(root + "/") { shown = String(path.dropFirst(root.count + 1)) }
+        if let root = learnerRoot, path.hasPrefix(root + "/") {
+            shown = String(path.dropFirst(root.count + 1))
+        }
         return ServerCrash.Location(
             file: shown, line: frame.line, column: frame.column, function: frame.function,
             source: frame.line.flatMap { readSourceLine(path, $0) })

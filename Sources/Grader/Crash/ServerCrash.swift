@@ -42,7 +42,9 @@ public struct ServerCrash: Codable, Sendable, Equatable {
     /// that calls itself without end, until the stack ran out.
     public var endlessRecursion: Bool
 
-    public init(message: [String], kind: String? = nil, location: Location? = nil, endlessRecursion: Bool = false) {
+    public init(
+        message: [String], kind: String? = nil, location: Location? = nil, endlessRecursion: Bool = false
+    ) {
         self.message = message
         self.kind = kind
         self.location = location

@@ -52,7 +52,9 @@ public struct ReplayScript: Sendable {
         let earlier = steps[..<own.startIndex]
         let earlierRequests = Self.requestCount(earlier)
         let earlierChecks = Set(
-            earlier.compactMap { if case .check(let index, _) = $0, index != checkIndex { index } else { nil } })
+            earlier.compactMap {
+                if case .check(let index, _) = $0, index != checkIndex { index } else { nil }
+            })
         var lines = header(
             earlierRequests: earlierRequests, earlierChecks: earlierChecks.count,
             ownRequests: Self.requestCount(own))
@@ -79,7 +81,10 @@ public struct ReplayScript: Sendable {
         }
         if written > Self.maxRequests {
             let left = written - Self.maxRequests
-            lines.append("note " + ShellQuoting.quoted("Left out: the last \(left) requests (a script holds \(Self.maxRequests))."))
+            lines.append(
+                "note "
+                    + ShellQuoting.quoted(
+                        "Left out: the last \(left) requests (a script holds \(Self.maxRequests))."))
         }
         lines += footer()
         return lines.joined(separator: "\n") + "\n"
@@ -100,7 +105,9 @@ public struct ReplayScript: Sendable {
                 "# status is shown), then the \(Self.count(ownRequests, "request")) of this check, with every answer in full.",
             ]
         } else {
-            lines.append("# It sends the \(Self.count(ownRequests, "request")) of this check, in order, and shows every answer in full.")
+            lines.append(
+                "# It sends the \(Self.count(ownRequests, "request")) of this check, in order, and shows every answer in full."
+            )
         }
         lines += [
             "#",

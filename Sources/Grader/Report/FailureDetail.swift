@@ -68,7 +68,8 @@ struct FailureDetail {
         if let phrase = notCheckedPhrase(for: check) {
             return phrase.prefix(1).uppercased() + phrase.dropFirst() + ": fix the failing check first."
         }
-        return check.message.flatMap { ReportText.trimmedLines($0).first.map(ReportText.clean) } ?? notRunMessage
+        return check.message.flatMap { ReportText.trimmedLines($0).first.map(ReportText.clean) }
+            ?? notRunMessage
     }
 
     /// For a check that failed without saying why (a bug in the hidden tests, not the learner's).

@@ -6,7 +6,9 @@ import Grader
 /// report to show.
 enum GraderInvocation {
     /// `replayDirectory`: where the grader writes a replay script for each failed check.
-    static func run(grader: URL, exercise: String, server: URL, timeout: Duration, replayDirectory: URL? = nil)
+    static func run(
+        grader: URL, exercise: String, server: URL, timeout: Duration, replayDirectory: URL? = nil
+    )
         -> GradeReport
     {
         let reportFile = FileManager.default.temporaryDirectory.appendingPathComponent(

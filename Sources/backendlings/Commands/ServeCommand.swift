@@ -31,7 +31,8 @@ struct ServeCommand {
                     + style.bold("http://127.0.0.1:\(port)") + "\n"
                     + "  Try:       " + style.code("curl -i http://127.0.0.1:\(port)/") + "\n"
                     + "  Database:  " + style.code("sqlite3 \(database)")
-                    + (fresh ? style.dim(" (new and empty; emptied again at every --fresh start)") : "") + "\n"
+                    + (fresh ? style.dim(" (new and empty; emptied again at every --fresh start)") : "")
+                    + "\n"
                     + "  Stop:      Ctrl-C\n\n"
             )
             let status = session.wait()

@@ -19,14 +19,16 @@ struct CrashNoiseTests {
     }
 
     @Test func theOldStackTrace_isLeftOutToo() throws {
-        let kept = CrashOutputParser.withoutCrashReports(ReportText.lines(try CrashSamples.text("unwrap-nobacktrace")))
+        let kept = CrashOutputParser.withoutCrashReports(
+            ReportText.lines(try CrashSamples.text("unwrap-nobacktrace")))
         #expect(kept.count == 3)
         #expect(kept.last == "… the runtime's crash report (10 lines) left out …")
     }
 
     @Test func aReportCutShortByTheCapture_isLeftOutToTheEnd() {
         let kept = CrashOutputParser.withoutCrashReports([
-            "before", "", "*** Signal 4: Backtracing from 0x1... done ***", "", "Thread 0 crashed:", "  0 0x1 f in x",
+            "before", "", "*** Signal 4: Backtracing from 0x1... done ***", "", "Thread 0 crashed:",
+            "  0 0x1 f in x",
         ])
         #expect(kept == ["before", "… the runtime's crash report (4 lines) left out …"])
     }

@@ -31,7 +31,10 @@ struct CrashOutputParserTests {
 
     @Test func preconditionAndFatalError_keepTheirOwnWords() throws {
         let precondition = try #require(parser().parse(S.text("precondition")))
-        #expect(precondition.message == ["db02_insert_fetch/BookStore.swift:12: Precondition failed: id must be positive"])
+        #expect(
+            precondition.message == [
+                "db02_insert_fetch/BookStore.swift:12: Precondition failed: id must be positive"
+            ])
         #expect(precondition.location?.fileAndLine == "\(S.folder)/BookStore.swift:12")
         let fatal = try #require(parser().parse(S.text("fatal")))
         #expect(fatal.message == ["db02_insert_fetch/BookStore.swift:17: Fatal error: not implemented yet"])
@@ -51,7 +54,10 @@ struct CrashOutputParserTests {
             crash.message == [
                 #"Swift/ErrorType.swift:254: Fatal error: Error raised at top level: db02_insert_fetch.MigrationError.badSQL("CREAT TABLE")"#
             ])
-        #expect(crash.location == ServerCrash.Location(file: "\(S.folder)/main.swift", line: nil, function: "db02_insert_fetch_main"))
+        #expect(
+            crash.location
+                == ServerCrash.Location(
+                    file: "\(S.folder)/main.swift", line: nil, function: "db02_insert_fetch_main"))
     }
 
     @Test func anErrorDescriptionOverSeveralLines_isKeptWhole() throws {
@@ -84,7 +90,9 @@ struct CrashOutputParserTests {
 
     @Test func withoutTheBacktracer_onlyTheMessageIsKnown() throws {
         let crash = try #require(parser().parse(S.text("unwrap-nobacktrace")))
-        #expect(crash.message.first?.hasSuffix("Fatal error: Unexpectedly found nil while unwrapping an Optional value") == true)
+        #expect(
+            crash.message.first?.hasSuffix(
+                "Fatal error: Unexpectedly found nil while unwrapping an Optional value") == true)
         #expect(crash.location == nil)
         #expect(crash.kind == nil)
     }
@@ -106,16 +114,25 @@ struct CrashOutputParserTests {
         #expect(frame?.file == "/w/main.swift")
         #expect(frame?.line == 23)
         #expect(frame?.column == 28)
-        let runtime = BacktraceFrame(line: "  1 [ra] 0x00007fbf128f961f _assertionFailure(_:_:file:line:flags:) + 302 in libswiftCore.so")
+        let runtime = BacktraceFrame(
+            line:
+                "  1 [ra] 0x00007fbf128f961f _assertionFailure(_:_:file:line:flags:) + 302 in libswiftCore.so"
+        )
         #expect(runtime?.file == nil)
         #expect(runtime?.function == "_assertionFailure(_:_:file:line:flags:)")
-        #expect(BacktraceFrame(line: "  6 [async] [thunk]  0x00005557288d0440 partial apply in db02 at //<compiler-generated>")?.file == nil)
+        #expect(
+            BacktraceFrame(
+                line:
+                    "  6 [async] [thunk]  0x00005557288d0440 partial apply in db02 at //<compiler-generated>")?
+                .file == nil)
         #expect(BacktraceFrame(line: "...") == nil)
         #expect(BacktraceFrame(line: "Thread 1 crashed:") == nil)
     }
 
     @Test func learnerRoot_isTheFolderThatHoldsTheBuildFolder() {
-        #expect(CrashOutputParser.learnerRoot(forExecutable: "/home/ayu/ws/.build/debug/db01-schema") == "/home/ayu/ws")
+        #expect(
+            CrashOutputParser.learnerRoot(forExecutable: "/home/ayu/ws/.build/debug/db01-schema")
+                == "/home/ayu/ws")
         #expect(
             CrashOutputParser.learnerRoot(forExecutable: "/c/.build/backendlings/devcheck/k/.build/debug/x")
                 == "/c/.build/backendlings/devcheck/k")
@@ -123,7 +140,8 @@ struct CrashOutputParserTests {
     }
 
     @Test func sourceLines_areReadFromDisk_trimmed_andOnlyFromRegularFiles() throws {
-        let file = FileManager.default.temporaryDirectory.appending(path: "crash-source-\(UInt32.random(in: 0...UInt32.max)).swift")
+        let file = FileManager.default.temporaryDirectory.appending(
+            path: "crash-source-\(UInt32.random(in: 0...UInt32.max)).swift")
         try Data("struct A {\n        return title!   \n}\n".utf8).write(to: file)
         defer { try? FileManager.default.removeItem(at: file) }
         #expect(SourceLineReader.line(file.path, 2) == "return title!")

@@ -49,7 +49,9 @@
                 "ok",
                 [
                     Check("GET /hello answers 200") { t in try t.http.get("/hello").expectStatus(200) },
-                    Check("then 201", needs: "GET /hello answers 200") { t in try t.http.get("/hello").expectStatus(201) },
+                    Check("then 201", needs: "GET /hello answers 200") { t in
+                        try t.http.get("/hello").expectStatus(201)
+                    },
                 ])
             #expect(report.checks.map(\.status) == [.pass, .fail])
         }
@@ -106,8 +108,8 @@
         }
     }
 
-    /// A value a check sets and a test reads.
-    final class Locked<Value: Sendable>: @unchecked Sendable {  // unchecked: `stored` is only touched under `lock`
+    /// A value a check sets and a test reads. Unchecked: `stored` is only touched under `lock`.
+    final class Locked<Value: Sendable>: @unchecked Sendable {
         private let lock = NSLock()
         private var stored: Value
         init(_ value: Value) { stored = value }

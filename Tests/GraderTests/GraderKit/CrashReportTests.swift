@@ -19,7 +19,9 @@
             return try #require(lines.firstIndex { $0.trimmingCharacters(in: .whitespaces) == text }) + 1
         }
 
-        @Test func aNilUnwrapInAHandler_isReportedWithTheFatalErrorLine_andTheLearnersFileAndLine() async throws {
+        @Test func aNilUnwrapInAHandler_isReportedWithTheFatalErrorLine_andTheLearnersFileAndLine()
+            async throws
+        {
             let report = try await GraderRun.run(
                 "trap-on-request",
                 [
@@ -34,12 +36,19 @@
             #expect(crash.location?.source == "return title!")
 
             let text = TextReportRenderer(style: UnicodeTextStyle()).render(report)
-            #expect(text.contains("Fatal error: Unexpectedly found nil while unwrapping an Optional value"), "\(text)")
+            #expect(
+                text.contains("Fatal error: Unexpectedly found nil while unwrapping an Optional value"),
+                "\(text)")
             #expect(text.contains("Tests/Fixtures/grader-fixture/Trap.swift:\(line)"), "\(text)")
             #expect(text.contains("\(line) | return title!"), "\(text)")
-            #expect(text.contains("grader-fixture: looking up book 5"), "the log lines before the crash: \(text)")
-            #expect(text.contains("not checked (needs your server, which stopped during “GET /books/5 answers 404”)"))
-            for noise in ["Images (", "Registers:", "Thread 0", "No response: no response", "Its last lines of output"] {
+            #expect(
+                text.contains("grader-fixture: looking up book 5"), "the log lines before the crash: \(text)")
+            #expect(
+                text.contains(
+                    "not checked (needs your server, which stopped during “GET /books/5 answers 404”)"))
+            for noise in [
+                "Images (", "Registers:", "Thread 0", "No response: no response", "Its last lines of output",
+            ] {
                 #expect(!text.contains(noise), "\(noise) in:\n\(text)")
             }
             let json = String(decoding: try ExercismResults.encode(report), as: UTF8.self)
@@ -55,7 +64,9 @@
             #expect(report.status == .error)
             let crash = try #require(report.crash)
             #expect(crash.message.first?.contains("Fatal error: Error raised at top level: ") == true)
-            #expect(crash.message.first?.contains(#"MigrationFailed(reason: "near \"CREAT\": syntax error")"#) == true)
+            #expect(
+                crash.message.first?.contains(#"MigrationFailed(reason: "near \"CREAT\": syntax error")"#)
+                    == true)
             #expect(crash.location?.file == "Tests/Fixtures/grader-fixture/main.swift")
             let text = TextReportRenderer(style: UnicodeTextStyle()).render(report)
             #expect(text.contains("crashed (killed by signal SIGILL"), "\(text)")

@@ -17,7 +17,9 @@
                 var contentType: String?
                 var accept: String?
                 var body: [UInt8]
-                var description: String { "\(method) \(target) \(contentType ?? "-") \(accept ?? "-") \(body)" }
+                var description: String {
+                    "\(method) \(target) \(contentType ?? "-") \(accept ?? "-") \(body)"
+                }
             }
             private let lock = NSLock()
             private var requests: [Request] = []
@@ -34,7 +36,9 @@
             .init(
                 method: "POST", target: "/notes", contentType: "application/json", accept: "application/json",
                 body: Array(#"{"title":"first"}"#.utf8)),
-            .init(method: "GET", target: "/books?sort=year&author=Le%20Guin", accept: "application/json", body: []),
+            .init(
+                method: "GET", target: "/books?sort=year&author=Le%20Guin", accept: "application/json",
+                body: []),
             .init(
                 method: "POST", target: "/notes", contentType: "application/json", accept: "application/json",
                 body: Array(quoted.utf8)),
@@ -49,7 +53,8 @@
             Check("set-up") { t in try t.http.post("/notes", json: ["title": "first"]) },
             Check("sends every kind of request") { t in
                 try t.http.get("/books?sort=year&author=Le%20Guin")
-                try t.http.send(.post, "/notes", headers: ["Content-Type": "application/json"], body: Data(quoted.utf8))
+                try t.http.send(
+                    .post, "/notes", headers: ["Content-Type": "application/json"], body: Data(quoted.utf8))
                 try t.http.send(
                     .put, "/notes/1", headers: ["Content-Type": "text/plain", "Accept": "text/plain"],
                     body: Data(multiline.utf8))
@@ -60,7 +65,8 @@
         ]
 
         @Test func theScript_sendsEveryRequestOfTheRunInOrder_byteForByte() async throws {
-            let directory = FileManager.default.temporaryDirectory.appending(path: "replay-\(UUID().uuidString)")
+            let directory = FileManager.default.temporaryDirectory.appending(
+                path: "replay-\(UUID().uuidString)")
             defer { try? FileManager.default.removeItem(at: directory) }
             let report = try await GraderRun.run("ok", Self.checks, replayDirectory: directory)
             #expect(report.checks.map(\.status) == [.pass, .fail])
@@ -88,7 +94,8 @@
 
             let (status, output) = try await ChildProcess.run(
                 executable: "/bin/sh", arguments: [script],
-                environment: .inherit(adding: ["BASE_URL": "http://127.0.0.1:\(port)"]), timeout: .seconds(30))
+                environment: .inherit(adding: ["BASE_URL": "http://127.0.0.1:\(port)"]), timeout: .seconds(30)
+            )
             let printed = output.text
             #expect(status == .exited(0), "\(printed)")
             #expect(received.all == Self.expected, "\(printed)")
@@ -98,7 +105,8 @@
         }
 
         @Test func aNewRun_removesTheScriptsOfTheLastOne() async throws {
-            let directory = FileManager.default.temporaryDirectory.appending(path: "replay-\(UUID().uuidString)")
+            let directory = FileManager.default.temporaryDirectory.appending(
+                path: "replay-\(UUID().uuidString)")
             defer { try? FileManager.default.removeItem(at: directory) }
             _ = try await GraderRun.run("ok", Self.checks, replayDirectory: directory)
             #expect(FileManager.default.fileExists(atPath: directory.appending(path: "check-02.sh").path))

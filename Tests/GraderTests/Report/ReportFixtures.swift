@@ -133,8 +133,10 @@ enum ReportFixtures {
             status: .fail,
             checks: [
                 failed,
-                notChecked("GET /health says its body is JSON (Content-Type: application/json)", needs: needsStatus),
-                notChecked("the body of GET /health is the JSON object {\"status\": \"ok\"}", needs: needsStatus),
+                notChecked(
+                    "GET /health says its body is JSON (Content-Type: application/json)", needs: needsStatus),
+                notChecked(
+                    "the body of GET /health is the JSON object {\"status\": \"ok\"}", needs: needsStatus),
                 notChecked("HEAD /health answers 200 with the headers and no body", needs: needsStatus),
                 check("GET /healthz (a path with no route) answers 404 Not Found", duration: 0.004),
                 notChecked("GET /tasks/:id answers 200 with the task", needs: "POST /tasks to create a task"),
@@ -148,7 +150,8 @@ enum ReportFixtures {
 
     static func notChecked(_ name: String, needs: String) -> CheckResult {
         CheckResult(
-            name: name, status: .skipped, message: "Not checked: it needs \(needs).", duration: 0, needs: needs)
+            name: name, status: .skipped, message: "Not checked: it needs \(needs).", duration: 0,
+            needs: needs)
     }
 
     /// db02-insert-fetch: a nil unwrap in a handler crashed the server during the second check; the
@@ -172,7 +175,8 @@ enum ReportFixtures {
             duration: 0.152)
         crashed.crash = crash
         crashed.serverLog = CapturedOutput(head: log)
-        crashed.replayScript = "/home/ayu/backendlings/workspace/.backendlings/repro/db02-insert-fetch/check-02.sh"
+        crashed.replayScript =
+            "/home/ayu/backendlings/workspace/.backendlings/repro/db02-insert-fetch/check-02.sh"
         return GradeReport(
             exercise: "db02-insert-fetch",
             status: .fail,
@@ -181,7 +185,8 @@ enum ReportFixtures {
                 crashed,
                 notChecked(
                     "every book is still in the books table",
-                    needs: "your server, which stopped during “GET /books/:id answers 404 for a book that does not exist”"
+                    needs:
+                        "your server, which stopped during “GET /books/:id answers 404 for a book that does not exist”"
                 ),
             ],
             serverLog: CapturedOutput(head: log),
