@@ -74,7 +74,7 @@ let package = Package(
             dependencies: [
                 "Grader", "GraderKit", "BackendKit", "grader-fixture", "fixture-grader", "backendkit-bench",
             ],
-            exclude: ["Report/Golden"],
+            exclude: ["Report/Golden", "Crash/Samples"],
             swiftSettings: swiftSettings
         ),
         .testTarget(

@@ -12,13 +12,15 @@ struct GraderOptions {
     }
 
     static let usage =
-        "Usage: grader --exercise ID --server PATH [--report FILE] [--results-json FILE] [--junit FILE] [--format text|json] | --list"
+        "Usage: grader --exercise ID --server PATH [--report FILE] [--results-json FILE] [--junit FILE] [--replay-dir DIR] [--format text|json] | --list"
 
     var exercise = ""
     var server = ""
     var report: String?
     var resultsJSON: String?
     var junit: String?
+    /// Where to write a replay script for each failed check (`check-08.sh`).
+    var replayDirectory: String?
     var format = Format.text
     var list = false
 
@@ -38,6 +40,7 @@ struct GraderOptions {
             case "--report": options.report = try value(for: argument)
             case "--results-json": options.resultsJSON = try value(for: argument)
             case "--junit": options.junit = try value(for: argument)
+            case "--replay-dir": options.replayDirectory = try value(for: argument)
             case "--format":
                 let raw = try value(for: argument)
                 guard let format = Format(rawValue: raw) else {

@@ -25,16 +25,20 @@ public final class HTTPClient: @unchecked Sendable {
     private var exchanges: [HTTPExchange] = []
     private let endpoint: @Sendable () throws -> Int
     private let diagnose: @Sendable () -> TransportDiagnosis?
+    private let replay: ReplayLog?
 
     /// - Parameters:
     ///   - endpoint: the server's current port, starting the server when needed.
     ///   - diagnose: explains a transport failure (for example "your server crashed: …"), or `nil`.
+    ///   - replay: where every request sent is recorded for replay scripts.
     init(
         endpoint: @escaping @Sendable () throws -> Int,
-        diagnose: @escaping @Sendable () -> TransportDiagnosis?
+        diagnose: @escaping @Sendable () -> TransportDiagnosis?,
+        replay: ReplayLog? = nil
     ) {
         self.endpoint = endpoint
         self.diagnose = diagnose
+        self.replay = replay
     }
 
     /// The most recent exchange, for reports of failures that did not name one.
@@ -94,7 +98,11 @@ public final class HTTPClient: @unchecked Sendable {
     {
         var allHeaders = defaultHeaders
         for (name, value) in headers { allHeaders[name] = value }
-        if let cookie = cookies.header(), allHeaders["Cookie"] == nil { allHeaders["Cookie"] = cookie }
+        var usesCookieJar = false
+        if let cookie = cookies.header(), allHeaders["Cookie"] == nil {
+            allHeaders["Cookie"] = cookie
+            usesCookieJar = true
+        }
         let recorded = HTTPExchange.Request(
             method: method.rawValue,
             target: target,
@@ -106,9 +114,17 @@ public final class HTTPClient: @unchecked Sendable {
             port = try endpoint()
         } catch let launch as ServerLaunchError {
             throw launch  // the run cannot go on: reported as an error with the server's output
+        } catch let failure as CheckFailure {
+            var recordedFailure = record(recorded, problem: failure.message)
+            recordedFailure.serverHadStopped = failure.serverHadStopped
+            throw recordedFailure
         } catch {
             throw record(recorded, problem: String(describing: error))
         }
+        replay?.request(
+            method: method.rawValue, target: target, headers: allHeaders.map { ($0.name, $0.value) },
+            body: body,
+            usesCookieJar: usesCookieJar)
         var head =
             "\(method.rawValue) \(target) HTTP/1.1\r\nHost: 127.0.0.1:\(port)\r\nUser-Agent: backendlings-grader\r\n"
         for (name, value) in allHeaders { head += "\(name): \(value)\r\n" }
@@ -123,7 +139,9 @@ public final class HTTPClient: @unchecked Sendable {
         do {
             parsed = try RawConnection.exchange(bytes, port: port, timeout: timeout, isHead: method == .head)
         } catch let error as RawConnection.Failure {
-            throw record(recorded, problem: explained(error))
+            let diagnosis = diagnose()
+            let problem = diagnosis?.replacesProblem == true ? "no response." : error.description
+            throw record(recorded, problem: problem, explanation: diagnosis?.text)
         }
         for value in parsed.headers.values(for: "Set-Cookie") { cookies.store(setCookie: value) }
         let trimmed = Trimming.text(parsed.body, limit: 8192)
@@ -148,6 +166,8 @@ public final class HTTPClient: @unchecked Sendable {
     /// closed the connection or went quiet for `quietPeriod`.
     public func raw(_ bytes: [UInt8], quietPeriod: Duration = .milliseconds(500)) throws -> Data {
         let port = try endpoint()
+        replay?.append(
+            .skipped("\(bytes.count) bytes the grader wrote by hand (a request curl cannot send as it was)"))
         do {
             return try RawConnection.sendAndCollect(
                 bytes, port: port, quietPeriod: quietPeriod, timeout: timeout)
@@ -163,10 +183,17 @@ public final class HTTPClient: @unchecked Sendable {
         return failure.description + " " + diagnosis.text
     }
 
-    private func record(_ request: HTTPExchange.Request, problem: String) -> CheckFailure {
+    /// A failure for a request that got no response: `problem` says what happened on the
+    /// connection (the report's "No response: …"), `explanation` why, when known ("Your server
+    /// crashed …"), and the message says both.
+    private func record(_ request: HTTPExchange.Request, problem: String, explanation: String? = nil)
+        -> CheckFailure
+    {
         let exchange = HTTPExchange(request: request, response: nil, problem: problem)
         lock.withLock { exchanges.append(exchange) }
-        return CheckFailure("\(request.method) \(request.target) → \(problem)", exchange: exchange)
+        let message =
+            "\(request.method) \(request.target) → \(problem)" + (explanation.map { " " + $0 } ?? "")
+        return CheckFailure(message, exchange: exchange)
     }
 }
 

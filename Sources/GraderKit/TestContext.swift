@@ -26,12 +26,15 @@ public final class TestContext: @unchecked Sendable {
     /// Set when the server did not start: every later request would fail the same way, so it is
     /// thrown again instead of waiting for another start.
     private var launchFailure: ServerLaunchError?
-    /// Why no later check can run ("your server did not start"); `CheckRunner` ends the run.
-    private(set) var runEndingReason: String? {
-        get { lock.withLock { storedRunEndingReason } }
-        set { lock.withLock { storedRunEndingReason = newValue } }
+    /// What every later check needs and cannot have once the server is stopped or out of file
+    /// descriptors ("your server to answer"); `CheckRunner` reports them as not checked.
+    private(set) var runEndingNeed: String? {
+        get { lock.withLock { storedRunEndingNeed } }
+        set { lock.withLock { storedRunEndingNeed = newValue } }
     }
-    private var storedRunEndingReason: String?
+    private var storedRunEndingNeed: String?
+    /// What the run did to the server, for replay scripts.
+    let replay = ReplayLog()
 
     init(exerciseID: String, serverExecutable: String, serverArguments: [String] = [], workDirectory: URL) {
         self.exerciseID = exerciseID
@@ -41,7 +44,8 @@ public final class TestContext: @unchecked Sendable {
         self.databasePath = workDirectory.appendingPathComponent("learner.sqlite").path
         self.http = HTTPClient(
             endpoint: { [unowned self] in try self.runningPort() },
-            diagnose: { [unowned self] in self.explainTransportFailure() }
+            diagnose: { [unowned self] in self.explainTransportFailure() },
+            replay: replay
         )
     }
 
@@ -50,12 +54,20 @@ public final class TestContext: @unchecked Sendable {
     public func startServer(environment: [String: String] = [:]) throws {
         try stopServer()
         lock.withLock { self.environment = environment }
+        if !environment.isEmpty {
+            let settings = environment.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }
+            replay.append(
+                .note(
+                    "The grader started your server with \(settings.joined(separator: " ")) here; "
+                        + "start backendlings serve with the same variables to do the same."))
+        }
         _ = try runningPort()
     }
 
     /// Stops the server gracefully and starts it again on the same database file.
     public func restartServer() throws {
         try stopServer()
+        replay.append(.restart)
         _ = try runningPort()
     }
 
@@ -79,6 +91,7 @@ public final class TestContext: @unchecked Sendable {
     public func signalServer(_ signal: Int32, waitUpTo timeout: Duration = .seconds(10)) throws -> ExitStatus?
     {
         guard let running = lock.withLock({ server }) else { throw CheckFailure("the server is not running") }
+        replay.append(.note("The grader sent signal \(SignalInfo(signal).name) to your server here."))
         running.sendSignal(signal)
         let status = running.waitForExitBlocking(timeout: timeout)
         if status != nil {
@@ -112,6 +125,10 @@ public final class TestContext: @unchecked Sendable {
     /// stopping the server first if it runs. The next request starts it on the prepared file.
     public func prepareDatabase(_ body: (Database) throws -> Void) throws {
         try stopServer()
+        replay.append(
+            .skipped(
+                "the grader wrote to the database file itself before starting your server (rows to work on, or an older schema)"
+            ))
         let database = try Database(path: databasePath, maxConnections: 1)
         try body(database)
     }
@@ -122,7 +139,13 @@ public final class TestContext: @unchecked Sendable {
         -> [Result<T, any Error>]
     {
         _ = try? runningPort()
+        replay.append(.note(Self.concurrentNote(count)))
+        defer { replay.append(.note("(End of the requests sent at the same moment.)")) }
         return Concurrently.run(count, body)
+    }
+
+    private static func concurrentNote(_ count: Int) -> String {
+        "The grader sent the next requests from \(count) clients at the same moment; here they go one after another."
     }
 
     /// Like `concurrently`, while this check holds the database's write lock for `hold`: every
@@ -133,6 +156,8 @@ public final class TestContext: @unchecked Sendable {
         _ count: Int, holdingWriteLockFor hold: Duration, _ body: @escaping @Sendable (Int) throws -> T
     ) throws -> [Result<T, any Error>] {
         _ = try runningPort()
+        replay.append(.note(Self.concurrentNote(count) + " Meanwhile it held the database's write lock."))
+        defer { replay.append(.note("(End of the requests sent at the same moment.)")) }
         let database = try Database(path: databasePath, maxConnections: 1)
         let running = try database.transaction { _ in  // BEGIN IMMEDIATE: the write lock is ours
             let running = Concurrently.start(count, body)
@@ -146,7 +171,9 @@ public final class TestContext: @unchecked Sendable {
         if let running = lock.withLock({ server }), !running.hasExited { return running.port }
         if let failure = lock.withLock({ launchFailure }) { throw failure }
         if let message = lock.withLock({ server?.unexpectedExitMessage }) {
-            throw CheckFailure(message + lastLinesSuffix())
+            var failure = CheckFailure(message)
+            failure.serverHadStopped = true
+            throw failure
         }
         let configuration = LearnerServer.Configuration(
             executable: serverExecutable,
@@ -161,7 +188,8 @@ public final class TestContext: @unchecked Sendable {
             started = try LearnerServer.start(configuration)
         } catch {
             lock.withLock { launchFailure = error }
-            runEndingReason = "your server did not start."
+            // Its output explains why; keep it with the run's output, as for any instance that stopped.
+            if let output = error.output { lock.withLock { finishedOutputs.append(output) } }
             throw error
         }
         lock.withLock {
@@ -171,27 +199,38 @@ public final class TestContext: @unchecked Sendable {
         return started.port
     }
 
-    private func lastLinesSuffix() -> String {
-        let lines = output.lastLines(10)
-        return lines.isEmpty
-            ? "" : "\nIts last lines of output:\n" + lines.map { "    " + $0 }.joined(separator: "\n")
-    }
-
     /// After a request failed at the transport level: a server that is stopped or out of file
     /// descriptors is named as such (and the run ends: no later check could get an answer either);
     /// a dying server gets a moment to finish, then the verdict says how it ended ("Your server
-    /// crashed (killed by signal SIGABRT …)").
+    /// crashed (killed by signal SIGABRT …)"). Its output is in the check's log, and its crash in
+    /// the report: the sentence is enough here.
     private func explainTransportFailure() -> TransportDiagnosis? {
         guard let running = lock.withLock({ server }) else { return nil }
         if let reason = running.unresponsiveReason {
-            runEndingReason = "your server could not answer."
+            runEndingNeed = "your server to answer"
             _ = try? stopServer(grace: .milliseconds(500))
-            return TransportDiagnosis(text: reason + lastLinesSuffix(), replacesProblem: true)
+            return TransportDiagnosis(text: reason, replacesProblem: true)
         }
         _ = running.waitForExitBlocking(timeout: .milliseconds(500))
-        guard let message = running.unexpectedExitMessage else { return nil }
-        return TransportDiagnosis(text: message + lastLinesSuffix())
+        letCrashFinish()
+        return running.unexpectedExitMessage.map { TransportDiagnosis(text: $0) }
     }
+
+    /// How long a crashing server may take to print its crash report (the backtracer symbolicates
+    /// every thread) before the grader reads it.
+    static let crashReportTimeout: Duration = .seconds(10)
+
+    /// When the server has started printing a crash report, waits until it has exited, so the
+    /// report is read whole.
+    func letCrashFinish() {
+        guard let running = lock.withLock({ server }), !running.hasExited else { return }
+        running.waitForPendingOutput()
+        guard CrashOutputParser.showsCrash(running.output.text) else { return }
+        _ = running.waitForExitBlocking(timeout: Self.crashReportTimeout)
+    }
+
+    /// Whether the current server instance stopped by itself (crashed or exited).
+    var serverStoppedUnexpectedly: Bool { lock.withLock { server?.unexpectedExitMessage != nil } }
 
     /// Stops everything this context started.
     func tearDown() {

@@ -68,7 +68,7 @@ import Testing
 
                 curl -i http://127.0.0.1:<port>/
 
-            USAGE: backendlings serve [<exercise>] [--port <port>]
+            USAGE: backendlings serve [<exercise>] [--port <port>] [--fresh]
 
             ARGUMENTS:
               <exercise>              Which exercise to run, for example db01-schema. The
@@ -76,6 +76,8 @@ import Testing
 
             OPTIONS:
               -p, --port <port>       The port your server listens on, from 1 to 65535.
+              --fresh                 Start on a new, empty database (a separate file; your
+                                      usual one is kept), as the checks do.
               --pack <path>           Use the lesson pack in this folder instead of the
                                       built-in lessons. You can also set BACKENDLINGS_PACK.
               --workspace <path>      Keep your exercises in this folder instead of

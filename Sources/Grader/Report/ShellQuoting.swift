@@ -35,6 +35,25 @@ enum ShellQuoting {
         return format
     }
 
+    /// `bytes` as a `printf` format that prints exactly them, whatever they hold: as
+    /// ``printfFormat(_:)`` for valid UTF-8, otherwise printable ASCII as it is and every other byte
+    /// as an octal escape, so bytes that are not text (a broken UTF-8 sequence) arrive unchanged.
+    static func printfFormat(bytes: [UInt8]) -> String {
+        let text = String(decoding: bytes, as: UTF8.self)
+        if Array(text.utf8) == bytes { return printfFormat(text) }
+        var format = ""
+        for byte in bytes {
+            switch byte {
+            case UInt8(ascii: "%"): format += "%%"
+            case UInt8(ascii: "\\"): format += "\\\\"
+            case UInt8(ascii: "-") where format.isEmpty: format += "\\055"
+            case 0x20...0x7E: format.unicodeScalars.append(Unicode.Scalar(byte))
+            default: format += "\\" + octal(byte)
+            }
+        }
+        return format
+    }
+
     /// Whether `text` cannot be shown faithfully inside single quotes on one line: it has line breaks,
     /// control characters, or invisible formatting characters (zero-width spaces, direction marks).
     static func needsPrintf(_ text: String) -> Bool {

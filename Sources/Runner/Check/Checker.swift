@@ -14,6 +14,9 @@ public struct Checker: Sendable {
     public let context: RunnerContext
     /// The most a grader may take for one exercise before it is stopped.
     public var gradingTimeout: Duration = .seconds(300)
+    /// Whether the grader writes a replay script for each failed check into the workspace
+    /// (`.backendlings/repro/<exercise>/`).
+    public var writesReplayScripts = true
 
     public init(context: RunnerContext) {
         self.context = context
@@ -72,7 +75,8 @@ public struct Checker: Sendable {
         }
         onStage(.grading)
         return GraderInvocation.run(
-            grader: graderBinary, exercise: exercise.id, server: binary, timeout: gradingTimeout)
+            grader: graderBinary, exercise: exercise.id, server: binary, timeout: gradingTimeout,
+            replayDirectory: writesReplayScripts ? context.workspace.replayFolder(for: exercise) : nil)
     }
 }
 

@@ -5,7 +5,12 @@ import Grader
 /// fail becomes an `error` report that says so, never a thrown error, so callers always have a
 /// report to show.
 enum GraderInvocation {
-    static func run(grader: URL, exercise: String, server: URL, timeout: Duration) -> GradeReport {
+    /// `replayDirectory`: where the grader writes a replay script for each failed check.
+    static func run(
+        grader: URL, exercise: String, server: URL, timeout: Duration, replayDirectory: URL? = nil
+    )
+        -> GradeReport
+    {
         let reportFile = FileManager.default.temporaryDirectory.appendingPathComponent(
             "backendlings-report-\(UUID().uuidString).json")
         defer { try? FileManager.default.removeItem(at: reportFile) }
@@ -15,7 +20,7 @@ enum GraderInvocation {
                 arguments: [
                     "--exercise", exercise, "--server", server.path, "--report", reportFile.path, "--format",
                     "json",
-                ],
+                ] + (replayDirectory.map { ["--replay-dir", $0.path] } ?? []),
                 environment: .inherit(
                     adding: [ChildProcess.parentVariable: String(getpid())],
                     removing: ["PORT", "DATABASE_PATH", "HOST"]),

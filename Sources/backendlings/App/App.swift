@@ -19,7 +19,8 @@ struct App {
                 return try CheckCommand(app: self).run(id, json: json, resultsJSON: resultsJSON, junit: junit)
             case .checkAll(let json): return try CheckAllCommand(app: self).run(json: json)
             case .hint(let id): return try HintCommand(app: self).run(id)
-            case .serve(let id, let port): return try ServeCommand(app: self).run(id, port: port)
+            case .serve(let id, let port, let fresh):
+                return try ServeCommand(app: self).run(id, port: port, fresh: fresh)
             case .progress(let json): return try ProgressCommand(app: self).run(json: json)
             case .reset(let id): return try ResetCommand(app: self).run(id)
             case .solution(let id, let force): return try SolutionCommand(app: self).run(id, force: force)

@@ -11,7 +11,7 @@ enum Command: Equatable, Sendable {
     case checkAll(json: Bool)
     case watch(poll: Bool)
     case hint(exercise: String?)
-    case serve(exercise: String?, port: Int?)
+    case serve(exercise: String?, port: Int?, fresh: Bool)
     case progress(json: Bool)
     case reset(exercise: String)
     case solution(exercise: String, force: Bool)

@@ -46,11 +46,18 @@ struct LearnerJourneyTests {
         #expect(failing.output.contains("FAIL GET /hello answers 200 with Hello, world!"))
         #expect(failing.output.contains("expected the body to be \"Hello, world!\", got \"TODO\""))
         #expect(failing.output.contains("curl -i http://127.0.0.1:8080/hello"))
+        let replay = workspace.appendingPathComponent(".backendlings/repro/hello01-greeting/check-01.sh")
+        #expect(failing.output.contains("Replay the whole check"), "\(failing.output)")
+        #expect(failing.output.contains("repro/hello01-greeting/check-01.sh"), "\(failing.output)")
+        let script = try String(contentsOf: replay, encoding: .utf8)
+        #expect(script.contains("show 'GET /hello' \"$BASE_URL\"/hello"), "\(script)")
 
         try E2EFixture.solvedGreeting.write(to: learnerFile, atomically: true, encoding: .utf8)
         let passing = try await run(["check"])
         #expect(passing.status == 0, "\(passing.output)")
         #expect(passing.output.contains("The check passed"))
+        #expect(
+            !FileManager.default.fileExists(atPath: replay.path), "a passed check leaves no replay script")
 
         let progress = try await run(["progress", "--json"])
         let json = try #require(

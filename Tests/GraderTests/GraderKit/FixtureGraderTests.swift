@@ -58,7 +58,7 @@
                     "Your server printed \"Listening on http://127.0.0.1:0\", but 0 is not a port a client can "
                         + "connect to: PORT=0 asks the system for any free port."), "\(report.checks[0])")
             #expect(
-                report.checks.dropFirst().allSatisfy { $0.message == "Not run: your server did not start." })
+                report.checks.dropFirst().allSatisfy { $0.needs == "your server to start" })
             // Deadline, not speed: without the verdict each check waited out the 10-second readiness window.
             #expect(elapsed < Self.readinessTimeout * Self.loadAllowance, "took \(elapsed)")
             #expect(await ProcessLeftovers.awaitNone(marked: mark) == [])
@@ -87,7 +87,7 @@
                     + "with Ctrl-Z), so it cannot answer. A stopped process only runs again after SIGCONT.")
             #expect(
                 report.checks.dropFirst().allSatisfy {
-                    $0.message == "Not run: your server could not answer."
+                    $0.message == "Not checked: it needs your server to answer."
                 })
             // Deadline, not speed: one client timeout (5 s), within one check's deadline; not one per check.
             #expect(elapsed < Self.checkTimeout * Self.loadAllowance, "took \(elapsed)")
