@@ -15,7 +15,7 @@ let swiftSettings: [SwiftSetting] = [
 
 let package = Package(
     name: "backendlings",
-    platforms: [.macOS(.v14)],
+    platforms: [.macOS(.v15)],
     products: [
         .executable(name: "backendlings", targets: ["backendlings"]),
         .library(name: "BackendKit", targets: ["BackendKit"]),

@@ -128,7 +128,7 @@ public struct GraderBuilder: Sendable {
 
             let package = Package(
                 name: "graders",
-                platforms: [.macOS(.v14)],
+                platforms: [.macOS(.v15)],
                 dependencies: [.package(path: "\(FileSystem.canonicalPath(home))")],
                 targets: [
             \(targets)

@@ -70,7 +70,7 @@ public final class ServeSession: @unchecked Sendable {
                 !server.hasExited
             }
         }
-        if let line, problem == nil, !server.hasExited { return }
+        if line != nil, problem == nil, !server.hasExited { return }
         let running = !server.hasExited
         let status = server.terminate(grace: .seconds(1))
         let tail = server.output.lastLines(15).joined(separator: "\n")
