@@ -36,7 +36,8 @@ public enum Language: String, Sendable, Codable, CaseIterable, Hashable {
     /// `id`, `in` (the old code for Indonesian) and `en`, in any case, with or without a region and
     /// encoding (`id_ID.UTF-8`, `en-GB`); `nil` for anything else.
     public init?(code: String) {
-        let base = code.lowercased().split(whereSeparator: { "_-.@".contains($0) }).first.map(String.init) ?? ""
+        let parts = code.lowercased().split(whereSeparator: { "_-.@".contains($0) })
+        let base = parts.first.map(String.init) ?? ""
         switch base {
         case "id", "in": self = .id
         case "en": self = .en

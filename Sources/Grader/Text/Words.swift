@@ -70,9 +70,10 @@ public struct Words: Sendable, Hashable, Codable, CustomStringConvertible, Expre
 
     /// Texts joined with a separator that is the same in both languages.
     public static func joined(_ parts: [Words], separator: String) -> Words {
-        Words(
+        let untranslated = parts.allSatisfy { $0.id == nil }
+        return Words(
             rawEnglish: parts.map(\.en).joined(separator: separator),
-            indonesian: parts.allSatisfy({ $0.id == nil }) ? nil : parts.map { $0[.id] }.joined(separator: separator))
+            indonesian: untranslated ? nil : parts.map { $0[.id] }.joined(separator: separator))
     }
 
     private init(rawEnglish: String, indonesian: String?) {

@@ -27,7 +27,10 @@ public struct DevCheck: Sendable {
         onStage(.linting)
         let lint = PackLint(pack: pack)
         var general = only.isEmpty ? lint.orphans() : []
-        if only.isEmpty { general += FormatLint(pack: pack, home: home, toolchain: toolchain).problems() }
+        if only.isEmpty {
+            general += FormatLint(pack: pack, home: home, toolchain: toolchain).problems()
+            general += TranslationLint(pack: pack).findings().map(\.description)
+        }
         let overlays = OverlayLint(pack: pack)
         var problems: [String: [String]] = Dictionary(
             uniqueKeysWithValues: exercises.map { ($0.id, lint.problems(of: $0) + overlays.problems(of: $0)) }
@@ -107,7 +110,9 @@ public struct DevCheck: Sendable {
         let all = try toolchain.buildEverything(package: package.folder, timeout: .seconds(3600)) {
             onStage(.building($0))
         }
-        general += testWarnings(in: all.diagnosticLines, modules: modules)
+        general += testWarnings(
+            in: all.diagnosticLines, modules: modules,
+            cache: package.folder.appendingPathComponent("hidden-test-warnings.json"))
         if all.succeeded { return Set(products) }
         var built = Set<String>()
         for product in products {
@@ -133,15 +138,20 @@ public struct DevCheck: Sendable {
     }
 
     /// Compiler warnings in hidden tests are problems: a warning there has hidden a check that
-    /// could never fail (an unused result, a deprecated call that does something else). Only files
-    /// compiled in this run show them, so a fresh build (CI) sees them all.
-    private func testWarnings(in lines: [String], modules: [Module]) -> [String] {
-        var warnings: [String] = []
+    /// could never fail (an unused result, a deprecated call that does something else). A string
+    /// literal where GraderKit wants `Words` warns too: that text has no Indonesian, which is a
+    /// missing translation in a pack that declares Indonesian (and nothing in one that does not).
+    ///
+    /// The compiler prints a file's warnings only when it compiles that file, so the warnings of
+    /// each hidden-test file are remembered (with the file's hash) between runs in the dev check's
+    /// folder, and a second run reports what the first one saw.
+    private func testWarnings(in lines: [String], modules: [Module], cache: URL) -> [String] {
+        var seen: [String: [String]] = [:]
         for line in lines where line.contains(": warning: ") {
             for module in modules {
                 let tests = FileSystem.canonicalPath(pack.testsFolder(of: module)) + "/"
                 let shownFolder = "Lessons/\(module.path)/Tests/"
-                var shown: String
+                let shown: String
                 if line.hasPrefix(tests) {
                     shown = shownFolder + line.dropFirst(tests.count)
                 } else if let linked = line.range(of: "/Graders/\(module.id)/") {
@@ -149,12 +159,29 @@ public struct DevCheck: Sendable {
                 } else {
                     continue
                 }
-                shown = "A hidden test has a compiler warning: " + shown
-                if !warnings.contains(shown) { warnings.append(shown) }
+                let file = String(shown.prefix { $0 != ":" })
+                if !(seen[file]?.contains(shown) ?? false) { seen[file, default: []].append(shown) }
             }
         }
-        return warnings
+        let remembered = WarningMemory.merge(seen, into: cache, root: pack.root)
+        let translating = pack.languages.contains(.id)
+        var problems: [String] = []
+        for warning in remembered.values.flatMap({ $0 }).sorted() {
+            if warning.contains(Self.missingIndonesianWarning) {
+                if translating {
+                    let place = warning.components(separatedBy: ": warning: ").first ?? warning
+                    problems.append(
+                        "Missing Bahasa Indonesia translation: \(place) (write Words(\"…\", id: \"…\"))")
+                }
+            } else {
+                problems.append("A hidden test has a compiler warning: " + warning)
+            }
+        }
+        return problems
     }
+
+    /// What the compiler says where an English-only literal stands for `Words` (see `Words`).
+    static let missingIndonesianWarning = "this text needs its Indonesian"
 
     /// Every exercise must have tests in its module's grader, and no grader may test an unknown id.
     private func checkGraderLists(_ package: DevCheckPackage, exercises: [Exercise], built: Set<String>)

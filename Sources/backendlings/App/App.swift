@@ -32,6 +32,8 @@ struct App {
                 return try DevGradeCommand(app: self).run(workspaces: workspaces, output: output, only: only)
             case .devNew(let module, let exercise):
                 return try DevNewCommand(app: self).run(module: module, exercise: exercise)
+            case .devTranslations(let accept):
+                return try DevTranslationsCommand(app: self).run(accept: accept)
             case .devAdopt(let exercise, let folder):
                 return try DevAdoptCommand(app: self).run(exercise, folder: folder)
             case .devStarter(let exercise, let solved, let output):

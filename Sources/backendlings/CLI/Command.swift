@@ -22,6 +22,8 @@ enum Command: Equatable, Sendable {
     case devNew(module: String, exercise: String)
     /// `dev starter`: the exercise's whole starter (or solved copy) written to `output`.
     case devStarter(exercise: String, solved: Bool, output: String?)
+    /// `dev translations`: what the pack's translations owe; `accept` records the current ones.
+    case devTranslations(accept: Bool)
     /// `dev adopt`: an edited whole starter written back as the exercise's overlay.
     case devAdopt(exercise: String, folder: String)
     /// `dev grade`: learners' workspaces, where to write results, and which exercises.
