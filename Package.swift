@@ -47,10 +47,11 @@ let package = Package(
         ),
         .target(name: "Grader", dependencies: ["CSystemShims"], swiftSettings: swiftSettings),
         .target(
-            name: "GraderKit", dependencies: ["Grader", "BackendKit", "CSQLite"], swiftSettings: swiftSettings
+            name: "GraderKit", dependencies: ["Grader", "BackendKit"], swiftSettings: swiftSettings
         ),
         .target(name: "Runner", dependencies: ["Grader"], swiftSettings: swiftSettings),
-        .executableTarget(name: "backendlings", dependencies: ["Runner"], swiftSettings: swiftSettings),
+        .executableTarget(
+            name: "backendlings", dependencies: ["Runner", "Grader"], swiftSettings: swiftSettings),
         .executableTarget(
             name: "backendkit-bench", dependencies: ["BackendKit"], swiftSettings: swiftSettings),
 
@@ -79,7 +80,7 @@ let package = Package(
         ),
         .testTarget(
             name: "RunnerTests",
-            dependencies: ["Runner", "Grader", "backendlings", "grader-fixture"],
+            dependencies: ["Runner", "Grader", "grader-fixture"],
             swiftSettings: swiftSettings
         ),
         .testTarget(

@@ -31,11 +31,7 @@ int cshim_epoll_wait(int epfd, uint32_t *events, uint64_t *data, int maxevents, 
     return n;
 }
 
-int cshim_eventfd(void) { return eventfd(0, EFD_CLOEXEC | EFD_NONBLOCK); }
-
 int cshim_set_child_subreaper(void) { return prctl(PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0); }
-
-int cshim_set_parent_death_signal(int sig) { return prctl(PR_SET_PDEATHSIG, sig, 0, 0, 0); }
 
 int cshim_prlimit_as(pid_t pid, uint64_t bytes) {
     struct rlimit limit = {bytes, bytes};

@@ -121,8 +121,8 @@ enum RawConnection {
             guard wait(fd, events: Int16(POLLIN), until: deadline) else {
                 throw Failure(
                     description: received == 0
-                        ? "no response within \(timeout). Is a handler stuck (an endless loop, or waiting for something that never happens)?"
-                        : "the response was not finished within \(timeout) (\(received) bytes arrived). Does Content-Length match the body?"
+                        ? "no response within \(timeout.spokenSeconds). Is a handler stuck (an endless loop, or waiting for something that never happens)?"
+                        : "the response was not finished within \(timeout.spokenSeconds) (\(received) bytes arrived). Does Content-Length match the body?"
                 )
             }
             let count = recv(fd, &buffer, buffer.count, 0)

@@ -11,16 +11,13 @@
 
 #ifdef __linux__
 #include <sys/epoll.h>
-#include <sys/eventfd.h>
 #include <sys/inotify.h>
 
 int cshim_epoll_create(void);
 int cshim_epoll_ctl(int epfd, int op, int fd, uint32_t events, uint64_t data);
 /// Waits for events and copies them into two plain arrays, so Swift never touches the packed struct.
 int cshim_epoll_wait(int epfd, uint32_t *events, uint64_t *data, int maxevents, int timeout_ms);
-int cshim_eventfd(void);
 int cshim_set_child_subreaper(void);
-int cshim_set_parent_death_signal(int sig);
 int cshim_prlimit_as(pid_t pid, uint64_t bytes);
 #endif
 
