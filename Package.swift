@@ -34,13 +34,16 @@ let package = Package(
             pkgConfig: "libcrypto",
             providers: [.apt(["libssl-dev"]), .brew(["openssl"])]
         ),
-        // What Glibc does not export to Swift (epoll, eventfd, accept4, pipe2, prctl, prlimit, ...).
+        // What Glibc does not export to Swift (epoll, accept4, pipe2, prctl, prlimit, ...).
         .target(name: "CSystemShims"),
+        // The one strict JSON reader (RFC 8259), shared by BackendKit (request bodies) and the
+        // Runner (pack.json); a leaf that depends on nothing.
+        .target(name: "StrictJSON", swiftSettings: swiftSettings),
 
         .target(
             name: "BackendKit",
             dependencies: [
-                "CSQLite", "CSystemShims",
+                "CSQLite", "CSystemShims", "StrictJSON",
                 .target(name: "CLibCrypto", condition: .when(platforms: [.linux])),
             ],
             swiftSettings: swiftSettings
@@ -49,7 +52,7 @@ let package = Package(
         .target(
             name: "GraderKit", dependencies: ["Grader", "BackendKit"], swiftSettings: swiftSettings
         ),
-        .target(name: "Runner", dependencies: ["Grader"], swiftSettings: swiftSettings),
+        .target(name: "Runner", dependencies: ["Grader", "StrictJSON"], swiftSettings: swiftSettings),
         .executableTarget(
             name: "backendlings", dependencies: ["Runner", "Grader"], swiftSettings: swiftSettings),
         .executableTarget(
@@ -69,7 +72,8 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
 
-        .testTarget(name: "BackendKitTests", dependencies: ["BackendKit"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "BackendKitTests", dependencies: ["BackendKit", "StrictJSON"], swiftSettings: swiftSettings),
         .testTarget(
             name: "GraderTests",
             dependencies: [
