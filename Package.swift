@@ -4,7 +4,7 @@
 // Layers (no upward imports):
 //   backendlings (CLI, presentation) → Runner (curriculum, workspace, progress, builds, watch)
 //   → Grader (process control, reports) ← GraderKit (what hidden tests import)
-//   BackendKit (what learner code imports) depends on nothing of ours but its C shims.
+//   BackendKit (what learner code imports) depends on nothing of ours but its C shims and StrictJSON.
 // Zero package dependencies: sockets, SQLite and crypto come from the operating system.
 import PackageDescription
 
