@@ -108,6 +108,8 @@ import Testing
                                       into a folder.
               adopt                   Turn a whole starter you edited back into the
                                       exercise's overlay.
+              translations            List the translations the pack still owes, or accept
+                                      the ones that are up to date.
               grade                   Grade learners' workspaces and write the results as
                                       files.
 
