@@ -47,7 +47,8 @@ let package = Package(
         ),
         .target(name: "Grader", dependencies: ["CSystemShims"], swiftSettings: swiftSettings),
         .target(
-            name: "GraderKit", dependencies: ["Grader", "BackendKit", "CSQLite"], swiftSettings: swiftSettings
+            name: "GraderKit", dependencies: ["Grader", "BackendKit", "CSQLite", "CSystemShims"],
+            swiftSettings: swiftSettings
         ),
         .target(name: "Runner", dependencies: ["Grader"], swiftSettings: swiftSettings),
         .executableTarget(name: "backendlings", dependencies: ["Runner"], swiftSettings: swiftSettings),

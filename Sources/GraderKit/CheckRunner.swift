@@ -10,6 +10,8 @@ struct CheckRunner {
     let tests: ExerciseTests
     let serverExecutable: String
     var serverArguments: [String] = []
+    /// The reference solution, for checks that compare with it (`--reference`).
+    var reference: ReferenceServer?
 
     func run() -> GradeReport {
         let started = ContinuousClock.now
@@ -20,7 +22,7 @@ struct CheckRunner {
 
         let context = TestContext(
             exerciseID: tests.exerciseID, serverExecutable: serverExecutable,
-            serverArguments: serverArguments, workDirectory: workDirectory)
+            serverArguments: serverArguments, workDirectory: workDirectory, reference: reference)
         var results: [CheckResult] = []
         var abandoned = false
         for check in tests.checks {
@@ -50,6 +52,7 @@ struct CheckRunner {
     private func run(_ check: Check, in context: TestContext) -> (CheckResult, stuck: Bool) {
         let exchangesBefore = context.http.exchangeCount
         let logMark = context.outputMark()
+        let clockMovesBefore = context.resources.lock.withLock { context.resources.clockMoves }
         let outcome = Outcome()
         let done = DispatchSemaphore(value: 0)
         let started = ContinuousClock.now
@@ -83,13 +86,21 @@ struct CheckRunner {
         // explained by the last request the check made.
         let lastExchange =
             status == .error && context.http.exchangeCount > exchangesBefore ? context.http.lastExchange : nil
+        let (clockMoves, clockOffset) = context.resources.lock.withLock {
+            (context.resources.clockMoves, context.resources.clockOffset)
+        }
+        var failureHint = hint ?? check.hint
+        if status == .fail && clockMoves != clockMovesBefore && clockOffset != .zero {
+            let clockHint = TestContext.clockHint(offset: clockOffset)
+            failureHint = failureHint.map { $0 + " " + clockHint } ?? clockHint
+        }
         return (
             CheckResult(
                 name: check.name,
                 status: status,
                 points: check.points,
                 message: message,
-                hint: status == .pass ? nil : (hint ?? check.hint),
+                hint: status == .pass ? nil : failureHint,
                 exchange: status == .pass ? nil : (exchange ?? lastExchange),
                 serverLog: status == .pass ? nil : context.output(since: logMark),
                 duration: (ContinuousClock.now - started).timeInterval
