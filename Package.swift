@@ -62,10 +62,26 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
 
+        // A BackendKit "learner server" using every piece of issue 12, with known-wrong variants,
+        // and the hidden tests of a fixture pack that grade it (compiled like a pack's Tests/).
+        .executableTarget(
+            name: "kit-fixture", dependencies: ["BackendKit"], path: "Tests/Fixtures/kit-fixture",
+            swiftSettings: swiftSettings),
+        .executableTarget(
+            name: "kit-grader", dependencies: ["GraderKit", "BackendKit"], path: "Tests/Fixtures/kit-pack",
+            swiftSettings: swiftSettings),
+        // GraderKit's open-loop load generator on the command line, for Scripts/bench-load.
+        .executableTarget(
+            name: "load-probe", dependencies: ["GraderKit"], path: "Tests/Fixtures/load-probe",
+            swiftSettings: swiftSettings),
+
         .testTarget(name: "BackendKitTests", dependencies: ["BackendKit"], swiftSettings: swiftSettings),
         .testTarget(
             name: "GraderTests",
-            dependencies: ["Grader", "GraderKit", "BackendKit", "grader-fixture", "backendkit-bench"],
+            dependencies: [
+                "Grader", "GraderKit", "BackendKit", "grader-fixture", "backendkit-bench", "kit-fixture",
+                "kit-grader",
+            ],
             exclude: ["Report/Golden"],
             swiftSettings: swiftSettings
         ),
