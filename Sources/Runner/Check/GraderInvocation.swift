@@ -5,7 +5,10 @@ import Grader
 /// fail becomes an `error` report that says so, never a thrown error, so callers always have a
 /// report to show.
 enum GraderInvocation {
-    static func run(grader: URL, exercise: String, server: URL, timeout: Duration) -> GradeReport {
+    /// `reference` is the reference solution's server, for checks that compare with it (load).
+    static func run(grader: URL, exercise: String, server: URL, reference: URL? = nil, timeout: Duration)
+        -> GradeReport
+    {
         let reportFile = FileManager.default.temporaryDirectory.appendingPathComponent(
             "backendlings-report-\(UUID().uuidString).json")
         defer { try? FileManager.default.removeItem(at: reportFile) }
@@ -15,7 +18,7 @@ enum GraderInvocation {
                 arguments: [
                     "--exercise", exercise, "--server", server.path, "--report", reportFile.path, "--format",
                     "json",
-                ],
+                ] + (reference.map { ["--reference", $0.path] } ?? []),
                 environment: .inherit(removing: ["PORT", "DATABASE_PATH", "HOST"]),
                 timeout: timeout
             )
