@@ -26,7 +26,12 @@ public struct Request: Sendable {
     public var peer: PeerAddress?
     /// The clock this request's handler should read the time from (the server's configured clock,
     /// `ServerClock.system` by default), so that tests and the grader can move time.
-    public var clock: ServerClock
+    public var clock: ServerClock {
+        get { configuredClock ?? .system }
+        set { configuredClock = newValue }
+    }
+    /// `nil` for the system clock, so the common case stores and copies nothing.
+    private var configuredClock: ServerClock?
     /// A logger whose lines carry this request's id; use it in handlers instead of `print`.
     /// Built when first used, so requests that never log cost nothing.
     public var logger: Logger {
@@ -56,7 +61,7 @@ public struct Request: Sendable {
         self.id = id
         self.version = version
         self.peer = nil
-        self.clock = .system
+        self.configuredClock = nil
         self.baseLogger = .standard
     }
 

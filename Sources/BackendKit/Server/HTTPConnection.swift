@@ -138,7 +138,7 @@ final class HTTPConnection: EventChannel {
             version: head.version)
         request.logger = server.logger
         request.peer = peer
-        request.clock = server.configuration.clock
+        if let clock = server.customClock { request.clock = clock }
         let keepAlive = head.keepAlive
         let transfer = UnsafeTransfer(self)
         let table = server.table

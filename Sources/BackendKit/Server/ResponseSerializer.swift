@@ -60,12 +60,13 @@ enum ResponseSerializer {
 struct DateHeaderCache {
     private var second = -1
     private var value: [UInt8] = []
-    /// Set by the server before its loop starts; `nil` or real time takes the fast path.
+    /// Set by the server before its loop starts when its clock is not the plain system clock;
+    /// `nil` takes the fast path.
     var clock: ServerClock?
 
     mutating func current() -> [UInt8] {
-        var seconds: Int
-        if let clock, !clock.isRealTime {
+        let seconds: Int
+        if let clock {
             seconds = Int(clock.now.timeIntervalSince1970.rounded(.down))
         } else {
             var now = timespec()

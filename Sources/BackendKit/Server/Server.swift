@@ -61,7 +61,9 @@ public final class Server: @unchecked Sendable {
                 _ = close(fd)
                 throw error
             }
-            for loop in loops { loop.dateCache.clock = configuration.clock }
+            if !configuration.clock.isRealTime {
+                for loop in loops { loop.dateCache.clock = configuration.clock }
+            }
             let listener = Listener(fd: fd, loop: loops[0], loops: loops, server: context)
             try loops[0].add(listener, fd: fd)
             for loop in loops {
