@@ -8,7 +8,8 @@ import Foundation
 /// ended (the first one `interval` after the server started). `runNow()` asks for a run as soon as
 /// possible, for example right after a handler put a message in the outbox; several requests while
 /// a run is waiting become one run. An error thrown by a run is logged and the job goes on. At
-/// shutdown a run in progress is allowed to finish, and no new run starts.
+/// shutdown a run in progress is allowed to finish, and no new run starts. A server's jobs share
+/// one thread of their own, so a job that computes or blocks delays other jobs, never a request.
 public final class BackgroundJob: @unchecked Sendable {
     public let name: String
     /// The pause between runs; `nil` for a job that only runs when asked.
@@ -20,10 +21,12 @@ public final class BackgroundJob: @unchecked Sendable {
     private var stopping = false
     private var requested = false
     private var waiter: CheckedContinuation<Void, Never>?
-    private var timer: Task<Void, Never>?
     private var turn = 0  // which wait a timer belongs to, so a late timer cannot end the next wait
     private var runs = 0
     private let finished = DispatchSemaphore(value: 0)
+    /// Wakes jobs when their interval has passed. A Dispatch queue rather than `Task.sleep`,
+    /// whose wake-up waits for one of Swift's shared threads: busy ones must not delay a job.
+    private static let timers = DispatchQueue(label: "BackendKit job timers")
 
     init(name: String, interval: Duration?, work: @escaping @Sendable () async throws -> Void) {
         self.name = name
@@ -48,14 +51,15 @@ public final class BackgroundJob: @unchecked Sendable {
         ready?.resume()
     }
 
-    /// Starts the job's loop; called by the server once it listens.
-    func start(logger: Logger) {
+    /// Starts the job's loop on `executor` (the server's jobs thread, so a job that blocks never
+    /// delays a request or Swift's shared threads); called by the server once it listens.
+    func start(logger: Logger, on executor: any TaskExecutor) {
         let first = lock.withLock {
             defer { started = true }
             return !started
         }
         guard first else { return }
-        Task.detached { [self] in
+        Task(executorPreference: executor) { [self] in
             await self.loop(logger: logger)
             self.finished.signal()
         }
@@ -66,7 +70,6 @@ public final class BackgroundJob: @unchecked Sendable {
     func stop(waitUpTo timeout: Duration) -> Bool {
         let (wasStarted, ready) = lock.withLock { () -> (Bool, CheckedContinuation<Void, Never>?) in
             stopping = true
-            timer?.cancel()
             defer { waiter = nil }
             return (started, waiter)
         }
@@ -106,19 +109,15 @@ public final class BackgroundJob: @unchecked Sendable {
                 turn += 1
                 if let interval {
                     let thisTurn = turn
-                    timer = Task { [weak self] in
-                        try? await Task.sleep(for: interval)
-                        if !Task.isCancelled { self?.intervalPassed(turn: thisTurn) }
+                    Self.timers.asyncAfter(deadline: .now() + interval.timeInterval) { [weak self] in
+                        self?.intervalPassed(turn: thisTurn)
                     }
                 }
                 return false
             }
             if resumeNow { continuation.resume() }
         }
-        lock.withLock {
-            timer?.cancel()
-            timer = nil
-        }
+        lock.withLock { turn += 1 }  // a timer of the wait that just ended finds nothing to wake
     }
 
     private func intervalPassed(turn expected: Int) {

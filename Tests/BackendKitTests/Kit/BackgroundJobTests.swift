@@ -20,28 +20,26 @@ struct BackgroundJobTests {
         return Server(router: router, configuration: configuration)
     }
 
-    @Test func everyJob_runsRepeatedly_whileTheServerRuns() async throws {
+    @Test func everyJob_runsRepeatedly_whileTheServerRuns() throws {
         let server = server(Router())
         let job = server.every(.milliseconds(30), "tick") {}
         try server.start()
         let deadline = ContinuousClock.now + .seconds(5)
-        while job.completedRuns < 3 && ContinuousClock.now < deadline {
-            try await Task.sleep(for: .milliseconds(20))
-        }
+        while job.completedRuns < 3 && ContinuousClock.now < deadline { Thread.sleep(forTimeInterval: 0.02) }
         server.shutdown(grace: .milliseconds(100))
         let runs = job.completedRuns
         #expect(runs >= 3, "\(runs) runs within 5 s at every 30 ms")
-        try await Task.sleep(for: .milliseconds(100))
+        Thread.sleep(forTimeInterval: 0.1)
         #expect(job.completedRuns == runs, "no run after shutdown")
     }
 
-    @Test func onDemandJob_runsWhenAHandlerAsks_andRequestsCoalesce() async throws {
+    @Test func onDemandJob_runsWhenAHandlerAsks_andRequestsCoalesce() throws {
         let log = Log()
         let router = Router()
         let server = server(router)
         let job = server.onDemand("outbox") {
             log.add("run")
-            try await Task.sleep(for: .milliseconds(50))
+            usleep(50_000)
         }
         router.post("/queue") { _ in
             job.runNow()
@@ -53,14 +51,14 @@ struct BackgroundJobTests {
             try client.send("POST /queue HTTP/1.1\r\nHost: x\r\nContent-Length: 0\r\n\r\n")
             _ = try client.readResponse()
         }
-        try await Task.sleep(for: .milliseconds(300))
+        Thread.sleep(forTimeInterval: 0.3)
         server.shutdown(grace: .milliseconds(100))
         #expect(
             (1...2).contains(log.all.count),
             "three quick requests give one run, plus at most one queued: \(log.all)")
     }
 
-    @Test func shutdown_letsARunFinish_thenRunsBeforeExitHooksInOrder_afterTheLastRequest() async throws {
+    @Test func shutdown_letsARunFinish_thenRunsBeforeExitHooksInOrder_afterTheLastRequest() throws {
         let log = Log()
         let router = Router()
         let server = server(router)
@@ -71,7 +69,7 @@ struct BackgroundJobTests {
         }
         let job = server.onDemand("long") {
             log.add("job started")
-            try await Task.sleep(for: .milliseconds(300))
+            usleep(300_000)  // a blocking job holds only the jobs' thread
             log.add("job finished")
         }
         server.beforeExit("first") { log.add("hook 1") }
@@ -80,13 +78,13 @@ struct BackgroundJobTests {
         let client = try RawClient(port: port)
         try client.send("GET /slow HTTP/1.1\r\nHost: x\r\n\r\n")
         job.runNow()
-        try await Task.sleep(for: .milliseconds(50))
-        await Task.detached { server.shutdown(grace: .seconds(2)) }.value
+        Thread.sleep(forTimeInterval: 0.05)
+        server.shutdown(grace: .seconds(2))
         #expect(try client.readResponse().body == "done")
         #expect(log.all == ["job started", "request", "job finished", "hook 1", "hook 2"])
     }
 
-    @Test func aHookThatOverruns_isAbandonedAfterItsTimeout() async throws {
+    @Test func aHookThatOverruns_isAbandonedAfterItsTimeout() throws {
         var configuration = ServerConfiguration()
         configuration.threads = 1
         configuration.timeouts.beforeExit = .milliseconds(200)
@@ -96,7 +94,7 @@ struct BackgroundJobTests {
         server.beforeExit("stuck") { try await Task.sleep(for: .seconds(30)) }
         try server.start()
         let started = ContinuousClock.now
-        await Task.detached { server.shutdown(grace: .milliseconds(100)) }.value
+        server.shutdown(grace: .milliseconds(100))
         #expect(ContinuousClock.now - started < .seconds(3))
         #expect(
             lines.all.contains { $0.contains("before-exit hook \"stuck\" did not finish within 0.2 seconds") }

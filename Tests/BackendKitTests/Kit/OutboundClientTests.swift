@@ -160,21 +160,41 @@ struct OutboundClientTests {
         )
     }
 
-    @Test func cancelling_endsAWaitingCallAtOnce() async throws {
+    @Test func cancelling_endsAWaitingCall_withCancelled() async throws {
         let peer = try ScriptedPeer { fd in
             _ = ScriptedPeer.readHead(fd)
-            Thread.sleep(forTimeInterval: 2)
+            var byte: UInt8 = 0
+            _ = recv(fd, &byte, 1, 0)  // silent until the client goes away
         }
         let client = try OutboundClient(
             baseURL: "http://127.0.0.1:\(peer.port)",
             timeouts: .init(connect: .seconds(1), read: .seconds(5), total: .seconds(5)))
         let task = Task { try await client.get("/") }
         try await Task.sleep(for: .milliseconds(100))
-        let started = ContinuousClock.now
         task.cancel()
         await #expect(throws: OutboundError.cancelled(url: "http://127.0.0.1:\(peer.port)/")) {
             try await task.value
         }
+    }
+
+    @Test func cancel_unblocksTheExchangeThread_atOnce() throws {
+        let peer = try ScriptedPeer { fd in
+            _ = ScriptedPeer.readHead(fd)
+            Thread.sleep(forTimeInterval: 2)
+        }
+        let url = try OutboundURL(parsing: "http://127.0.0.1:\(peer.port)/")
+        let exchange = OutboundExchange(
+            url: url, timeouts: .init(connect: .seconds(1), read: .seconds(5), total: .seconds(5)),
+            maxResponseBytes: 100)
+        let ended = DispatchSemaphore(value: 0)
+        Thread.detachNewThread {
+            _ = try? exchange.perform(Array("GET / HTTP/1.1\r\nHost: x\r\n\r\n".utf8), isHead: false)
+            ended.signal()
+        }
+        Thread.sleep(forTimeInterval: 0.1)
+        let started = ContinuousClock.now
+        exchange.cancel()
+        #expect(ended.wait(timeout: .now() + 1) == .success)
         #expect(ContinuousClock.now - started < .milliseconds(500))
     }
 }
