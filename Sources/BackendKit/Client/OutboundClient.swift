@@ -69,12 +69,14 @@ public struct OutboundClient: Sendable {
         return try OutboundClient(baseURL: url, timeouts: timeouts)
     }
 
+    /// `GET path`; see `send(_:_:headers:body:)`.
     public func get(_ path: String, headers: HTTPHeaders = [:]) async throws(OutboundError)
         -> OutboundResponse
     {
         try await send(.get, path, headers: headers)
     }
 
+    /// `DELETE path`; see `send(_:_:headers:body:)`.
     public func delete(_ path: String, headers: HTTPHeaders = [:]) async throws(OutboundError)
         -> OutboundResponse
     {
@@ -88,6 +90,7 @@ public struct OutboundClient: Sendable {
         try await send(.post, path, json: json, headers: headers)
     }
 
+    /// `PUT path` with a JSON body, for replacing a resource upstream.
     public func put(_ path: String, json: JSONValue, headers: HTTPHeaders = [:]) async throws(OutboundError)
         -> OutboundResponse
     {

@@ -16,10 +16,12 @@ public final class MetricsRegistry: @unchecked Sendable {
 
     public init() {}
 
+    /// A counter: a number that only goes up (requests, errors). Throws for a bad or taken name.
     public func counter(_ name: String, help: String, labels: [String] = []) throws(MetricsError) -> Counter {
         try register(try Counter(name: name, help: help, labels: labels))
     }
 
+    /// A gauge: a number that goes up and down (in-flight requests). Throws for a bad or taken name.
     public func gauge(_ name: String, help: String, labels: [String] = []) throws(MetricsError) -> Gauge {
         try register(try Gauge(name: name, help: help, labels: labels))
     }
