@@ -25,22 +25,30 @@ public struct LoadComparison: Sendable {
         return self
     }
 
-    /// Fails when the learner's server had errors or requests that could not start while the
-    /// reference had none (the reference's own failures mean the check's load is too high).
+    /// Fails when the learner's server failed (errors, or requests that could not start) more
+    /// than the reference did, beyond a noise allowance of 1% of the requests (at least one): a
+    /// busy machine can leave a request without a connection at the end of a slice. Beyond that
+    /// allowance, failures of the reference itself mean the check's load is too high.
     @discardableResult
     public func expectNoErrors(hint: String? = nil) throws -> LoadComparison {
-        if reference.errorCount > 0 || reference.couldNotStart > 0 {
+        let allowance = max(1, reference.scheduled / Self.noiseDivisor)
+        let referenceFailures = reference.errorCount + reference.couldNotStart
+        let learnerFailures = learner.errorCount + learner.couldNotStart
+        if referenceFailures > allowance {
             throw CheckFailure(
                 "the reference solution itself failed under this load (\(reference.summary)); the check's rate is too high for this machine. This is a problem in the lesson pack, not in your code."
             )
         }
-        guard learner.errorCount == 0 && learner.couldNotStart == 0 else {
+        guard learnerFailures <= referenceFailures + allowance else {
             throw CheckFailure(
                 "under \(LoadResult.format(learner.plan.rate)) requests per second your server failed requests the reference solution answered: \(learner.summary)",
                 hint: hint)
         }
         return self
     }
+
+    /// Failures up to 1 in this many requests count as noise.
+    static let noiseDivisor = 100
 
     static func ratio(_ a: Duration, _ b: Duration) -> Double {
         let floor = 1e-6

@@ -117,5 +117,23 @@
             #expect(result.errors["connection refused"] == 100)
             #expect(result.completed == 0)
         }
+
+        @Test func comparison_allowsOnePercentOfNoise_butNotAStalledServer() throws {
+            func result(couldNotStart: Int) -> LoadResult {
+                var run = LoadRun(scheduled: 800, couldNotStart: couldNotStart, duration: .seconds(2))
+                run.latencies = Array(repeating: 1_000_000, count: 800 - couldNotStart)
+                return LoadResult(plan: LoadPlan(rate: 400, duration: .seconds(2)), runs: [run])
+            }
+            try LoadComparison(learner: result(couldNotStart: 8), reference: result(couldNotStart: 1))
+                .expectNoErrors()
+            #expect(throws: CheckFailure.self) {
+                try LoadComparison(learner: result(couldNotStart: 178), reference: result(couldNotStart: 0))
+                    .expectNoErrors()
+            }
+            #expect(throws: CheckFailure.self) {
+                try LoadComparison(learner: result(couldNotStart: 0), reference: result(couldNotStart: 20))
+                    .expectNoErrors()
+            }
+        }
     }
 #endif
