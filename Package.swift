@@ -50,7 +50,8 @@ let package = Package(
         ),
         .target(name: "Grader", dependencies: ["CSystemShims"], swiftSettings: swiftSettings),
         .target(
-            name: "GraderKit", dependencies: ["Grader", "BackendKit"], swiftSettings: swiftSettings
+            name: "GraderKit", dependencies: ["Grader", "BackendKit", "CSystemShims"],
+            swiftSettings: swiftSettings
         ),
         .target(name: "Runner", dependencies: ["Grader", "StrictJSON"], swiftSettings: swiftSettings),
         .executableTarget(
@@ -72,12 +73,26 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
 
+        // A BackendKit "learner server" using every piece of issue 12, with known-wrong variants,
+        // and the hidden tests of a fixture pack that grade it (compiled like a pack's Tests/).
+        .executableTarget(
+            name: "kit-fixture", dependencies: ["BackendKit"], path: "Tests/Fixtures/kit-fixture",
+            swiftSettings: swiftSettings),
+        .executableTarget(
+            name: "kit-grader", dependencies: ["GraderKit", "BackendKit"], path: "Tests/Fixtures/kit-pack",
+            swiftSettings: swiftSettings),
+        // GraderKit's open-loop load generator on the command line, for Scripts/bench-load.
+        .executableTarget(
+            name: "load-probe", dependencies: ["GraderKit"], path: "Tests/Fixtures/load-probe",
+            swiftSettings: swiftSettings),
+
         .testTarget(
             name: "BackendKitTests", dependencies: ["BackendKit", "StrictJSON"], swiftSettings: swiftSettings),
         .testTarget(
             name: "GraderTests",
             dependencies: [
                 "Grader", "GraderKit", "BackendKit", "grader-fixture", "fixture-grader", "backendkit-bench",
+                "kit-fixture", "kit-grader",
             ],
             exclude: ["Report/Golden", "Crash/Samples"],
             swiftSettings: swiftSettings

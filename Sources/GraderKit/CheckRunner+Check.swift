@@ -19,6 +19,7 @@ extension CheckRunner {
     func run(_ check: Check, in context: TestContext) -> (Run, stuck: Bool) {
         let exchangesBefore = context.http.exchangeCount
         let logMark = context.outputMark()
+        let clockMovesBefore = context.resources.lock.withLock { context.resources.clockMoves }
         let outcome = Outcome()
         let done = DispatchSemaphore(value: 0)
         let started = ContinuousClock.now
@@ -63,13 +64,22 @@ extension CheckRunner {
             value.status == .error && context.http.exchangeCount > exchangesBefore
             ? context.http.lastExchange : nil
         let stopped = context.serverStoppedUnexpectedly
+        let (clockMoves, clockOffset) = context.resources.lock.withLock {
+            (context.resources.clockMoves, context.resources.clockOffset)
+        }
+        var failureHint = value.hint ?? check.hint
+        // A failure after the check moved the clock may be the server reading the real time.
+        if value.status == .fail && clockMoves != clockMovesBefore && clockOffset != .zero {
+            let clockHint = TestContext.clockHint(offset: clockOffset)
+            failureHint = failureHint.map { $0 + " " + clockHint } ?? clockHint
+        }
         let crashed = failed && (value.launchFailed || stopped)
         let result = CheckResult(
             name: check.name,
             status: value.status,
             points: check.points,
             message: value.message,
-            hint: failed ? (value.hint ?? check.hint) : nil,
+            hint: failed ? failureHint : nil,
             exchange: failed ? (value.exchange ?? lastExchange) : nil,
             serverLog: log,
             duration: (ContinuousClock.now - started).timeInterval,

@@ -18,6 +18,8 @@ struct CheckRunner {
     var replayDirectory: URL?
     /// The learner's folder, for crash reports: the first frame inside it is the one shown.
     var learnerRoot: String?
+    /// The reference solution, for checks that compare with it (`--reference`).
+    var reference: ReferenceServer?
 
     init(tests: ExerciseTests, serverExecutable: String) {
         self.tests = tests
@@ -38,7 +40,7 @@ struct CheckRunner {
 
         let context = TestContext(
             exerciseID: tests.exerciseID, serverExecutable: serverExecutable,
-            serverArguments: serverArguments, workDirectory: workDirectory)
+            serverArguments: serverArguments, workDirectory: workDirectory, reference: reference)
         var dependencies = CheckDependencies()
         var results: [CheckResult] = []
         var stuckEarlier = false

@@ -12,10 +12,12 @@ struct GraderOptions {
     }
 
     static let usage =
-        "Usage: grader --exercise ID --server PATH [--report FILE] [--results-json FILE] [--junit FILE] [--replay-dir DIR] [--format text|json] | --list"
+        "Usage: grader --exercise ID --server PATH [--reference PATH] [--report FILE] [--results-json FILE] [--junit FILE] [--replay-dir DIR] [--format text|json] | --list"
 
     var exercise = ""
     var server = ""
+    /// The reference solution's server, for checks that compare with it.
+    var reference: String?
     var report: String?
     var resultsJSON: String?
     var junit: String?
@@ -37,6 +39,7 @@ struct GraderOptions {
             switch argument {
             case "--exercise": options.exercise = try value(for: argument)
             case "--server": options.server = try value(for: argument)
+            case "--reference": options.reference = try value(for: argument)
             case "--report": options.report = try value(for: argument)
             case "--results-json": options.resultsJSON = try value(for: argument)
             case "--junit": options.junit = try value(for: argument)

@@ -1,4 +1,5 @@
 import BackendKit
+import CSystemShims
 import Foundation
 
 #if canImport(Glibc)
@@ -29,6 +30,29 @@ enum RawConnection {
         let fd = try connect(port: port)
         defer { close(fd) }
         try send(fd, bytes, deadline: deadline, timeout: timeout)
+        var reader = ResponseReader(isHead: isHead)
+        var buffer = [UInt8](repeating: 0, count: 65536)
+        while true {
+            if let response = try reader.response() { return response }
+            let count = try receive(
+                fd, into: &buffer, deadline: deadline, timeout: timeout, received: reader.receivedCount)
+            if count == 0 {
+                if let response = try reader.finishAtClose() { return response }
+                throw Failure(
+                    description: reader.receivedCount == 0
+                        ? "no response: your server closed the connection without answering."
+                        : "the response ended early: your server closed the connection after \(reader.receivedCount) bytes."
+                )
+            }
+            try reader.append(buffer[0..<count])
+        }
+    }
+
+    /// Reads one response from a connection the caller opened and wrote to.
+    static func read(from fd: Int32, deadline: ContinuousClock.Instant, timeout: Duration, isHead: Bool)
+        throws
+        -> ParsedResponse
+    {
         var reader = ResponseReader(isHead: isHead)
         var buffer = [UInt8](repeating: 0, count: 65536)
         while true {

@@ -20,7 +20,12 @@ public final class TestContext: @unchecked Sendable {
     let serverArguments: [String]
     let lock = NSLock()
     var server: LearnerServer?
-    private var environment: [String: String] = [:]
+    var environment: [String: String] = [:]
+    /// Variables taken out of the environment servers start with (`startServer(environment:removing:)`).
+    var removedEnvironment: Set<String> = []
+    /// Clock, statement log, extra instances, fake upstreams and the reference server
+    /// (`TestContext+*.swift`).
+    let resources: ContextResources
     /// The output of every server instance that has stopped, oldest first.
     var finishedOutputs: [CapturedOutput] = []
     /// Set when the server did not start: every later request would fail the same way, so it is
@@ -36,12 +41,16 @@ public final class TestContext: @unchecked Sendable {
     /// What the run did to the server, for replay scripts.
     let replay = ReplayLog()
 
-    init(exerciseID: String, serverExecutable: String, serverArguments: [String] = [], workDirectory: URL) {
+    init(
+        exerciseID: String, serverExecutable: String, serverArguments: [String] = [], workDirectory: URL,
+        reference: ReferenceServer? = nil
+    ) {
         self.exerciseID = exerciseID
         self.serverExecutable = serverExecutable
         self.serverArguments = serverArguments
         self.workDirectory = workDirectory
         self.databasePath = workDirectory.appendingPathComponent("learner.sqlite").path
+        self.resources = ContextResources(workDirectory: workDirectory, reference: reference)
         self.http = HTTPClient(
             endpoint: { [unowned self] in try self.runningPort() },
             diagnose: { [unowned self] in self.explainTransportFailure() },
@@ -53,7 +62,10 @@ public final class TestContext: @unchecked Sendable {
     /// `TZ` or a secret. Later restarts keep them.
     public func startServer(environment: [String: String] = [:]) throws {
         try stopServer()
-        lock.withLock { self.environment = environment }
+        lock.withLock {
+            self.environment = environment
+            removedEnvironment = []
+        }
         if !environment.isEmpty {
             let settings = environment.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }
             replay.append(
@@ -179,8 +191,7 @@ public final class TestContext: @unchecked Sendable {
             executable: serverExecutable,
             arguments: serverArguments,
             databasePath: databasePath,
-            environment: .inherit(
-                adding: lock.withLock { environment }, removing: ["PORT", "DATABASE_PATH", "HOST"]),
+            environment: serverEnvironment(),
             workingDirectory: workDirectory.path
         )
         let started: LearnerServer
@@ -235,5 +246,6 @@ public final class TestContext: @unchecked Sendable {
     /// Stops everything this context started.
     func tearDown() {
         _ = try? stopServer(grace: .seconds(2))
+        resources.tearDown()
     }
 }

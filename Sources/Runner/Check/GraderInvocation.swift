@@ -5,9 +5,11 @@ import Grader
 /// fail becomes an `error` report that says so, never a thrown error, so callers always have a
 /// report to show.
 enum GraderInvocation {
-    /// `replayDirectory`: where the grader writes a replay script for each failed check.
+    /// `reference` is the reference solution's server, for checks that compare with it (load);
+    /// `replayDirectory` is where the grader writes a replay script for each failed check.
     static func run(
-        grader: URL, exercise: String, server: URL, timeout: Duration, replayDirectory: URL? = nil
+        grader: URL, exercise: String, server: URL, reference: URL? = nil, timeout: Duration,
+        replayDirectory: URL? = nil
     )
         -> GradeReport
     {
@@ -20,7 +22,8 @@ enum GraderInvocation {
                 arguments: [
                     "--exercise", exercise, "--server", server.path, "--report", reportFile.path, "--format",
                     "json",
-                ] + (replayDirectory.map { ["--replay-dir", $0.path] } ?? []),
+                ] + (reference.map { ["--reference", $0.path] } ?? [])
+                    + (replayDirectory.map { ["--replay-dir", $0.path] } ?? []),
                 environment: .inherit(
                     adding: [ChildProcess.parentVariable: String(getpid())],
                     removing: ["PORT", "DATABASE_PATH", "HOST"]),

@@ -59,8 +59,10 @@ public struct DevCheck: Sendable {
                 guard built.contains(product) else { continue }
                 let grader = package.binary(DevCheckPackage.graderProduct(module))
                 let server = package.binary(product)
+                let solution = DevCheckPackage.solutionProduct(exercise)
+                let reference = built.contains(solution) ? package.binary(solution) : nil
                 grading.submit {
-                    let report = Self.grade(exercise, grader: grader, server: server)
+                    let report = Self.grade(exercise, grader: grader, server: server, reference: reference)
                     verdicts.record(exercise.id, kind: kind, report: report)
                     onStage(.grading(done: verdicts.count, total: total))
                 }
@@ -213,8 +215,13 @@ public struct DevCheck: Sendable {
         return problems
     }
 
-    private static func grade(_ exercise: Exercise, grader: URL, server: URL) -> GradeReport {
-        GraderInvocation.run(grader: grader, exercise: exercise.id, server: server, timeout: .seconds(300))
+    /// Load checks compare with the reference solution, which the dev check has just built.
+    private static func grade(_ exercise: Exercise, grader: URL, server: URL, reference: URL?)
+        -> GradeReport
+    {
+        GraderInvocation.run(
+            grader: grader, exercise: exercise.id, server: server, reference: reference,
+            timeout: .seconds(300))
     }
 
     private final class Verdicts: @unchecked Sendable {
