@@ -24,7 +24,9 @@ public final class ServerInstance: Sendable {
             },
             diagnose: { [server] in
                 _ = server.waitForExitBlocking(timeout: .milliseconds(500))
-                return server.unexpectedExitMessage.map { TransportDiagnosis(text: "Instance \(number): \($0)") }
+                return server.unexpectedExitMessage.map {
+                    TransportDiagnosis(text: "Instance \(number): \($0)")
+                }
             })
     }
 

@@ -30,7 +30,8 @@ extension TestContext {
         try plan.validate(runs: 2)
         let reference = try referenceInstance()
         let referenceHTTP = HTTPClient(
-            endpoint: { reference.port }, diagnose: { reference.unexpectedExitMessage.map { TransportDiagnosis(text: $0) } })
+            endpoint: { reference.port },
+            diagnose: { reference.unexpectedExitMessage.map { TransportDiagnosis(text: $0) } })
         try prepare?(referenceHTTP)
         let port = try runningPort()
         try prepare?(http)
