@@ -26,7 +26,12 @@ public struct ExerciseBuilder: Sendable {
         workspace.root.appendingPathComponent(".build/debug/\(exercise.id)")
     }
 
-    public func build(_ exercise: Exercise, onProgress: (@Sendable (String) -> Void)? = nil)
+    /// Builds `exercise`. With `cancellation`, a cancelled check stops the compiler or linker and
+    /// this throws `BuildError.cancelled`; the next build starts from a clean record.
+    public func build(
+        _ exercise: Exercise, cancellation: Cancellation? = nil,
+        onProgress: (@Sendable (String) -> Void)? = nil
+    )
         throws(BuildError) -> Outcome
     {
         let binary = binary(of: exercise)
@@ -40,25 +45,26 @@ public struct ExerciseBuilder: Sendable {
         {
             return .built(binary: binary)
         }
+        // A build stopped half-way may leave a half-written binary: no record may vouch for it.
+        try? FileManager.default.removeItem(at: record)
         let structure = structureFingerprint(of: exercise, library: library)
         if let plan = directPlan(of: exercise), plan.structure == structure.description,
             FileManager.default.isExecutableFile(atPath: binary.path)
         {
-            switch runDirect(plan) {
+            switch try runDirect(plan, cancellation: cancellation) {
             case .succeeded:
                 recordSuccess(fingerprint, at: record)
                 return .built(binary: binary)
             case .compileFailed(let output):
-                try? FileManager.default.removeItem(at: record)
                 return .failed(diagnostics: summarize(output))
             case .unusable:
                 break  // fall back to SwiftPM, which rewrites its manifest
             }
         }
         let outcome = try toolchain.build(
-            package: workspace.root, product: exercise.id, timeout: timeout, onProgress: onProgress)
+            package: workspace.root, product: exercise.id, timeout: timeout, cancellation: cancellation,
+            onProgress: onProgress)
         guard outcome.succeeded else {
-            try? FileManager.default.removeItem(at: record)
             return .failed(diagnostics: summarize(outcome.output.text))
         }
         recordSuccess(fingerprint, at: record)
@@ -112,13 +118,22 @@ public struct ExerciseBuilder: Sendable {
 
     /// Runs the recorded commands in order. A failing compile is the learner's to fix; any other
     /// failure means the plan went stale, and SwiftPM takes over.
-    private func runDirect(_ plan: DirectBuildPlan) -> DirectOutcome {
+    private func runDirect(_ plan: DirectBuildPlan, cancellation: Cancellation?) throws(BuildError)
+        -> DirectOutcome
+    {
         for (index, command) in plan.commands.enumerated() {
-            guard let executable = command.first,
-                let (status, output) = try? ChildProcess.run(
+            let ran: (status: ExitStatus, output: CapturedOutput)
+            do {
+                guard let executable = command.first else { return .unusable }
+                ran = try Cancellation.run(
                     executable: executable, arguments: Array(command.dropFirst()),
-                    workingDirectory: workspace.root.path, timeout: timeout)
-            else { return .unusable }
+                    workingDirectory: workspace.root.path, timeout: timeout, cancellation: cancellation)
+            } catch is CheckCancelled {
+                throw .cancelled
+            } catch {
+                return .unusable
+            }
+            let (status, output) = ran
             if !status.isSuccess {
                 let text = output.text
                 if index == 0 && (text.contains(": error:") || text.contains("error: "))

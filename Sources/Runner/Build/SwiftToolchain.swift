@@ -24,15 +24,17 @@ public struct SwiftToolchain: Sendable {
     }
 
     /// `swift build --package-path <package> --product <product>` in debug mode.
+    /// With `cancellation`, a cancelled check stops the build and this throws `BuildError.cancelled`.
     public func build(
         package: URL,
         product: String,
         timeout: Duration,
+        cancellation: Cancellation? = nil,
         onProgress: (@Sendable (String) -> Void)? = nil
     ) throws(BuildError) -> BuildOutcome {
         try run(
             ["build", "--package-path", package.path, "--product", product], label: product, timeout: timeout,
-            onProgress: onProgress)
+            cancellation: cancellation, onProgress: onProgress)
     }
 
     /// `swift build --package-path <package>`: every target of the package.
@@ -50,8 +52,10 @@ public struct SwiftToolchain: Sendable {
         _ arguments: [String],
         label product: String,
         timeout: Duration,
+        cancellation: Cancellation? = nil,
         onProgress: (@Sendable (String) -> Void)?
     ) throws(BuildError) -> BuildOutcome {
+        if cancellation?.isCancelled == true { throw .cancelled }
         let diagnostics = LineCollector()
         let child: ChildProcess
         do {
@@ -70,7 +74,11 @@ public struct SwiftToolchain: Sendable {
         } catch {
             throw .couldNotRun(swift, reason: error.description)
         }
-        guard let status = child.wait(timeout: timeout) else {
+        let waited =
+            cancellation.map { $0.track(child) { child.wait(timeout: timeout) } }
+            ?? child.wait(timeout: timeout)
+        if cancellation?.isCancelled == true { throw .cancelled }
+        guard let status = waited else {
             child.terminate(grace: .seconds(2))
             throw .timedOut(product: product, timeout: timeout, output: child.output)
         }
@@ -86,6 +94,8 @@ public enum BuildError: Error, CustomStringConvertible, Sendable {
     case couldNotRun(String, reason: String)
     case timedOut(product: String, timeout: Duration, output: CapturedOutput)
     case packageGeneration(String)
+    /// A newer save replaced the check this build was for (see `Cancellation`).
+    case cancelled
 
     public var description: String {
         switch self {
@@ -96,6 +106,8 @@ public enum BuildError: Error, CustomStringConvertible, Sendable {
                 + output.lastLines(15).joined(separator: "\n")
         case .packageGeneration(let message):
             message
+        case .cancelled:
+            "The build was stopped because a newer save replaced it."
         }
     }
 }

@@ -20,18 +20,27 @@ public struct Checker: Sendable {
     }
 
     /// Checks `exercise` and records the result in progress (unless `record` is false, as for the
-    /// dev check). Never throws for problems in the learner's code: those are in the report.
+    /// dev check). Never throws for problems in the learner's code: those are in the report. With
+    /// `cancellation`, a cancelled check throws `CheckCancelled` and records nothing.
     public func check(
-        _ exercise: Exercise, record: Bool = true, onStage: @escaping @Sendable (Stage) -> Void = { _ in }
+        _ exercise: Exercise, record: Bool = true, cancellation: Cancellation? = nil,
+        onStage: @escaping @Sendable (Stage) -> Void = { _ in }
     ) throws -> CheckOutcome {
         try context.workspace.validate(exercise)
         onStage(.building(progress: nil))
         let started = ContinuousClock.now
-        let built = try context.exerciseBuilder.build(
-            exercise, onProgress: { onStage(.building(progress: $0)) })
-        let report = grade(exercise, built: built, onStage: onStage)
+        let built: ExerciseBuilder.Outcome
+        do {
+            built = try context.exerciseBuilder.build(
+                exercise, cancellation: cancellation, onProgress: { onStage(.building(progress: $0)) })
+        } catch .cancelled {
+            throw CheckCancelled()
+        }
+        let report = try grade(exercise, built: built, cancellation: cancellation, onStage: onStage)
+        try cancellation?.check()
         var outcome = CheckOutcome(
             exercise: exercise, report: report, duration: ContinuousClock.now - started)
+        if case .built(let binary) = built { outcome.binary = binary }
         if record {
             let result = try context.progressStore.recordCheck(exercise.id, passed: report.status == .pass)
             outcome.progressNotice = result.notice
@@ -45,20 +54,31 @@ public struct Checker: Sendable {
         _ exercise: Exercise, built: ExerciseBuilder.Outcome,
         onStage: @escaping @Sendable (Stage) -> Void = { _ in }
     ) -> GradeReport {
+        // Without a cancellation nothing can cancel the run.
+        (try? grade(exercise, built: built, cancellation: nil, onStage: onStage))
+            ?? GradeReport(exercise: exercise.id, status: .error, message: BuildError.cancelled.description)
+    }
+
+    func grade(
+        _ exercise: Exercise, built: ExerciseBuilder.Outcome, cancellation: Cancellation?,
+        onStage: @escaping @Sendable (Stage) -> Void
+    ) throws(CheckCancelled) -> GradeReport {
         switch built {
         case .failed(let diagnostics):
             GradeReport(
                 exercise: exercise.id, status: .error,
                 message: "Your code does not compile yet. The compiler says:\n\n" + diagnostics)
         case .built(let binary):
-            grade(exercise, binary: binary, onStage: onStage)
+            try grade(exercise, binary: binary, cancellation: cancellation, onStage: onStage)
         }
     }
 
-    /// Runs the module's grader against an already built server binary.
-    public func grade(
-        _ exercise: Exercise, binary: URL, onStage: @escaping @Sendable (Stage) -> Void = { _ in }
-    ) -> GradeReport {
+    /// Runs the module's grader against an already built server binary. The grader's own build
+    /// is never cancelled (it does not depend on the learner's code); the grading run is.
+    func grade(
+        _ exercise: Exercise, binary: URL, cancellation: Cancellation?,
+        onStage: @escaping @Sendable (Stage) -> Void
+    ) throws(CheckCancelled) -> GradeReport {
         let graderBinary: URL
         do {
             onStage(.buildingGrader(progress: nil))
@@ -68,9 +88,11 @@ public struct Checker: Sendable {
         } catch {
             return GradeReport(exercise: exercise.id, status: .error, message: String(describing: error))
         }
+        try cancellation?.check()
         onStage(.grading)
-        return GraderInvocation.run(
-            grader: graderBinary, exercise: exercise.id, server: binary, timeout: gradingTimeout)
+        return try GraderInvocation.run(
+            grader: graderBinary, exercise: exercise.id, server: binary, timeout: gradingTimeout,
+            cancellation: cancellation)
     }
 }
 
@@ -81,6 +103,15 @@ public struct CheckOutcome: Sendable {
     public var duration: Duration
     /// Set when progress.json was unreadable and had to be moved aside.
     public var progressNotice: ProgressNotice?
+    /// The server that was checked, when the code built: what `serve` restarts on.
+    public var binary: URL?
 
     public var passed: Bool { report.status == .pass }
+
+    public init(exercise: Exercise, report: GradeReport, duration: Duration, binary: URL? = nil) {
+        self.exercise = exercise
+        self.report = report
+        self.duration = duration
+        self.binary = binary
+    }
 }

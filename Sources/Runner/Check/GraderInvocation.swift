@@ -5,19 +5,22 @@ import Grader
 /// fail becomes an `error` report that says so, never a thrown error, so callers always have a
 /// report to show.
 enum GraderInvocation {
-    static func run(grader: URL, exercise: String, server: URL, timeout: Duration) -> GradeReport {
+    /// Throws only `CheckCancelled`, when `cancellation` stopped the grader.
+    static func run(
+        grader: URL, exercise: String, server: URL, timeout: Duration, cancellation: Cancellation? = nil
+    ) throws(CheckCancelled) -> GradeReport {
         let reportFile = FileManager.default.temporaryDirectory.appendingPathComponent(
             "backendlings-report-\(UUID().uuidString).json")
         defer { try? FileManager.default.removeItem(at: reportFile) }
         do {
-            let (status, output) = try ChildProcess.run(
+            let (status, output) = try Cancellation.run(
                 executable: grader.path,
                 arguments: [
                     "--exercise", exercise, "--server", server.path, "--report", reportFile.path, "--format",
                     "json",
                 ],
                 environment: .inherit(removing: ["PORT", "DATABASE_PATH", "HOST"]),
-                timeout: timeout
+                timeout: timeout, cancellation: cancellation
             )
             guard status.isSuccess, let data = try? Data(contentsOf: reportFile),
                 let report = try? JSONDecoder().decode(GradeReport.self, from: data)
@@ -31,6 +34,8 @@ enum GraderInvocation {
                 )
             }
             return report
+        } catch let cancelled as CheckCancelled {
+            throw cancelled
         } catch {
             return GradeReport(
                 exercise: exercise, status: .error, message: "The grader did not finish: \(error)")

@@ -185,7 +185,10 @@ public struct DevCheck: Sendable {
     }
 
     private static func grade(_ exercise: Exercise, grader: URL, server: URL) -> GradeReport {
-        GraderInvocation.run(grader: grader, exercise: exercise.id, server: server, timeout: .seconds(300))
+        // Without a cancellation the run cannot be cancelled.
+        (try? GraderInvocation.run(
+            grader: grader, exercise: exercise.id, server: server, timeout: .seconds(300)))
+            ?? GradeReport(exercise: exercise.id, status: .error, message: BuildError.cancelled.description)
     }
 
     private final class Verdicts: @unchecked Sendable {
