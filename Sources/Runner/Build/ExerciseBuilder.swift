@@ -36,9 +36,11 @@ public struct ExerciseBuilder: Sendable {
     {
         let binary = binary(of: exercise)
         // BackendKit's sources matter to both fingerprints; read them once per build.
-        var library = Fingerprint()
-        library.addTree(workspace.home.appendingPathComponent("Sources/BackendKit"))
-        let fingerprint = fingerprint(of: exercise, library: library)
+        let (library, fingerprint) = StageTiming.measure("fingerprint") {
+            var library = Fingerprint()
+            library.addTreeMetadata(workspace.home.appendingPathComponent("Sources/BackendKit"))
+            return (library, self.fingerprint(of: exercise, library: library))
+        }
         let record = fingerprintFile(of: exercise)
         if FileManager.default.isExecutableFile(atPath: binary.path),
             let stored = try? String(contentsOf: record, encoding: .utf8), stored == fingerprint.description
@@ -61,9 +63,11 @@ public struct ExerciseBuilder: Sendable {
                 break  // fall back to SwiftPM, which rewrites its manifest
             }
         }
-        let outcome = try toolchain.build(
-            package: workspace.root, product: exercise.id, timeout: timeout, cancellation: cancellation,
-            onProgress: onProgress)
+        let outcome = try StageTiming.measure("swift build") { () throws(BuildError) in
+            try toolchain.build(
+                package: workspace.root, product: exercise.id, timeout: timeout, cancellation: cancellation,
+                onProgress: onProgress)
+        }
         guard outcome.succeeded else {
             return .failed(diagnostics: summarize(outcome.output.text))
         }
@@ -106,10 +110,25 @@ public struct ExerciseBuilder: Sendable {
     private func savePlan(for exercise: Exercise, structure: Fingerprint) {
         let manifest = workspace.root.appendingPathComponent(".build/debug.yaml")
         guard let text = try? String(contentsOf: manifest, encoding: .utf8),
-            let plan = DirectBuildPlan.read(
+            var plan = DirectBuildPlan.read(
                 manifest: text, product: exercise.id, structure: structure.description),
-            let data = try? JSONEncoder().encode(plan)
+            plan.commands.count == 2
         else {
+            try? FileManager.default.removeItem(at: planFile(of: exercise))
+            return
+        }
+        let root = workspace.root.path
+        let link = DirectBuildPlan.directLink(plan.commands[1]) { command in
+            guard let executable = command.first,
+                let (status, output) = try? ChildProcess.run(
+                    executable: executable, arguments: Array(command.dropFirst()), workingDirectory: root,
+                    timeout: .seconds(30)),
+                status.isSuccess
+            else { return nil }
+            return output.text
+        }
+        plan.commands = [DirectBuildPlan.leanCompile(plan.commands[0]), link ?? plan.commands[1]]
+        guard let data = try? JSONEncoder().encode(plan) else {
             try? FileManager.default.removeItem(at: planFile(of: exercise))
             return
         }
@@ -125,9 +144,12 @@ public struct ExerciseBuilder: Sendable {
             let ran: (status: ExitStatus, output: CapturedOutput)
             do {
                 guard let executable = command.first else { return .unusable }
-                ran = try Cancellation.run(
-                    executable: executable, arguments: Array(command.dropFirst()),
-                    workingDirectory: workspace.root.path, timeout: timeout, cancellation: cancellation)
+                let label = index == 0 ? "compile" : "link: " + URL(fileURLWithPath: executable).lastPathComponent
+                ran = try StageTiming.measure(label) {
+                    try Cancellation.run(
+                        executable: executable, arguments: Array(command.dropFirst()),
+                        workingDirectory: workspace.root.path, timeout: timeout, cancellation: cancellation)
+                }
             } catch is CheckCancelled {
                 throw .cancelled
             } catch {

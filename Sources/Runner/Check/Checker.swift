@@ -14,6 +14,9 @@ public struct Checker: Sendable {
     public let context: RunnerContext
     /// The most a grader may take for one exercise before it is stopped.
     public var gradingTimeout: Duration = .seconds(300)
+    /// Runs between the build and the grader. Watch mode waits there for a burst of saves to end,
+    /// so the build starts at once but only the newest code is graded.
+    public var beforeGrading: @Sendable () -> Void = {}
 
     public init(context: RunnerContext) {
         self.context = context
@@ -31,18 +34,27 @@ public struct Checker: Sendable {
         let started = ContinuousClock.now
         let built: ExerciseBuilder.Outcome
         do {
-            built = try context.exerciseBuilder.build(
-                exercise, cancellation: cancellation, onProgress: { onStage(.building(progress: $0)) })
-        } catch .cancelled {
-            throw CheckCancelled()
+            built = try StageTiming.measure("build") { () throws(BuildError) in
+                try context.exerciseBuilder.build(
+                    exercise, cancellation: cancellation, onProgress: { onStage(.building(progress: $0)) })
+            }
+        } catch {
+            if case .cancelled = error { throw CheckCancelled() }
+            throw error
         }
-        let report = try grade(exercise, built: built, cancellation: cancellation, onStage: onStage)
+        StageTiming.measure("wait for the save burst to end", beforeGrading)
+        try cancellation?.check()
+        let report = try StageTiming.measure("grade") { () throws(CheckCancelled) in
+            try grade(exercise, built: built, cancellation: cancellation, onStage: onStage)
+        }
         try cancellation?.check()
         var outcome = CheckOutcome(
             exercise: exercise, report: report, duration: ContinuousClock.now - started)
         if case .built(let binary) = built { outcome.binary = binary }
         if record {
-            let result = try context.progressStore.recordCheck(exercise.id, passed: report.status == .pass)
+            let result = try StageTiming.measure("record progress") { () throws(ProgressError) in
+                try context.progressStore.recordCheck(exercise.id, passed: report.status == .pass)
+            }
             outcome.progressNotice = result.notice
         }
         return outcome

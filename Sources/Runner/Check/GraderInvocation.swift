@@ -33,6 +33,10 @@ enum GraderInvocation {
                         + output.lastLines(15).joined(separator: "\n")
                 )
             }
+            StageTiming.record("grader: checks (its own clock)", milliseconds: report.duration * 1000)
+            for check in report.checks {
+                StageTiming.record("grader: check \(check.name)", milliseconds: check.duration * 1000)
+            }
             return report
         } catch let cancelled as CheckCancelled {
             throw cancelled

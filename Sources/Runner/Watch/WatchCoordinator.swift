@@ -49,6 +49,9 @@ public actor WatchCoordinator {
     /// How long the files must be quiet before a save is acted on. Short, because a save's steps
     /// (write, rename) come within a millisecond or two; bursts are handled by cancelling.
     public static let saveDebounce: Duration = .milliseconds(50)
+    /// Saves this close together are one burst: the build starts after the first, but grading waits
+    /// until this long after the last, so three saves 200 ms apart give one check.
+    public static let burstWindow: Duration = .milliseconds(250)
 
     private let context: RunnerContext
     private let onEvent: @Sendable (Event) -> Void
@@ -62,6 +65,7 @@ public actor WatchCoordinator {
     private var shownCheckHint: String?
     private var serveWanted = false
     private var tasks: [Task<Void, Never>] = []
+    private let lastSave = LastSave()
 
     public init(
         context: RunnerContext, current: Exercise, polling: Bool, servePort: Int = 8080,
@@ -124,10 +128,12 @@ public actor WatchCoordinator {
         let cancellation = Cancellation()
         running = cancellation
         let exercise = current
-        let checker = Checker(context: context)
+        var checker = Checker(context: context)
+        let lastSave = self.lastSave
+        checker.beforeGrading = { lastSave.waitForQuiet(Self.burstWindow, unless: cancellation) }
         onEvent(.checkStarted(exercise, savedAt: savedAt))
         let onEvent = self.onEvent
-        Thread.detachNewThread { [weak self] in
+        Thread.detachNewThread { [weak self, checker] in
             let result: Result<CheckOutcome, any Error> = Result {
                 try checker.check(exercise, cancellation: cancellation) { stage in onEvent(.stage(stage)) }
             }
@@ -270,10 +276,32 @@ public actor WatchCoordinator {
                 return [canonical, path].contains { $0 == folder || $0 == raw || $0.hasPrefix(folder + "/") }
                     || path.hasPrefix(raw + "/")
             }) {
+                lastSave.record()
                 requestCheck(savedAt: Date())
             }
         case .switchedToPolling(let message):
             onEvent(.notice(message))
+        }
+    }
+}
+
+/// When the learner last saved, shared with the checking thread so it can wait for a burst of
+/// saves to end before grading.
+private final class LastSave: @unchecked Sendable {
+    // @unchecked: `instant` is guarded by `lock`.
+    private let lock = NSLock()
+    private var instant: ContinuousClock.Instant?
+
+    func record() { lock.withLock { instant = .now } }
+
+    /// Returns once `window` has passed since the last save (at once when there was none), or
+    /// early when the check is cancelled.
+    func waitForQuiet(_ window: Duration, unless cancellation: Cancellation) {
+        while !cancellation.isCancelled {
+            guard let last = lock.withLock({ instant }) else { return }
+            let left = window - (ContinuousClock.now - last)
+            if left <= .zero { return }
+            Thread.sleep(forTimeInterval: min(0.02, Double(left.components.attoseconds) / 1e18 + Double(left.components.seconds)))
         }
     }
 }

@@ -169,8 +169,7 @@ struct WatchCommand {
         guard let launcher else {
             return "There is no home folder (HOME is not set), so the command cannot be installed."
         }
-        let shown = launcher.file.path.replacingOccurrences(
-            of: ProcessInfo.processInfo.environment["HOME"] ?? "\u{0}", with: "~")
+        let shown = Self.homeRelative(launcher.file)
         switch (try? launcher.install()) ?? .foreign {
         case .foreign:
             return style.warning("\(shown) is a file backendlings did not write, so it was left alone.")
@@ -202,12 +201,18 @@ struct WatchCommand {
         ]
         if !app.naming.isOnPath, let launcher, launcher.state == .missing || launcher.state == .stale {
             lines.append(
-                "Press " + style.bold("i") + " to add the " + style.code("backendlings") + " command ("
-                    + launcher.file.lastPathComponent + " in "
-                    + launcher.file.deletingLastPathComponent().path
-                    + "), so " + style.code("backendlings check") + " works in any new terminal.")
+                "Press " + style.bold("i") + " to add the " + style.code("backendlings") + " command to "
+                    + Self.homeRelative(launcher.file.deletingLastPathComponent()) + ", so "
+                    + style.code("backendlings check") + " works in any new terminal.")
         }
         return lines
+    }
+
+    /// `~/.local/bin` rather than `/home/ana/.local/bin`.
+    static func homeRelative(_ url: URL) -> String {
+        guard let home = ProcessInfo.processInfo.environment["HOME"], !home.isEmpty, url.path.hasPrefix(home + "/")
+        else { return url.path }
+        return "~" + url.path.dropFirst(home.count)
     }
 
     /// Calls `redraw` on every SIGWINCH (the terminal was resized) until the task is cancelled.

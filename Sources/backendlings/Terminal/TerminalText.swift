@@ -34,6 +34,30 @@ enum TerminalText {
         return result + "…" + (sawEscape ? "\u{1B}[0m" : "")
     }
 
+    /// `line` broken at spaces into rows of at most `columns` columns, continuation rows indented
+    /// two spaces more than the line; at most `maxRows` rows, the last cut with `…`.
+    static func wrapped(_ line: String, to columns: Int, maxRows: Int) -> [String] {
+        guard width(line) > columns, maxRows > 1 else { return [truncated(line, to: columns)] }
+        let indent = String(repeating: " ", count: plain(line).prefix { $0 == " " }.count + 2)
+        var rows: [String] = []
+        var current = ""
+        for word in line.split(separator: " ", omittingEmptySubsequences: false).map(String.init) {
+            let candidate = current.isEmpty ? word : current + " " + word
+            if width(candidate) <= columns || current.trimmingCharacters(in: .whitespaces).isEmpty {
+                current = candidate
+                continue
+            }
+            rows.append(current)
+            current = indent + word
+        }
+        rows.append(current)
+        if rows.count > maxRows {
+            let rest = rows[(maxRows - 1)...].enumerated().map { $0.offset == 0 ? $0.element : String($0.element.drop { $0 == " " }) }
+            rows = Array(rows.prefix(maxRows - 1)) + [rest.joined(separator: " ")]
+        }
+        return rows.map { truncated($0, to: columns) }
+    }
+
     /// `text` without its escape sequences.
     static func plain(_ text: String) -> String {
         var result = ""

@@ -21,6 +21,9 @@ struct WatchFrame: Equatable {
     static let minimumColumns = 40
     static let minimumRows = 12
 
+    /// Rows one line of the report may wrap onto (bodies and logs are cut, not wrapped, beyond).
+    static let reportRowsPerLine = 2
+
     /// The most lines one section may take when space is short.
     static let sectionLineLimit = 6
 
@@ -42,6 +45,8 @@ struct WatchFrame: Equatable {
             top = Array(header.prefix(2)) + [status]
             room = rows - top.count - bottom.count
         }
+        let report = self.report.flatMap { TerminalText.wrapped($0, to: width, maxRows: Self.reportRowsPerLine) }
+        let sections = self.sections.map { $0.flatMap { TerminalText.wrapped($0, to: width, maxRows: 3) } }
         let body = Self.fit(report: report, sections: sections, into: room, key: fullReportKey)
         let all = top + body + Array(repeating: "", count: max(0, room - body.count)) + bottom
         return all.prefix(rows).map { TerminalText.truncated($0, to: width) }

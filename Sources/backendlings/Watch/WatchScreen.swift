@@ -98,7 +98,8 @@ actor WatchScreen {
         case .serving(let status, let why):
             serving = status
             serveProblem = why
-            if status == nil || why != nil { serveLog = [] }
+            serveLog = []  // a new server (or none): the old one's lines no longer apply
+            message = nil
         case .serveLine(let line):
             guard serving != nil else { return }
             serveLog.append(line)

@@ -174,7 +174,7 @@
                 E2EFixture.binary, ["--pack", pack.path, "--workspace", workspace.path],
                 environment: environment)
             let offered = await waitForFrame(process, .seconds(60)) {
-                $0.contains { $0.contains("Press i to add the backendlings command") }
+                $0.joined(separator: " ").contains("Press i to add the backendlings command to ~/.local/bin")
             }
             #expect(offered != nil, "no offer: \(process.lastFrame ?? [])")
             process.type("i")
