@@ -25,16 +25,19 @@ public struct SwiftToolchain: Sendable {
 
     /// `swift build --package-path <package> --product <product>` in debug mode.
     /// With `cancellation`, a cancelled check stops the build and this throws `BuildError.cancelled`.
+    /// `scratchPath` is the build folder when it is not the package's own `.build`.
     public func build(
         package: URL,
         product: String,
+        scratchPath: URL? = nil,
         timeout: Duration,
         cancellation: Cancellation? = nil,
         onProgress: (@Sendable (String) -> Void)? = nil
     ) throws(BuildError) -> BuildOutcome {
-        try run(
-            ["build", "--package-path", package.path, "--product", product], label: product, timeout: timeout,
-            cancellation: cancellation, onProgress: onProgress)
+        let scratch = scratchPath.map { ["--scratch-path", $0.path] } ?? []
+        return try run(
+            ["build", "--package-path", package.path] + scratch + ["--product", product], label: product,
+            timeout: timeout, cancellation: cancellation, onProgress: onProgress)
     }
 
     /// `swift build --package-path <package>`: every target of the package.

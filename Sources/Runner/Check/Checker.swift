@@ -32,6 +32,10 @@ public struct Checker: Sendable {
         try context.workspace.validate(exercise)
         onStage(.building(progress: nil))
         let started = ContinuousClock.now
+        let buildingCode = Flag(true)
+        prepareGraderMeanwhile(for: exercise) { stage in
+            if !buildingCode.value { onStage(stage) }  // while the code builds, its progress is shown
+        }
         let built: ExerciseBuilder.Outcome
         do {
             built = try StageTiming.measure("build") { () throws(BuildError) in
@@ -42,6 +46,7 @@ public struct Checker: Sendable {
             if case .cancelled = error { throw CheckCancelled() }
             throw error
         }
+        buildingCode.value = false
         StageTiming.measure("wait for the save burst to end", beforeGrading)
         try cancellation?.check()
         let report = try StageTiming.measure("grade") { () throws(CheckCancelled) in
@@ -58,6 +63,17 @@ public struct Checker: Sendable {
             outcome.progressNotice = result.notice
         }
         return outcome
+    }
+
+    /// A fresh checkout has no grader yet: building it beside the learner's code, rather than after
+    /// it, keeps both cores busy (the check's own `ensureBuilt` then waits on the grader lock).
+    private func prepareGraderMeanwhile(for exercise: Exercise, onStage: @escaping @Sendable (Stage) -> Void) {
+        let builder = context.graderBuilder
+        let module = context.module(of: exercise)
+        guard !builder.isUpToDate(module) else { return }
+        Thread.detachNewThread {
+            _ = try? builder.ensureBuilt(module) { onStage(.buildingGrader(progress: $0)) }
+        }
     }
 
     /// The report for a build's outcome: the compiler's words when it failed, the grader's verdict
@@ -125,5 +141,17 @@ public struct CheckOutcome: Sendable {
         self.report = report
         self.duration = duration
         self.binary = binary
+    }
+}
+
+/// A Boolean shared between threads.
+private final class Flag: @unchecked Sendable {
+    // @unchecked: `stored` is guarded by `lock`.
+    private let lock = NSLock()
+    private var stored: Bool
+    init(_ value: Bool) { stored = value }
+    var value: Bool {
+        get { lock.withLock { stored } }
+        set { lock.withLock { stored = newValue } }
     }
 }
