@@ -103,6 +103,7 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .testTarget(
-            name: "CLITests", dependencies: ["backendlings", "Runner"], swiftSettings: swiftSettings),
+            name: "CLITests", dependencies: ["backendlings", "Runner"], exclude: ["Watch/Golden"],
+            swiftSettings: swiftSettings),
     ]
 )

@@ -64,9 +64,10 @@ import Testing
             OVERVIEW: Run your server so you can try it yourself.
 
             Builds the exercise and runs your server until you press Ctrl-C. While it runs,
-            send it requests from another terminal with curl, for example:
+            send it requests from another terminal with curl. It prints a curl line from the
+            lesson to start with, for example:
 
-                curl -i http://127.0.0.1:<port>/
+                curl -i http://127.0.0.1:<port>/books
 
             USAGE: backendlings serve [<exercise>] [--port <port>] [--fresh]
 

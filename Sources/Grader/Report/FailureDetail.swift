@@ -10,6 +10,8 @@ struct FailureDetail {
     var style: any TextStyle
     /// How much of the response body to show; the terminal report shrinks it to stay short.
     var responseBody = BodyPreview.response
+    /// How the learner starts their server in this shell (`backendlings serve`, `swift run …`).
+    var serveCommand = "backendlings serve"
 
     /// Lines of a check's message shown at most; a message is a sentence or two, but a check may
     /// put a long diff in it.
@@ -113,7 +115,7 @@ struct FailureDetail {
 
     private func tryItLines(_ request: HTTPExchange.Request) -> [String] {
         var lines = [
-            "Try it yourself (run \(style.code("backendlings serve")) in another terminal):",
+            "Try it yourself (run \(style.code(serveCommand)) in another terminal):",
             "  " + CurlCommand.make(for: request, baseURL: baseURL),
         ]
         if CurlCommand.pipesBody(of: request) {

@@ -1,8 +1,8 @@
 /// Quoting for POSIX shells (sh, dash, bash, zsh), so a command a report prints reaches the program
 /// with exactly the arguments it shows, whatever the text holds (quotes, `$`, backticks, `;`, spaces).
-enum ShellQuoting {
+public enum ShellQuoting {
     /// `word` as it is when every character is harmless to a shell, otherwise single-quoted.
-    static func quotedIfNeeded(_ word: String) -> String {
+    public static func quotedIfNeeded(_ word: String) -> String {
         guard !word.isEmpty, word.unicodeScalars.allSatisfy(isHarmless) else { return quoted(word) }
         return word
     }

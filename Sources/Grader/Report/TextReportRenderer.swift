@@ -16,6 +16,9 @@ public struct TextReportRenderer: Sendable {
     public var baseURL: String
     /// Adds each check's duration and the run's total (verbose mode).
     public var showsDurations: Bool
+    /// The command named in "Try it yourself (run … in another terminal)": the form that works in
+    /// the learner's shell.
+    public var serveCommand = "backendlings serve"
 
     /// Lines of an `error` run's message shown at most (compiler output can run to hundreds).
     static let maxErrorMessageLines = 40
@@ -65,7 +68,8 @@ public struct TextReportRenderer: Sendable {
             lines.append("")
             lines.append(style.failure(style.failSymbol) + " " + style.bold(ReportText.clean(failed.name)))
             let detail = FailureDetail(
-                check: failed, baseURL: baseURL, style: style, responseBody: responseBody)
+                check: failed, baseURL: baseURL, style: style, responseBody: responseBody,
+                serveCommand: serveCommand)
             lines += detail.lines().map(indented)
             if let during = failed.serverLog, !LogTail.lines(during, count: 1).isEmpty {
                 lines += logLines(during, emptyNote: false, title: "Your server's log during this check")

@@ -219,9 +219,11 @@ public struct DevCheck: Sendable {
     private static func grade(_ exercise: Exercise, grader: URL, server: URL, reference: URL?)
         -> GradeReport
     {
-        GraderInvocation.run(
+        // Without a cancellation the run cannot be cancelled.
+        (try? GraderInvocation.run(
             grader: grader, exercise: exercise.id, server: server, reference: reference,
-            timeout: .seconds(300))
+            timeout: .seconds(300)))
+            ?? GradeReport(exercise: exercise.id, status: .error, message: BuildError.cancelled.description)
     }
 
     private final class Verdicts: @unchecked Sendable {

@@ -114,7 +114,7 @@ public enum ServeError: Error, CustomStringConvertible, Sendable {
         case .couldNotStart(let reason):
             "Could not start your server: \(reason)"
         case .portInUse(let port):
-            "Port \(port) is already in use (maybe another `backendlings serve` is running). Stop it, or choose another port: backendlings serve --port 8081"
+            "Port \(port) is already in use (maybe another `\(CommandNaming.current.command("serve"))` is running). Stop it, or choose another port: \(CommandNaming.current.command("serve --port \(port + 1)"))"
         case .exitedEarly(let status, let output):
             "Your server stopped before it was ready (\(status)). Its last lines:\n" + output
         case .untrustedListeningLine(let verdict):

@@ -125,8 +125,18 @@ struct App {
     static let rebuildMarker = "rebuild-progress"
 
     func renderReport(_ report: GradeReport, title: String?) -> String {
-        TextReportRenderer(style: ReportStyle(style: style)).render(report, title: title)
+        var renderer = TextReportRenderer(style: ReportStyle(style: style))
+        renderer.serveCommand = command("serve")
+        return renderer.render(report, title: title)
     }
+
+    /// How commands are typed in this shell (see `CommandNaming`).
+    var naming: CommandNaming { .current }
+
+    /// A command line as the learner should type it here: `command("check db02")` is
+    /// `backendlings check db02` once the launcher is on PATH, `swift run backendlings check db02`
+    /// before.
+    func command(_ arguments: String = "") -> String { naming.command(arguments) }
 
     func path(_ url: URL, in context: RunnerContext) -> String {
         context.workspace.displayPath(url)

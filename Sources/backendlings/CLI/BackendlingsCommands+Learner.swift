@@ -67,8 +67,9 @@ extension BackendlingsCommands {
         name: "serve",
         abstract: "Run your server so you can try it yourself.",
         discussion: "Builds the exercise and runs your server until you press Ctrl-C. While it runs, "
-            + "send it requests from another terminal with curl, for example:\n\n"
-            + "    curl -i http://127.0.0.1:<port>/",
+            + "send it requests from another terminal with curl. It prints a curl line from the "
+            + "lesson to start with, for example:\n\n"
+            + "    curl -i http://127.0.0.1:<port>/books",
         arguments: [optionalExercise("run")],
         options: [portOption, freshOption],
         action: .run { values throws(UsageError) in

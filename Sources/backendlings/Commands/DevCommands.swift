@@ -82,7 +82,7 @@ struct DevNewCommand {
         let created = try DevNew(pack: pack).run(module: module, exercise: exercise)
         var text = "Created exercise " + app.style.bold(created.exerciseID) + ":\n"
         for file in created.files { text += "  " + app.style.code(file) + "\n" }
-        text += "\nFill in every TODO, then run " + app.style.code("backendlings dev check") + ".\n"
+        text += "\nFill in every TODO, then run " + app.style.code(app.command("dev check")) + ".\n"
         Console.out(text)
         return 0
     }

@@ -5,7 +5,13 @@ import Runner
 /// `backendlings serve [EXERCISE] [--port N] [--fresh]`: run the learner's server for curl or a browser.
 struct ServeCommand {
     let app: App
-    static let defaultPort = 8080
+    /// 8080, the port every lesson's curl lines use; `BACKENDLINGS_SERVE_PORT` moves it (for a
+    /// machine where 8080 is taken, and for tests).
+    static var defaultPort: Int {
+        ProcessInfo.processInfo.environment["BACKENDLINGS_SERVE_PORT"].flatMap(Int.init).flatMap {
+            (1...65_535).contains($0) ? $0 : nil
+        } ?? 8080
+    }
 
     func run(_ id: String?, port: Int?, fresh: Bool = false) throws -> Int32 {
         let context = try app.context()
@@ -33,7 +39,9 @@ struct ServeCommand {
             Console.err(
                 "\n" + style.success("Your \(exercise.id) server runs at ")
                     + style.bold("http://127.0.0.1:\(port)") + "\n"
-                    + "  Try:       " + style.code("curl -i http://127.0.0.1:\(port)/") + "\n"
+                    + (LessonCurl.example(for: exercise, in: context.pack, port: port).map {
+                        "  Try:       " + style.code($0) + "\n"
+                    } ?? "")
                     + "  Database:  " + style.code("sqlite3 \(database)")
                     + (fresh ? style.dim(" (new and empty; emptied again at every --fresh start)") : "")
                     + "\n"

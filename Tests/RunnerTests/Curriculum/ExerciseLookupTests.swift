@@ -56,7 +56,10 @@ struct ExerciseLookupTests {
 
     @Test func nothingClose_pointsToTheList() throws {
         let error = try #require(throws: ExerciseLookupError.self) { try pack.findExercise("xyz") }
-        #expect(error.description == "No exercise \"xyz\". Run `backendlings list` to see every exercise.")
+        #expect(
+            error.description
+                == "No exercise \"xyz\". Run `\(CommandNaming.current.command("list"))` to see every exercise."
+        )
     }
 
     @Test func didYouMean_joinsSeveralSuggestions() {
