@@ -151,7 +151,8 @@ public struct ExerciseBuilder: Sendable {
             let ran: (status: ExitStatus, output: CapturedOutput)
             do {
                 guard let executable = command.first else { return .unusable }
-                let label = index == 0 ? "compile" : "link: " + URL(fileURLWithPath: executable).lastPathComponent
+                let label =
+                    index == 0 ? "compile" : "link: " + URL(fileURLWithPath: executable).lastPathComponent
                 ran = try StageTiming.measure(label) {
                     try Cancellation.run(
                         executable: executable, arguments: Array(command.dropFirst()),

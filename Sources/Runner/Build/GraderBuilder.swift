@@ -34,7 +34,8 @@ public struct GraderBuilder: Sendable {
     /// Where the package builds: the checkout's `.build` for the built-in pack, its own otherwise.
     public var scratchFolder: URL {
         let builtIn = FileSystem.canonicalPath(pack.root) == FileSystem.canonicalPath(home)
-        return builtIn ? home.appendingPathComponent(".build") : packageFolder.appendingPathComponent(".build")
+        return builtIn
+            ? home.appendingPathComponent(".build") : packageFolder.appendingPathComponent(".build")
     }
 
     public func binary(of module: Module) -> URL {

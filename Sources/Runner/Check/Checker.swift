@@ -72,7 +72,8 @@ public struct Checker: Sendable {
 
     /// A fresh checkout has no grader yet: building it beside the learner's code, rather than after
     /// it, keeps both cores busy (the check's own `ensureBuilt` then waits on the grader lock).
-    private func prepareGraderMeanwhile(for exercise: Exercise, onStage: @escaping @Sendable (Stage) -> Void) {
+    private func prepareGraderMeanwhile(for exercise: Exercise, onStage: @escaping @Sendable (Stage) -> Void)
+    {
         let builder = context.graderBuilder
         let module = context.module(of: exercise)
         guard !builder.isUpToDate(module) else { return }

@@ -24,7 +24,8 @@ public enum StageTiming {
 
     static func record(_ label: String, _ duration: Duration) {
         guard let file else { return }
-        let milliseconds = Double(duration.components.seconds) * 1000
+        let milliseconds =
+            Double(duration.components.seconds) * 1000
             + Double(duration.components.attoseconds) / 1e15
         record(label, milliseconds: milliseconds, to: file)
     }

@@ -301,7 +301,9 @@ private final class LastSave: @unchecked Sendable {
             guard let last = lock.withLock({ instant }) else { return }
             let left = window - (ContinuousClock.now - last)
             if left <= .zero { return }
-            Thread.sleep(forTimeInterval: min(0.02, Double(left.components.attoseconds) / 1e18 + Double(left.components.seconds)))
+            Thread.sleep(
+                forTimeInterval: min(
+                    0.02, Double(left.components.attoseconds) / 1e18 + Double(left.components.seconds)))
         }
     }
 }

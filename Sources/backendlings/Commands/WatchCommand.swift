@@ -210,7 +210,8 @@ struct WatchCommand {
 
     /// `~/.local/bin` rather than `/home/ana/.local/bin`.
     static func homeRelative(_ url: URL) -> String {
-        guard let home = ProcessInfo.processInfo.environment["HOME"], !home.isEmpty, url.path.hasPrefix(home + "/")
+        guard let home = ProcessInfo.processInfo.environment["HOME"], !home.isEmpty,
+            url.path.hasPrefix(home + "/")
         else { return url.path }
         return "~" + url.path.dropFirst(home.count)
     }

@@ -52,7 +52,9 @@ enum TerminalText {
         }
         rows.append(current)
         if rows.count > maxRows {
-            let rest = rows[(maxRows - 1)...].enumerated().map { $0.offset == 0 ? $0.element : String($0.element.drop { $0 == " " }) }
+            let rest = rows[(maxRows - 1)...].enumerated().map {
+                $0.offset == 0 ? $0.element : String($0.element.drop { $0 == " " })
+            }
             rows = Array(rows.prefix(maxRows - 1)) + [rest.joined(separator: " ")]
         }
         return rows.map { truncated($0, to: columns) }

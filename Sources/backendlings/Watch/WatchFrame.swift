@@ -45,7 +45,9 @@ struct WatchFrame: Equatable {
             top = Array(header.prefix(2)) + [status]
             room = rows - top.count - bottom.count
         }
-        let report = self.report.flatMap { TerminalText.wrapped($0, to: width, maxRows: Self.reportRowsPerLine) }
+        let report = self.report.flatMap {
+            TerminalText.wrapped($0, to: width, maxRows: Self.reportRowsPerLine)
+        }
         let sections = self.sections.map { $0.flatMap { TerminalText.wrapped($0, to: width, maxRows: 3) } }
         let body = Self.fit(report: report, sections: sections, into: room, key: fullReportKey)
         let all = top + body + Array(repeating: "", count: max(0, room - body.count)) + bottom
