@@ -156,10 +156,3 @@ final class EventLoop: TaskExecutor, @unchecked Sendable {
         } while rounds < 4 && remoteLock.withLock({ !remoteJobs.isEmpty || !remoteWork.isEmpty })
     }
 }
-
-extension Duration {
-    var milliseconds: Int {
-        let (seconds, attoseconds) = components
-        return Int(seconds) * 1000 + Int(attoseconds / 1_000_000_000_000_000)
-    }
-}

@@ -13,6 +13,18 @@ import Foundation
 /// Confined to its event loop's thread; handler tasks come back to that thread (the loop is their
 /// executor) before touching it.
 final class HTTPConnection: EventChannel {
+    /// Reads per readiness event before the loop serves other connections, so one fast sender
+    /// cannot starve the rest.
+    private static let readsPerEvent = 16
+    /// Input and output buffers up to these sizes keep their memory for the next request; larger
+    /// ones (after a big upload or download) are given back.
+    private static let keptInputCapacity = 64 * 1024
+    private static let keptOutputCapacity = 256 * 1024
+    /// Consumed input is moved out of the buffer once this much has piled up at its front.
+    private static let compactionThreshold = 32 * 1024
+    /// Pipelined input waiting behind a running handler beyond this pauses reading (backpressure).
+    private static let pipelinedInputLimit = 64 * 1024
+
     private enum Phase {
         case open
         /// Our side is done writing; unread bytes are drained briefly so the client sees the response
@@ -61,7 +73,7 @@ final class HTTPConnection: EventChannel {
 
     private func readAvailable() {
         if case .closed = phase { return }
-        for _ in 0..<16 {
+        for _ in 0..<Self.readsPerEvent {
             let count = read(fd, loop.readBuffer.baseAddress, loop.readBuffer.count)
             if count > 0 {
                 lastActivity = .now
@@ -101,9 +113,9 @@ final class HTTPConnection: EventChannel {
                     output.append(contentsOf: "HTTP/1.1 100 Continue\r\n\r\n".utf8)
                 }
                 if inputStart >= input.count {
-                    input.removeAll(keepingCapacity: input.capacity <= 64 * 1024)
+                    input.removeAll(keepingCapacity: input.capacity <= Self.keptInputCapacity)
                     inputStart = 0
-                } else if inputStart > 32 * 1024 {
+                } else if inputStart > Self.compactionThreshold {
                     input.removeFirst(inputStart)
                     inputStart = 0
                 }
@@ -193,8 +205,7 @@ final class HTTPConnection: EventChannel {
         if server.logger.isEnabled(.info) {
             let logger = request.logger
             let elapsed = ContinuousClock.now - started
-            let milliseconds =
-                Double(elapsed.components.attoseconds) / 1e15 + Double(elapsed.components.seconds) * 1000
+            let milliseconds = elapsed.timeInterval * 1000
             if logger.format == .json {
                 logger.info(
                     "request",
@@ -232,13 +243,13 @@ final class HTTPConnection: EventChannel {
             }
             outputStart += written
         }
-        output.removeAll(keepingCapacity: output.capacity <= 256 * 1024)
+        output.removeAll(keepingCapacity: output.capacity <= Self.keptOutputCapacity)
         outputStart = 0
         writeStalledSince = nil
         setWriteInterest(false)
         if closeAfterWrite && !handlerRunning {
             beginClose()
-        } else if handlerRunning && input.count - inputStart > 64 * 1024 {
+        } else if handlerRunning && input.count - inputStart > Self.pipelinedInputLimit {
             pauseReading()
         }
     }

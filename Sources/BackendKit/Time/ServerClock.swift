@@ -55,11 +55,3 @@ public struct ServerClock: Sendable {
         return ServerClock(reading: { base.now.addingTimeInterval(seconds) }, isRealTime: false)
     }
 }
-
-extension Duration {
-    /// The duration in seconds as a `TimeInterval`.
-    var timeInterval: TimeInterval {
-        let (seconds, attoseconds) = components
-        return Double(seconds) + Double(attoseconds) / 1e18
-    }
-}

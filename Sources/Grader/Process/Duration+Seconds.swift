@@ -1,3 +1,4 @@
+/// The grader's and the runner's one conversion of `Duration` into the units APIs take.
 extension Duration {
     /// The duration as a number of seconds, for APIs that take a `TimeInterval` or a `poll` timeout.
     public var timeInterval: Double {
@@ -12,5 +13,12 @@ extension Duration {
             return whole == 1 ? "1 second" : "\(whole) seconds"
         }
         return "\(value) seconds"
+    }
+
+    /// The duration in whole nanoseconds (negative durations count as zero), for timers that take them.
+    public var wholeNanoseconds: UInt64 {
+        let (seconds, attoseconds) = components
+        guard seconds >= 0 else { return 0 }
+        return UInt64(seconds) * 1_000_000_000 + UInt64(attoseconds / 1_000_000_000)
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import Grader
 
 #if canImport(Glibc)
     import Glibc
@@ -24,9 +25,7 @@ public enum StageTiming {
 
     static func record(_ label: String, _ duration: Duration) {
         guard let file else { return }
-        let milliseconds =
-            Double(duration.components.seconds) * 1000
-            + Double(duration.components.attoseconds) / 1e15
+        let milliseconds = duration.timeInterval * 1000
         record(label, milliseconds: milliseconds, to: file)
     }
 

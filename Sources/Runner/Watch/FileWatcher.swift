@@ -1,4 +1,5 @@
 import Foundation
+import Grader
 
 /// Tells the watch screen when the learner saved a file: one ``Event/changed(_:)`` per save, however
 /// many files and steps the editor's save took.
@@ -85,7 +86,7 @@ public final class FileWatcher: @unchecked Sendable {
     }
 
     private func makeSource() -> (any FileWatcherSource, notice: String?) {
-        let interval = options.pollInterval.fileWatcherNanoseconds
+        let interval = options.pollInterval.wholeNanoseconds
         let polling = {
             FileWatcherPollingSource(roots: self.roots, filter: self.options.filter, interval: interval)
         }

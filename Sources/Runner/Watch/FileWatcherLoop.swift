@@ -1,4 +1,5 @@
 import Foundation
+import Grader
 
 /// The watcher's thread: asks the source for changes, debounces them, and yields one
 /// ``FileWatcher/Event/changed(_:)`` per burst. Switches to polling, once, if inotify breaks.
@@ -72,7 +73,7 @@ final class FileWatcherLoop: @unchecked Sendable {
     private func switchToPolling(because reason: String) {
         source.close()
         source = FileWatcherPollingSource(
-            roots: roots, filter: options.filter, interval: options.pollInterval.fileWatcherNanoseconds)
+            roots: roots, filter: options.filter, interval: options.pollInterval.wholeNanoseconds)
         var replacement = Self.debouncer(for: .polling, options: options)
         replacement.record(debouncer.pending, at: FileWatcherDebouncer.now())
         debouncer = replacement
@@ -84,7 +85,7 @@ final class FileWatcherLoop: @unchecked Sendable {
 
     /// The sentence shown when inotify cannot be used.
     static func pollingMessage(reason: String, options: FileWatcher.Options) -> String {
-        let milliseconds = options.pollInterval.fileWatcherNanoseconds / 1_000_000
+        let milliseconds = options.pollInterval.wholeNanoseconds / 1_000_000
         let seconds = Double(milliseconds) / 1000
         return "Could not watch your files with inotify: \(reason). "
             + "Checking for changes every \(seconds) seconds instead."
@@ -94,9 +95,9 @@ final class FileWatcherLoop: @unchecked Sendable {
     static func debouncer(for backend: FileWatcher.Backend, options: FileWatcher.Options)
         -> FileWatcherDebouncer
     {
-        var quiet = options.debounce.fileWatcherNanoseconds
-        if backend == .polling { quiet += options.pollInterval.fileWatcherNanoseconds }
+        var quiet = options.debounce.wholeNanoseconds
+        if backend == .polling { quiet += options.pollInterval.wholeNanoseconds }
         return FileWatcherDebouncer(
-            quietPeriod: quiet, maximumDelay: options.maximumDelay.fileWatcherNanoseconds)
+            quietPeriod: quiet, maximumDelay: options.maximumDelay.wholeNanoseconds)
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import Grader
 
 /// The logic of watch mode, apart from the screen: which exercise is current, when to check it,
 /// what happens to saves that arrive while a check runs, and the server `s` keeps running.
@@ -301,9 +302,7 @@ private final class LastSave: @unchecked Sendable {
             guard let last = lock.withLock({ instant }) else { return }
             let left = window - (ContinuousClock.now - last)
             if left <= .zero { return }
-            Thread.sleep(
-                forTimeInterval: min(
-                    0.02, Double(left.components.attoseconds) / 1e18 + Double(left.components.seconds)))
+            Thread.sleep(forTimeInterval: min(0.02, left.timeInterval))
         }
     }
 }

@@ -29,7 +29,7 @@ enum DevCheckFixture {
         return try check.run()
     }
 
-    private static func write(_ files: [String: String], below folder: URL) throws {
+    static func write(_ files: [String: String], below folder: URL) throws {
         let manager = FileManager.default
         for (path, text) in files {
             let url = folder.appendingPathComponent(path)
