@@ -102,7 +102,7 @@ public struct DevCheck: Sendable {
         onStage(.building(nil))
         let buildStarted = ContinuousClock.now
         let build = try DevPackageBuild(package: package, toolchain: toolchain).run(
-            programs: programs.map(\.product), graders: modules,
+            programs: programs, graders: modules,
             explainAlone: { !$0.hasPrefix("variant-") }, onProgress: { onStage(.building($0)) })
         let buildSeconds = (ContinuousClock.now - buildStarted).timeInterval
         general += testWarnings(in: build.diagnosticLines, modules: modules)

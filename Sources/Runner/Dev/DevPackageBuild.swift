@@ -6,8 +6,8 @@ import Foundation
 /// SwiftPM stops a build at the first target that fails. So when the build fails, the targets the
 /// compiler's errors point at are taken out of the package and the rest is built again, until it
 /// succeeds: a broken variant or mutant costs one more (incremental) build, not a build of each
-/// product alone. The package's manifest lists every program again at the end, so the next run
-/// starts from the whole package.
+/// product alone. Such failures are remembered with a fingerprint of the program and of
+/// BackendKit (`BuildFailureMemory`), so the next run leaves the same broken program out at once.
 struct DevPackageBuild {
     let package: DevCheckPackage
     var toolchain = SwiftToolchain()
@@ -23,16 +23,28 @@ struct DevPackageBuild {
     }
 
     /// Builds `programs` and the graders of `modules`. The failures of products for which
-    /// `explainAlone` is true are explained by building them alone, which shows each error with
-    /// its source lines; the others keep their error lines from the shared build.
+    /// `explainAlone` is true (starters, solutions, graders) are explained by building them alone,
+    /// which shows each error with its source lines; the others (variants, mutants) keep their
+    /// error lines from the shared build, and are remembered.
     func run(
-        programs: [String], graders modules: [Module], explainAlone: (String) -> Bool,
+        programs: [DevCheckPackage.Program], graders modules: [Module], explainAlone: (String) -> Bool,
         onProgress: @escaping @Sendable (String) -> Void
     ) throws -> Outcome {
+        var memory = BuildFailureMemory(package: package)
         var outcome = Outcome()
-        var remaining = programs
+        var remaining: [String] = []
+        for program in programs {
+            if !explainAlone(program.product), let errors = memory.knownFailure(program) {
+                outcome.failures[program.product] = errors
+            } else {
+                remaining.append(program.product)
+            }
+        }
         var graders = modules
-        defer { try? package.writeManifest(programs: programs, graders: modules) }
+        defer {
+            try? package.writeManifest(programs: remaining, graders: graders)
+            memory.update(programs.filter { !explainAlone($0.product) }, failures: outcome.failures)
+        }
         for _ in 0..<maximumRounds {
             try package.writeManifest(programs: remaining, graders: graders)
             let build = try toolchain.buildEverything(package: package.folder, timeout: .seconds(3600)) {
@@ -41,7 +53,8 @@ struct DevPackageBuild {
             outcome.diagnosticLines += build.diagnosticLines
             if build.succeeded {
                 outcome.built = Set(remaining + graders.map(DevCheckPackage.graderProduct))
-                return try explained(outcome, programs: programs, modules: modules, explainAlone, onProgress)
+                let failed = outcome.failures.keys.filter(explainAlone)
+                return try explained(outcome, failed: failed, alongside: remaining, graders: graders, onProgress)
             }
             let culprits = errors(in: build.diagnosticLines, modules: graders)
             guard !culprits.isEmpty else { break }
@@ -52,11 +65,9 @@ struct DevPackageBuild {
             }
         }
         // The errors name no target (a link error, a broken manifest): build each product alone.
-        try package.writeManifest(programs: programs, graders: modules)
+        try package.writeManifest(programs: remaining, graders: graders)
         for product in remaining + graders.map(DevCheckPackage.graderProduct) {
-            let alone = try toolchain.build(
-                package: package.folder, product: product, timeout: .seconds(1800)
-            ) {
+            let alone = try toolchain.build(package: package.folder, product: product, timeout: .seconds(1800)) {
                 onProgress($0)
             }
             if alone.succeeded {
@@ -65,6 +76,8 @@ struct DevPackageBuild {
                 outcome.failures[product] = summary(of: alone)
             }
         }
+        remaining.removeAll { outcome.failures[$0] != nil }
+        graders.removeAll { outcome.failures[DevCheckPackage.graderProduct($0)] != nil }
         return outcome
     }
 
@@ -88,18 +101,19 @@ struct DevPackageBuild {
         return line
     }
 
+    /// Builds each failed starter, solution or grader alone, in a package that has it again, for
+    /// the compiler's whole message.
     private func explained(
-        _ outcome: Outcome, programs: [String], modules: [Module], _ explainAlone: (String) -> Bool,
+        _ outcome: Outcome, failed: [String], alongside built: [String], graders: [Module],
         _ onProgress: @escaping @Sendable (String) -> Void
     ) throws -> Outcome {
+        guard !failed.isEmpty else { return outcome }
         var outcome = outcome
-        let alone = outcome.failures.keys.filter(explainAlone).sorted()
-        guard !alone.isEmpty else { return outcome }
-        try package.writeManifest(programs: programs, graders: modules)
-        for product in alone {
-            let build = try toolchain.build(
-                package: package.folder, product: product, timeout: .seconds(1800)
-            ) {
+        let failedGraders = package.pack.modules.filter { failed.contains(DevCheckPackage.graderProduct($0)) }
+        try package.writeManifest(
+            programs: built + failed.filter { !$0.hasPrefix("grader-") }, graders: graders + failedGraders)
+        for product in failed.sorted() {
+            let build = try toolchain.build(package: package.folder, product: product, timeout: .seconds(1800)) {
                 onProgress($0)
             }
             if !build.succeeded { outcome.failures[product] = summary(of: build) }

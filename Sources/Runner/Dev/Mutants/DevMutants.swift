@@ -100,7 +100,7 @@ public struct DevMutants: Sendable {
         onStage(.building(nil))
         let buildStarted = ContinuousClock.now
         let build = try DevPackageBuild(package: package, toolchain: toolchain).run(
-            programs: programs.map(\.product), graders: [module],
+            programs: programs, graders: [module],
             explainAlone: { $0 == solution || $0 == grader }, onProgress: { onStage(.building($0)) })
         let buildSeconds = (ContinuousClock.now - buildStarted).timeInterval
         if let errors = build.failures[grader] {
