@@ -6,6 +6,8 @@
 #include <unistd.h>
 #include <string.h>
 #include <stdio.h>
+#include <poll.h>
+#include <time.h>
 
 #ifdef __linux__
 #include <sys/prctl.h>
@@ -31,11 +33,7 @@ int cshim_epoll_wait(int epfd, uint32_t *events, uint64_t *data, int maxevents, 
     return n;
 }
 
-int cshim_eventfd(void) { return eventfd(0, EFD_CLOEXEC | EFD_NONBLOCK); }
-
 int cshim_set_child_subreaper(void) { return prctl(PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0); }
-
-int cshim_set_parent_death_signal(int sig) { return prctl(PR_SET_PDEATHSIG, sig, 0, 0, 0); }
 
 int cshim_prlimit_as(pid_t pid, uint64_t bytes) {
     struct rlimit limit = {bytes, bytes};
@@ -114,3 +112,14 @@ void cshim_stdout_line_buffered(void) { setvbuf(stdout, NULL, _IOLBF, 0); }
 void cshim_flush_stdout(void) { fflush(stdout); }
 
 int cshim_errno(void) { return errno; }
+
+int cshim_poll_ns(struct pollfd *fds, unsigned long count, long long timeout_ns) {
+#ifdef __linux__
+    if (timeout_ns < 0) return ppoll(fds, (nfds_t)count, NULL, NULL);
+    struct timespec timeout = {(time_t)(timeout_ns / 1000000000LL), (long)(timeout_ns % 1000000000LL)};
+    return ppoll(fds, (nfds_t)count, &timeout, NULL);
+#else
+    int ms = timeout_ns < 0 ? -1 : (int)((timeout_ns + 999999LL) / 1000000LL);
+    return poll(fds, (nfds_t)count, ms);
+#endif
+}

@@ -10,6 +10,12 @@ public struct CheckFailure: Error, Sendable, CustomStringConvertible {
     /// The request and response this failure is about; the report shows it with a curl line.
     /// When `nil`, the report shows the last exchange the check made, if any.
     public var exchange: HTTPExchange?
+    /// Set when the failure means the check could not be set up, rather than that the behaviour it
+    /// checks is wrong: what it needed, in words that finish "not checked (needs …)", such as
+    /// "POST /tasks to create a task". See ``given(_:_:)``.
+    public var unmetPrecondition: String?
+    /// Set by the test context when the server had already stopped before this check used it.
+    var serverHadStopped = false
 
     public init(_ message: String, hint: String? = nil, exchange: HTTPExchange? = nil) {
         self.message = message
@@ -17,7 +23,37 @@ public struct CheckFailure: Error, Sendable, CustomStringConvertible {
         self.exchange = exchange
     }
 
+    /// A failure of set-up that `precondition` describes ("POST /tasks to create a task"). When an
+    /// earlier check of the run has failed, the report shows this check as "not checked (needs …)";
+    /// otherwise as a failure with `message`, so the mistake is never hidden.
+    public static func precondition(
+        _ precondition: String, _ message: String, hint: String? = nil, exchange: HTTPExchange? = nil
+    ) -> CheckFailure {
+        var failure = CheckFailure(message, hint: hint, exchange: exchange)
+        failure.unmetPrecondition = precondition
+        return failure
+    }
+
     public var description: String { message }
+}
+
+/// Runs set-up that a check relies on but does not check, such as creating the task it reads back.
+/// When `body` fails, the check fails as an unmet precondition (``CheckFailure/precondition(_:_:hint:exchange:)``):
+/// "not checked (needs POST /tasks to create a task)" if an earlier check has already failed —
+/// most likely for the same reason — and a normal failure with `body`'s message otherwise.
+///
+/// ```swift
+/// let task = try given("POST /tasks to create a task") { try Tasks.create(t, draft) }
+/// ```
+public func given<T>(_ precondition: String, _ body: () throws -> T) throws -> T {
+    do {
+        return try body()
+    } catch var failure as CheckFailure {
+        if failure.unmetPrecondition == nil && !failure.serverHadStopped {
+            failure.unmetPrecondition = precondition
+        }
+        throw failure
+    }
 }
 
 /// Fails the check with `message` unless `condition` holds. Pass the `response` the condition is

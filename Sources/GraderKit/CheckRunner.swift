@@ -6,98 +6,84 @@ import Grader
 /// Every check runs on its own thread with a deadline. A check that overruns is stopped by killing
 /// the server (which unblocks whatever it waited for); if even that does not free it, the remaining
 /// checks are reported as not run rather than risking a hung grader.
+///
+/// One mistake gives one ✗: a check whose needed checks did not pass is not run, and a check that
+/// failed only because it could not be set up after an earlier failure (an unmet precondition, a
+/// server that had already crashed or never started) is reported as "not checked (needs …)".
 struct CheckRunner {
     let tests: ExerciseTests
     let serverExecutable: String
     var serverArguments: [String] = []
+    /// Where to write a replay script for each failed check; `nil` writes none.
+    var replayDirectory: URL?
+    /// The learner's folder, for crash reports: the first frame inside it is the one shown.
+    var learnerRoot: String?
+    /// The reference solution, for checks that compare with it (`--reference`).
+    var reference: ReferenceServer?
+
+    init(tests: ExerciseTests, serverExecutable: String) {
+        self.tests = tests
+        self.serverExecutable = serverExecutable
+        self.learnerRoot = CrashOutputParser.learnerRoot(forExecutable: serverExecutable)
+    }
 
     func run() -> GradeReport {
         let started = ContinuousClock.now
+        if let problem = CheckDependencies.problem(in: tests) {
+            return GradeReport(exercise: tests.exerciseID, status: .error, message: problem)
+        }
         let workDirectory = FileManager.default.temporaryDirectory
             .appendingPathComponent("backendlings-grade-\(tests.exerciseID)-\(UUID().uuidString.prefix(8))")
         try? FileManager.default.createDirectory(at: workDirectory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: workDirectory) }
+        removeOldReplayScripts()
 
         let context = TestContext(
             exerciseID: tests.exerciseID, serverExecutable: serverExecutable,
-            serverArguments: serverArguments, workDirectory: workDirectory)
+            serverArguments: serverArguments, workDirectory: workDirectory, reference: reference)
+        var dependencies = CheckDependencies()
         var results: [CheckResult] = []
-        var notRunBecause: String?
-        for check in tests.checks {
-            if let notRunBecause {
+        var stuckEarlier = false
+        for (index, check) in tests.checks.enumerated() {
+            if stuckEarlier {
                 results.append(
                     CheckResult(
                         name: check.name, status: .skipped, points: check.points,
-                        message: "Not run: " + notRunBecause))
+                        message: "Not run: an earlier check could not be stopped."))
                 continue
             }
-            let (result, stuck) = run(check, in: context)
+            // A server that cannot answer fails every later check the same way: one verdict.
+            if let needs = context.runEndingNeed ?? dependencies.unmetNeed(of: check, results: results) {
+                results.append(Self.notChecked(check, needs: needs))
+                continue
+            }
+            context.replay.append(.check(index: index + 1, name: check.name))
+            let (run, stuck) = self.run(check, in: context)
+            var result = dependencies.resolve(run, of: check, earlier: results)
+            if result.isProblem {
+                result.replayScript = writeReplayScript(for: result, index: index, context: context)
+            }
             results.append(result)
-            // A server that did not start, or cannot answer, fails every later check the same
-            // way: one verdict, then the run ends.
-            notRunBecause = stuck ? "an earlier check could not be stopped." : context.runEndingReason
+            stuckEarlier = stuck
         }
         let log = context.output
         context.tearDown()
+        let status = overallStatus(results)
         return GradeReport(
             exercise: tests.exerciseID,
-            status: overallStatus(results),
-            message: overallMessage(results),
+            status: status,
+            message: status == .error ? results.first?.message : nil,
             checks: results,
             serverLog: log.head.isEmpty && log.tail.isEmpty ? nil : log,
-            duration: (ContinuousClock.now - started).timeInterval
+            duration: (ContinuousClock.now - started).timeInterval,
+            crash: status == .error ? results.first?.crash : nil
         )
     }
 
-    private func run(_ check: Check, in context: TestContext) -> (CheckResult, stuck: Bool) {
-        let exchangesBefore = context.http.exchangeCount
-        let logMark = context.outputMark()
-        let outcome = Outcome()
-        let done = DispatchSemaphore(value: 0)
-        let started = ContinuousClock.now
-        let thread = Thread {
-            do {
-                try check.body(context)
-                outcome.set(.pass, message: nil, hint: nil, exchange: nil)
-            } catch let failure as CheckFailure {
-                outcome.set(.fail, message: failure.message, hint: failure.hint, exchange: failure.exchange)
-            } catch let launch as ServerLaunchError {
-                outcome.set(.error, message: launch.description, hint: nil, exchange: nil)
-            } catch {
-                outcome.set(.fail, message: String(describing: error), hint: nil, exchange: nil)
-            }
-            done.signal()
-        }
-        thread.stackSize = 4 << 20
-        thread.start()
-        var stuck = false
-        if done.wait(timeout: .now() + check.timeout.timeInterval) == .timedOut {
-            _ = try? context.stopServer(grace: .zero)
-            if done.wait(timeout: .now() + 5) == .timedOut { stuck = true }
-            outcome.set(
-                .error,
-                message:
-                    "The check did not finish within \(check.timeout.spokenSeconds); your server was stopped. Is a handler stuck in a loop or waiting forever?",
-                hint: nil, exchange: nil, force: true)
-        }
-        let (status, message, hint, exchange) = outcome.value
-        // A failure names its exchange when it is about one; an unexpected error may still be
-        // explained by the last request the check made.
-        let lastExchange =
-            status == .error && context.http.exchangeCount > exchangesBefore ? context.http.lastExchange : nil
-        return (
-            CheckResult(
-                name: check.name,
-                status: status,
-                points: check.points,
-                message: message,
-                hint: status == .pass ? nil : (hint ?? check.hint),
-                exchange: status == .pass ? nil : (exchange ?? lastExchange),
-                serverLog: status == .pass ? nil : context.output(since: logMark),
-                duration: (ContinuousClock.now - started).timeInterval
-            ),
-            stuck
-        )
+    static func notChecked(_ check: Check, needs: String) -> CheckResult {
+        CheckResult(
+            name: check.name, status: .skipped, points: check.points,
+            message: "Not checked: it needs \(needs).", needs: needs)
     }
 
     private func overallStatus(_ results: [CheckResult]) -> GradeReport.Status {
@@ -108,29 +94,5 @@ struct CheckRunner {
             return .error
         }
         return .fail
-    }
-
-    private func overallMessage(_ results: [CheckResult]) -> String? {
-        guard overallStatus(results) == .error else { return nil }
-        return results.first?.message
-    }
-
-    /// The result a check's thread reports; the first report wins unless forced by a timeout.
-    private final class Outcome: @unchecked Sendable {
-        private let lock = NSLock()
-        private var stored: (CheckResult.Status, String?, String?, HTTPExchange?)?
-
-        func set(
-            _ status: CheckResult.Status, message: String?, hint: String?, exchange: HTTPExchange?,
-            force: Bool = false
-        ) {
-            lock.withLock {
-                if stored == nil || force { stored = (status, message, hint, exchange) }
-            }
-        }
-
-        var value: (CheckResult.Status, String?, String?, HTTPExchange?) {
-            lock.withLock { stored ?? (.error, "The check ended without a result.", nil, nil) }
-        }
     }
 }

@@ -42,10 +42,27 @@ public enum CheckBuilder {
 /// and fails by throwing (`expectStatus`, `require`, `fail`). Write names as facts about the server
 /// ("POST /books answers 201 with a Location header"), and a hint that points at the concept,
 /// not at the answer.
+///
+/// One mistake should show as one ✗. A check that can only pass when an earlier one did names it
+/// in `needs`; when that one did not pass, this one is not run and the report says
+/// "not checked (needs “GET /health answers 200 OK”)" instead of a second failure:
+///
+/// ```swift
+/// let answersOK = "GET /health answers 200 OK"
+/// Check(answersOK) { t in try t.http.get("/health").expectStatus(200) }
+/// Check("GET /health says its body is JSON", needs: answersOK) { t in
+///     try t.http.get("/health").expectStatus(200).expectContentType("application/json")
+/// }
+/// ```
+///
+/// For set-up that several checks share (creating a task first), wrap it in ``given(_:_:)``
+/// instead: it fails the check as "not checked" when an earlier check has already failed.
 public struct Check: Sendable {
     public let name: String
     public let points: Int
     public let hint: String?
+    /// The names of earlier checks that must pass for this one to be run.
+    public let needs: [String]
     public let timeout: Duration
     let body: @Sendable (TestContext) throws -> Void
 
@@ -53,12 +70,26 @@ public struct Check: Sendable {
         _ name: String,
         points: Int = 1,
         hint: String? = nil,
+        needs: String...,
+        timeout: Duration = .seconds(15),
+        _ body: @escaping @Sendable (TestContext) throws -> Void
+    ) {
+        self.init(name, points: points, hint: hint, needing: needs, timeout: timeout, body)
+    }
+
+    /// The same, with the needed checks as an array (for lists built in code).
+    public init(
+        _ name: String,
+        points: Int = 1,
+        hint: String? = nil,
+        needing needs: [String],
         timeout: Duration = .seconds(15),
         _ body: @escaping @Sendable (TestContext) throws -> Void
     ) {
         self.name = name
         self.points = points
         self.hint = hint
+        self.needs = needs
         self.timeout = timeout
         self.body = body
     }

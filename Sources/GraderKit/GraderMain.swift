@@ -7,8 +7,10 @@ import Grader
 /// GraderMain.run([schema, insertAndFetch, filters])
 /// ```
 ///
-/// Usage: `grader-<module> --exercise ID --server PATH [--report FILE] [--results-json FILE]
-/// [--junit FILE] [--format text|json]`, or `--list` for the exercise ids it has tests for.
+/// Usage: `grader-<module> --exercise ID --server PATH [--reference PATH] [--report FILE]
+/// [--results-json FILE] [--junit FILE] [--replay-dir DIR] [--format text|json]`, or `--list` for the
+/// exercise ids it has tests for. `--reference` names the reference solution's server, for checks
+/// that compare; `--replay-dir` gets a replay script (`check-08.sh`) for each failed check.
 /// Exit status 0 means a report was produced, whatever it says; 2 means a usage error.
 public enum GraderMain {
     public static func run(_ exercises: [ExerciseTests], arguments: [String] = CommandLine.arguments) -> Never
@@ -30,10 +32,14 @@ public enum GraderMain {
         let report: GradeReport
         if let tests = exercises.first(where: { $0.exerciseID == options.exercise }) {
             if FileManager.default.isExecutableFile(atPath: options.server) {
-                report = CheckRunner(
+                var runner = CheckRunner(
                     tests: tests,
-                    serverExecutable: URL(fileURLWithPath: options.server).standardizedFileURL.path
-                ).run()
+                    serverExecutable: URL(fileURLWithPath: options.server).standardizedFileURL.path)
+                runner.replayDirectory = options.replayDirectory.map { URL(fileURLWithPath: $0) }
+                runner.reference = options.reference.map {
+                    ReferenceServer(executable: URL(fileURLWithPath: $0).standardizedFileURL.path)
+                }
+                report = runner.run()
             } else {
                 report = GradeReport(
                     exercise: options.exercise, status: .error,

@@ -12,13 +12,17 @@ struct GraderOptions {
     }
 
     static let usage =
-        "Usage: grader --exercise ID --server PATH [--report FILE] [--results-json FILE] [--junit FILE] [--format text|json] | --list"
+        "Usage: grader --exercise ID --server PATH [--reference PATH] [--report FILE] [--results-json FILE] [--junit FILE] [--replay-dir DIR] [--format text|json] | --list"
 
     var exercise = ""
     var server = ""
+    /// The reference solution's server, for checks that compare with it.
+    var reference: String?
     var report: String?
     var resultsJSON: String?
     var junit: String?
+    /// Where to write a replay script for each failed check (`check-08.sh`).
+    var replayDirectory: String?
     var format = Format.text
     var list = false
 
@@ -35,9 +39,11 @@ struct GraderOptions {
             switch argument {
             case "--exercise": options.exercise = try value(for: argument)
             case "--server": options.server = try value(for: argument)
+            case "--reference": options.reference = try value(for: argument)
             case "--report": options.report = try value(for: argument)
             case "--results-json": options.resultsJSON = try value(for: argument)
             case "--junit": options.junit = try value(for: argument)
+            case "--replay-dir": options.replayDirectory = try value(for: argument)
             case "--format":
                 let raw = try value(for: argument)
                 guard let format = Format(rawValue: raw) else {

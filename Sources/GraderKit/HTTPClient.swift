@@ -18,29 +18,46 @@ public final class HTTPClient: @unchecked Sendable {
         set { lock.withLock { storedDefaultHeaders = newValue } }
     }
     public let cookies = CookieJar()
+    /// When set (the statement log is on), every request carries `X-Request-Id: grader-N`, unless
+    /// the check set one, so the statements it caused can be found.
+    var tagsRequests: Bool {
+        get { lock.withLock { storedTagsRequests } }
+        set { lock.withLock { storedTagsRequests = newValue } }
+    }
 
     private let lock = NSLock()
+    private var storedTagsRequests = false
     private var storedTimeout: Duration = .seconds(5)
     private var storedDefaultHeaders: HTTPHeaders = ["Accept": "application/json"]
     private var exchanges: [HTTPExchange] = []
     private let endpoint: @Sendable () throws -> Int
     private let diagnose: @Sendable () -> TransportDiagnosis?
+    private let replay: ReplayLog?
 
     /// - Parameters:
     ///   - endpoint: the server's current port, starting the server when needed.
     ///   - diagnose: explains a transport failure (for example "your server crashed: …"), or `nil`.
+    ///   - replay: where every request sent is recorded for replay scripts.
     init(
         endpoint: @escaping @Sendable () throws -> Int,
-        diagnose: @escaping @Sendable () -> TransportDiagnosis?
+        diagnose: @escaping @Sendable () -> TransportDiagnosis?,
+        replay: ReplayLog? = nil
     ) {
         self.endpoint = endpoint
         self.diagnose = diagnose
+        self.replay = replay
     }
 
     /// The most recent exchange, for reports of failures that did not name one.
     var lastExchange: HTTPExchange? { lock.withLock { exchanges.last } }
 
     var exchangeCount: Int { lock.withLock { exchanges.count } }
+
+    /// Keeps an exchange made outside `send` (raw requests) for the report.
+    func recordExchange(_ exchange: HTTPExchange) { lock.withLock { exchanges.append(exchange) } }
+
+    /// The server's port, starting it when needed.
+    func currentPort() throws -> Int { try endpoint() }
 
     @discardableResult
     public func get(_ target: String, headers: HTTPHeaders = [:]) throws -> ClientResponse {
@@ -94,7 +111,12 @@ public final class HTTPClient: @unchecked Sendable {
     {
         var allHeaders = defaultHeaders
         for (name, value) in headers { allHeaders[name] = value }
-        if let cookie = cookies.header(), allHeaders["Cookie"] == nil { allHeaders["Cookie"] = cookie }
+        var usesCookieJar = false
+        if let cookie = cookies.header(), allHeaders["Cookie"] == nil {
+            allHeaders["Cookie"] = cookie
+            usesCookieJar = true
+        }
+        if let tag = nextRequestTag(), allHeaders["X-Request-Id"] == nil { allHeaders["X-Request-Id"] = tag }
         let recorded = HTTPExchange.Request(
             method: method.rawValue,
             target: target,
@@ -106,11 +128,21 @@ public final class HTTPClient: @unchecked Sendable {
             port = try endpoint()
         } catch let launch as ServerLaunchError {
             throw launch  // the run cannot go on: reported as an error with the server's output
+        } catch let failure as CheckFailure {
+            var recordedFailure = record(recorded, problem: failure.message)
+            recordedFailure.serverHadStopped = failure.serverHadStopped
+            throw recordedFailure
         } catch {
             throw record(recorded, problem: String(describing: error))
         }
-        var head =
-            "\(method.rawValue) \(target) HTTP/1.1\r\nHost: 127.0.0.1:\(port)\r\nUser-Agent: backendlings-grader\r\n"
+        replay?.request(
+            method: method.rawValue, target: target, headers: allHeaders.map { ($0.name, $0.value) },
+            body: body,
+            usesCookieJar: usesCookieJar)
+        var head = "\(method.rawValue) \(target) HTTP/1.1\r\n"
+        // A check may point Host elsewhere (Host-header attacks); otherwise it names the server.
+        if allHeaders["Host"] == nil { head += "Host: 127.0.0.1:\(port)\r\n" }
+        head += "User-Agent: backendlings-grader\r\n"
         for (name, value) in allHeaders { head += "\(name): \(value)\r\n" }
         if let body {
             head += "Content-Length: \(body.count)\r\n"
@@ -123,7 +155,9 @@ public final class HTTPClient: @unchecked Sendable {
         do {
             parsed = try RawConnection.exchange(bytes, port: port, timeout: timeout, isHead: method == .head)
         } catch let error as RawConnection.Failure {
-            throw record(recorded, problem: explained(error))
+            let diagnosis = diagnose()
+            let problem = diagnosis?.replacesProblem == true ? "no response." : error.description
+            throw record(recorded, problem: problem, explanation: diagnosis?.text)
         }
         for value in parsed.headers.values(for: "Set-Cookie") { cookies.store(setCookie: value) }
         let trimmed = Trimming.text(parsed.body, limit: 8192)
@@ -148,12 +182,18 @@ public final class HTTPClient: @unchecked Sendable {
     /// closed the connection or went quiet for `quietPeriod`.
     public func raw(_ bytes: [UInt8], quietPeriod: Duration = .milliseconds(500)) throws -> Data {
         let port = try endpoint()
+        replay?.append(
+            .skipped("\(bytes.count) bytes the grader wrote by hand (a request curl cannot send as it was)"))
         do {
             return try RawConnection.sendAndCollect(
                 bytes, port: port, quietPeriod: quietPeriod, timeout: timeout)
         } catch let error as RawConnection.Failure {
             throw CheckFailure(explained(error))
         }
+    }
+
+    private func nextRequestTag() -> String? {
+        tagsRequests ? RequestTags.next() : nil
     }
 
     /// The transport failure in words, with what is known about the server's state.
@@ -163,10 +203,17 @@ public final class HTTPClient: @unchecked Sendable {
         return failure.description + " " + diagnosis.text
     }
 
-    private func record(_ request: HTTPExchange.Request, problem: String) -> CheckFailure {
+    /// A failure for a request that got no response: `problem` says what happened on the
+    /// connection (the report's "No response: …"), `explanation` why, when known ("Your server
+    /// crashed …"), and the message says both.
+    private func record(_ request: HTTPExchange.Request, problem: String, explanation: String? = nil)
+        -> CheckFailure
+    {
         let exchange = HTTPExchange(request: request, response: nil, problem: problem)
         lock.withLock { exchanges.append(exchange) }
-        return CheckFailure("\(request.method) \(request.target) → \(problem)", exchange: exchange)
+        let message =
+            "\(request.method) \(request.target) → \(problem)" + (explanation.map { " " + $0 } ?? "")
+        return CheckFailure(message, exchange: exchange)
     }
 }
 

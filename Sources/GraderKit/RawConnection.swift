@@ -1,4 +1,5 @@
 import BackendKit
+import CSystemShims
 import Foundation
 
 #if canImport(Glibc)
@@ -29,6 +30,29 @@ enum RawConnection {
         let fd = try connect(port: port)
         defer { close(fd) }
         try send(fd, bytes, deadline: deadline, timeout: timeout)
+        var reader = ResponseReader(isHead: isHead)
+        var buffer = [UInt8](repeating: 0, count: 65536)
+        while true {
+            if let response = try reader.response() { return response }
+            let count = try receive(
+                fd, into: &buffer, deadline: deadline, timeout: timeout, received: reader.receivedCount)
+            if count == 0 {
+                if let response = try reader.finishAtClose() { return response }
+                throw Failure(
+                    description: reader.receivedCount == 0
+                        ? "no response: your server closed the connection without answering."
+                        : "the response ended early: your server closed the connection after \(reader.receivedCount) bytes."
+                )
+            }
+            try reader.append(buffer[0..<count])
+        }
+    }
+
+    /// Reads one response from a connection the caller opened and wrote to.
+    static func read(from fd: Int32, deadline: ContinuousClock.Instant, timeout: Duration, isHead: Bool)
+        throws
+        -> ParsedResponse
+    {
         var reader = ResponseReader(isHead: isHead)
         var buffer = [UInt8](repeating: 0, count: 65536)
         while true {
@@ -121,8 +145,8 @@ enum RawConnection {
             guard wait(fd, events: Int16(POLLIN), until: deadline) else {
                 throw Failure(
                     description: received == 0
-                        ? "no response within \(timeout). Is a handler stuck (an endless loop, or waiting for something that never happens)?"
-                        : "the response was not finished within \(timeout) (\(received) bytes arrived). Does Content-Length match the body?"
+                        ? "no response within \(timeout.spokenSeconds). Is a handler stuck (an endless loop, or waiting for something that never happens)?"
+                        : "the response was not finished within \(timeout.spokenSeconds) (\(received) bytes arrived). Does Content-Length match the body?"
                 )
             }
             let count = recv(fd, &buffer, buffer.count, 0)

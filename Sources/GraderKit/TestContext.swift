@@ -20,28 +20,41 @@ public final class TestContext: @unchecked Sendable {
     let serverArguments: [String]
     let lock = NSLock()
     var server: LearnerServer?
-    private var environment: [String: String] = [:]
+    var environment: [String: String] = [:]
+    /// Variables taken out of the environment servers start with (`startServer(environment:removing:)`).
+    var removedEnvironment: Set<String> = []
+    /// Clock, statement log, extra instances, fake upstreams and the reference server
+    /// (`TestContext+*.swift`).
+    let resources: ContextResources
     /// The output of every server instance that has stopped, oldest first.
     var finishedOutputs: [CapturedOutput] = []
     /// Set when the server did not start: every later request would fail the same way, so it is
     /// thrown again instead of waiting for another start.
     private var launchFailure: ServerLaunchError?
-    /// Why no later check can run ("your server did not start"); `CheckRunner` ends the run.
-    private(set) var runEndingReason: String? {
-        get { lock.withLock { storedRunEndingReason } }
-        set { lock.withLock { storedRunEndingReason = newValue } }
+    /// What every later check needs and cannot have once the server is stopped or out of file
+    /// descriptors ("your server to answer"); `CheckRunner` reports them as not checked.
+    private(set) var runEndingNeed: String? {
+        get { lock.withLock { storedRunEndingNeed } }
+        set { lock.withLock { storedRunEndingNeed = newValue } }
     }
-    private var storedRunEndingReason: String?
+    private var storedRunEndingNeed: String?
+    /// What the run did to the server, for replay scripts.
+    let replay = ReplayLog()
 
-    init(exerciseID: String, serverExecutable: String, serverArguments: [String] = [], workDirectory: URL) {
+    init(
+        exerciseID: String, serverExecutable: String, serverArguments: [String] = [], workDirectory: URL,
+        reference: ReferenceServer? = nil
+    ) {
         self.exerciseID = exerciseID
         self.serverExecutable = serverExecutable
         self.serverArguments = serverArguments
         self.workDirectory = workDirectory
         self.databasePath = workDirectory.appendingPathComponent("learner.sqlite").path
+        self.resources = ContextResources(workDirectory: workDirectory, reference: reference)
         self.http = HTTPClient(
             endpoint: { [unowned self] in try self.runningPort() },
-            diagnose: { [unowned self] in self.explainTransportFailure() }
+            diagnose: { [unowned self] in self.explainTransportFailure() },
+            replay: replay
         )
     }
 
@@ -49,13 +62,24 @@ public final class TestContext: @unchecked Sendable {
     /// `TZ` or a secret. Later restarts keep them.
     public func startServer(environment: [String: String] = [:]) throws {
         try stopServer()
-        lock.withLock { self.environment = environment }
+        lock.withLock {
+            self.environment = environment
+            removedEnvironment = []
+        }
+        if !environment.isEmpty {
+            let settings = environment.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }
+            replay.append(
+                .note(
+                    "The grader started your server with \(settings.joined(separator: " ")) here; "
+                        + "start backendlings serve with the same variables to do the same."))
+        }
         _ = try runningPort()
     }
 
     /// Stops the server gracefully and starts it again on the same database file.
     public func restartServer() throws {
         try stopServer()
+        replay.append(.restart)
         _ = try runningPort()
     }
 
@@ -79,6 +103,7 @@ public final class TestContext: @unchecked Sendable {
     public func signalServer(_ signal: Int32, waitUpTo timeout: Duration = .seconds(10)) throws -> ExitStatus?
     {
         guard let running = lock.withLock({ server }) else { throw CheckFailure("the server is not running") }
+        replay.append(.note("The grader sent signal \(SignalInfo(signal).name) to your server here."))
         running.sendSignal(signal)
         let status = running.waitForExitBlocking(timeout: timeout)
         if status != nil {
@@ -112,6 +137,10 @@ public final class TestContext: @unchecked Sendable {
     /// stopping the server first if it runs. The next request starts it on the prepared file.
     public func prepareDatabase(_ body: (Database) throws -> Void) throws {
         try stopServer()
+        replay.append(
+            .skipped(
+                "the grader wrote to the database file itself before starting your server (rows to work on, or an older schema)"
+            ))
         let database = try Database(path: databasePath, maxConnections: 1)
         try body(database)
     }
@@ -122,7 +151,13 @@ public final class TestContext: @unchecked Sendable {
         -> [Result<T, any Error>]
     {
         _ = try? runningPort()
+        replay.append(.note(Self.concurrentNote(count)))
+        defer { replay.append(.note("(End of the requests sent at the same moment.)")) }
         return Concurrently.run(count, body)
+    }
+
+    private static func concurrentNote(_ count: Int) -> String {
+        "The grader sent the next requests from \(count) clients at the same moment; here they go one after another."
     }
 
     /// Like `concurrently`, while this check holds the database's write lock for `hold`: every
@@ -133,6 +168,8 @@ public final class TestContext: @unchecked Sendable {
         _ count: Int, holdingWriteLockFor hold: Duration, _ body: @escaping @Sendable (Int) throws -> T
     ) throws -> [Result<T, any Error>] {
         _ = try runningPort()
+        replay.append(.note(Self.concurrentNote(count) + " Meanwhile it held the database's write lock."))
+        defer { replay.append(.note("(End of the requests sent at the same moment.)")) }
         let database = try Database(path: databasePath, maxConnections: 1)
         let running = try database.transaction { _ in  // BEGIN IMMEDIATE: the write lock is ours
             let running = Concurrently.start(count, body)
@@ -146,14 +183,15 @@ public final class TestContext: @unchecked Sendable {
         if let running = lock.withLock({ server }), !running.hasExited { return running.port }
         if let failure = lock.withLock({ launchFailure }) { throw failure }
         if let message = lock.withLock({ server?.unexpectedExitMessage }) {
-            throw CheckFailure(message + lastLinesSuffix())
+            var failure = CheckFailure(message)
+            failure.serverHadStopped = true
+            throw failure
         }
         let configuration = LearnerServer.Configuration(
             executable: serverExecutable,
             arguments: serverArguments,
             databasePath: databasePath,
-            environment: .inherit(
-                adding: lock.withLock { environment }, removing: ["PORT", "DATABASE_PATH", "HOST"]),
+            environment: serverEnvironment(),
             workingDirectory: workDirectory.path
         )
         let started: LearnerServer
@@ -161,7 +199,8 @@ public final class TestContext: @unchecked Sendable {
             started = try LearnerServer.start(configuration)
         } catch {
             lock.withLock { launchFailure = error }
-            runEndingReason = "your server did not start."
+            // Its output explains why; keep it with the run's output, as for any instance that stopped.
+            if let output = error.output { lock.withLock { finishedOutputs.append(output) } }
             throw error
         }
         lock.withLock {
@@ -171,30 +210,42 @@ public final class TestContext: @unchecked Sendable {
         return started.port
     }
 
-    private func lastLinesSuffix() -> String {
-        let lines = output.lastLines(10)
-        return lines.isEmpty
-            ? "" : "\nIts last lines of output:\n" + lines.map { "    " + $0 }.joined(separator: "\n")
-    }
-
     /// After a request failed at the transport level: a server that is stopped or out of file
     /// descriptors is named as such (and the run ends: no later check could get an answer either);
     /// a dying server gets a moment to finish, then the verdict says how it ended ("Your server
-    /// crashed (killed by signal SIGABRT …)").
+    /// crashed (killed by signal SIGABRT …)"). Its output is in the check's log, and its crash in
+    /// the report: the sentence is enough here.
     private func explainTransportFailure() -> TransportDiagnosis? {
         guard let running = lock.withLock({ server }) else { return nil }
         if let reason = running.unresponsiveReason {
-            runEndingReason = "your server could not answer."
+            runEndingNeed = "your server to answer"
             _ = try? stopServer(grace: .milliseconds(500))
-            return TransportDiagnosis(text: reason + lastLinesSuffix(), replacesProblem: true)
+            return TransportDiagnosis(text: reason, replacesProblem: true)
         }
         _ = running.waitForExitBlocking(timeout: .milliseconds(500))
-        guard let message = running.unexpectedExitMessage else { return nil }
-        return TransportDiagnosis(text: message + lastLinesSuffix())
+        letCrashFinish()
+        return running.unexpectedExitMessage.map { TransportDiagnosis(text: $0) }
     }
+
+    /// How long a crashing server may take to print its crash report (the backtracer symbolicates
+    /// every thread) before the grader reads it.
+    static let crashReportTimeout: Duration = .seconds(10)
+
+    /// When the server has started printing a crash report, waits until it has exited, so the
+    /// report is read whole.
+    func letCrashFinish() {
+        guard let running = lock.withLock({ server }), !running.hasExited else { return }
+        running.waitForPendingOutput()
+        guard CrashOutputParser.showsCrash(running.output.text) else { return }
+        _ = running.waitForExitBlocking(timeout: Self.crashReportTimeout)
+    }
+
+    /// Whether the current server instance stopped by itself (crashed or exited).
+    var serverStoppedUnexpectedly: Bool { lock.withLock { server?.unexpectedExitMessage != nil } }
 
     /// Stops everything this context started.
     func tearDown() {
         _ = try? stopServer(grace: .seconds(2))
+        resources.tearDown()
     }
 }

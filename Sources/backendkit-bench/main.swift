@@ -50,4 +50,13 @@ router.get("/db/:id") { request in
     }
     return try .json(item)
 }
+// CPU-bound work of a chosen size, so Scripts/bench-load can drive the server past its capacity
+// at a rate the load generator itself sends easily.
+router.get("/spin/:micros") { request in
+    let micros = min(try request.parameters.int("micros"), 100_000)
+    let end = ContinuousClock.now + .microseconds(micros)
+    var turns = 0
+    while ContinuousClock.now < end { turns &+= 1 }
+    return .text("spun \(turns)")
+}
 Server(router: router).run()

@@ -22,10 +22,14 @@ import Testing
         (["watch", "--poll"], .watch(poll: true)),
         (["hint"], .hint(exercise: nil)),
         (["hint", "db02-insert"], .hint(exercise: "db02-insert")),
-        (["serve"], .serve(exercise: nil, port: nil)),
-        (["serve", "db01-schema", "--port", "8080"], .serve(exercise: "db01-schema", port: 8080)),
-        (["serve", "--port=1"], .serve(exercise: nil, port: 1)),
-        (["serve", "-p", "65535"], .serve(exercise: nil, port: 65_535)),
+        (["serve"], .serve(exercise: nil, port: nil, fresh: false)),
+        (
+            ["serve", "db01-schema", "--port", "8080"],
+            .serve(exercise: "db01-schema", port: 8080, fresh: false)
+        ),
+        (["serve", "--port=1"], .serve(exercise: nil, port: 1, fresh: false)),
+        (["serve", "-p", "65535"], .serve(exercise: nil, port: 65_535, fresh: false)),
+        (["serve", "api02-crud", "--fresh"], .serve(exercise: "api02-crud", port: nil, fresh: true)),
         (["progress"], .progress(json: false)),
         (["progress", "--json"], .progress(json: true)),
         (["reset", "db01-schema"], .reset(exercise: "db01-schema")),
@@ -63,7 +67,8 @@ import Testing
 
     @Test func repeatedOption_keepsTheLastValue() {
         #expect(
-            parsed(["serve", "--port", "80", "--port", "81"]) == Invocation(.serve(exercise: nil, port: 81)))
+            parsed(["serve", "--port", "80", "--port", "81"])
+                == Invocation(.serve(exercise: nil, port: 81, fresh: false)))
     }
 
     @Test func doubleDash_makesLaterWordsPositional() {

@@ -64,11 +64,12 @@ import Testing
             OVERVIEW: Run your server so you can try it yourself.
 
             Builds the exercise and runs your server until you press Ctrl-C. While it runs,
-            send it requests from another terminal with curl, for example:
+            send it requests from another terminal with curl. It prints a curl line from the
+            lesson to start with, for example:
 
-                curl -i http://127.0.0.1:<port>/
+                curl -i http://127.0.0.1:<port>/books
 
-            USAGE: backendlings serve [<exercise>] [--port <port>]
+            USAGE: backendlings serve [<exercise>] [--port <port>] [--fresh]
 
             ARGUMENTS:
               <exercise>              Which exercise to run, for example db01-schema. The
@@ -76,6 +77,8 @@ import Testing
 
             OPTIONS:
               -p, --port <port>       The port your server listens on, from 1 to 65535.
+              --fresh                 Start on a new, empty database (a separate file; your
+                                      usual one is kept), as the checks do.
               --pack <path>           Use the lesson pack in this folder instead of the
                                       built-in lessons. You can also set BACKENDLINGS_PACK.
               --workspace <path>      Keep your exercises in this folder instead of
@@ -107,6 +110,8 @@ import Testing
                                       into a folder.
               adopt                   Turn a whole starter you edited back into the
                                       exercise's overlay.
+              translations            List the translations the pack still owes, or accept
+                                      the ones that are up to date.
               grade                   Grade learners' workspaces and write the results as
                                       files.
 

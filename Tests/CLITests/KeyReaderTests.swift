@@ -4,6 +4,7 @@
     import Testing
 
     @testable import backendlings
+    import Runner
 
     @Suite struct KeyReaderTests {
         /// A pipe whose ends are closed on exec (Glibc's module does not export pipe2).
@@ -24,7 +25,7 @@
             #expect(
                 TerminalError.notInteractive.description
                     == "Watch mode needs an interactive terminal: stdin is not a TTY. "
-                    + "Use `backendlings check` in scripts."
+                    + "Use `\(CommandNaming.current.command("check"))` in scripts."
             )
         }
 

@@ -40,8 +40,8 @@ import Testing
     @Test func symbols_areUnicodeWhenRichAndWordsWhenPlain() {
         let rich = OutputStyle.Symbol.allCases.map { OutputStyle.rich.symbol($0) }
         let plain = OutputStyle.Symbol.allCases.map { OutputStyle.plain.symbol($0) }
-        #expect(rich == ["✓", "✗", "●", "○", "▸"])
-        #expect(plain == ["[done]", "[fail]", "*", "[todo]", ">"])
+        #expect(rich == ["✓", "✗", "!", "●", "○", "▸"])
+        #expect(plain == ["[done]", "[fail]", "[done!]", "*", "[todo]", ">"])
         #expect(plain.allSatisfy { $0.unicodeScalars.allSatisfy(\.isASCII) })
     }
 
@@ -52,5 +52,13 @@ import Testing
         #expect(OutputStyle.plain.progressBar(completed: 30, total: 30, width: 10) == "##########")
         #expect(OutputStyle.plain.progressBar(completed: 0, total: 0, width: 4) == "----")
         #expect(OutputStyle.plain.progressBar(completed: 12, total: 10, width: 4) == "####")
+    }
+
+    @Test func progressBar_showsExercisesThatPassedOnceButFailNow_asTheirOwnCells() {
+        #expect(OutputStyle.plain.progressBar(completed: 4, total: 10, width: 10, broken: 1) == "###!------")
+        #expect(OutputStyle.rich.progressBar(completed: 4, total: 10, width: 10, broken: 2) == "██▒▒░░░░░░")
+        // One broken exercise among many still gets a cell of its own.
+        #expect(OutputStyle.plain.progressBar(completed: 10, total: 20, width: 10, broken: 1) == "####!-----")
+        #expect(OutputStyle.plain.progressBar(completed: 3, total: 10, width: 10, broken: 0) == "###-------")
     }
 }

@@ -62,6 +62,12 @@
             return String(decoding: output, as: UTF8.self)
         }
 
+        /// Sets the window size the program reads with TIOCGWINSZ.
+        func setSize(columns: Int, rows: Int) {
+            var size = winsize(ws_row: UInt16(rows), ws_col: UInt16(columns), ws_xpixel: 0, ws_ypixel: 0)
+            _ = ioctl(leader, UInt(TIOCSWINSZ), &size)
+        }
+
         func settings() -> termios {
             var settings = termios()
             _ = tcgetattr(follower, &settings)

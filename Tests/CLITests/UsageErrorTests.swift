@@ -105,7 +105,7 @@ import Testing
     @Test func invalidPort_saysWhatIsExpected() {
         let expected = """
             Error: Invalid value 'eighty' for '--port <port>': expected a whole number from 1 to 65535.
-            Usage: backendlings serve [<exercise>] [--port <port>]
+            Usage: backendlings serve [<exercise>] [--port <port>] [--fresh]
             See 'backendlings serve --help'.
 
             """
@@ -121,7 +121,7 @@ import Testing
         #expect(
             errorText(["serve", "--port"]) == """
                 Error: Missing value for '--port <port>'.
-                Usage: backendlings serve [<exercise>] [--port <port>]
+                Usage: backendlings serve [<exercise>] [--port <port>] [--fresh]
                 See 'backendlings serve --help'.
 
                 """)
@@ -144,7 +144,7 @@ import Testing
     @Test func groupWithoutSubcommand_listsTheChoices() {
         #expect(
             errorText(["dev"]) == """
-                Error: 'backendlings dev' needs a subcommand: check, mutants, new, starter, adopt, grade.
+                Error: 'backendlings dev' needs a subcommand: check, mutants, new, starter, adopt, translations, grade.
                 Usage: backendlings dev <subcommand>
                 See 'backendlings dev --help'.
 

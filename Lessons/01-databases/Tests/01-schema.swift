@@ -1,6 +1,9 @@
 import BackendKit
 import GraderKit
 
+/// The check most others need: a complete book can be stored at all.
+private let storesABook = "POST /books stores a complete book and answers 201 with it"
+
 let schema = ExerciseTests("db01-schema") {
     Check(
         "the books table has the columns title, author, isbn, year and copies",
@@ -23,7 +26,10 @@ let schema = ExerciseTests("db01-schema") {
         }
     }
 
-    Check("POST /books stores a complete book and answers 201 with it") { t in
+    Check(
+        storesABook,
+        needs: "the books table has the columns title, author, isbn, year and copies"
+    ) { t in
         let response = try t.http.post("/books", json: Bookshelf.book(1, copies: 3)).expectStatus(201)
         let book = try response.json()
         try requireEqual(
@@ -36,7 +42,8 @@ let schema = ExerciseTests("db01-schema") {
 
     Check(
         "a book without a title is refused (NOT NULL)",
-        hint: "Add NOT NULL after the type of the title column, so the database refuses a book without one."
+        hint: "Add NOT NULL after the type of the title column, so the database refuses a book without one.",
+        needs: storesABook
     ) { t in
         let response = try t.http.post("/books", json: Bookshelf.book(2).with("title", nil))
         try response.expectStatus(
@@ -46,7 +53,10 @@ let schema = ExerciseTests("db01-schema") {
                 .int("n"), 0, "the number of stored books without a title")
     }
 
-    Check("a book without an author or an ISBN is refused (NOT NULL)") { t in
+    Check(
+        "a book without an author or an ISBN is refused (NOT NULL)",
+        needs: storesABook
+    ) { t in
         try t.http.post("/books", json: Bookshelf.book(3).with("author", nil)).expectStatus(
             422, hint: "author needs NOT NULL too.")
         try t.http.post("/books", json: Bookshelf.book(4).with("isbn", nil)).expectStatus(
@@ -56,7 +66,8 @@ let schema = ExerciseTests("db01-schema") {
     Check(
         "two books with the same ISBN are refused (UNIQUE)",
         hint:
-            "Add UNIQUE to the isbn column: then the database itself refuses a second book with the same ISBN."
+            "Add UNIQUE to the isbn column: then the database itself refuses a second book with the same ISBN.",
+        needs: storesABook
     ) { t in
         try t.http.post("/books", json: Bookshelf.book(5)).expectStatus(201)
         try t.http.post("/books", json: Bookshelf.book(5, title: "Another title")).expectStatus(409)
@@ -68,7 +79,8 @@ let schema = ExerciseTests("db01-schema") {
     Check(
         "a year outside 1450–2100 is refused (CHECK), and no year is allowed",
         hint:
-            "A CHECK rule on year, such as CHECK (year BETWEEN 1450 AND 2100), refuses impossible years. NULL passes a CHECK, so books without a year still work."
+            "A CHECK rule on year, such as CHECK (year BETWEEN 1450 AND 2100), refuses impossible years. NULL passes a CHECK, so books without a year still work.",
+        needs: storesABook
     ) { t in
         try t.http.post("/books", json: Bookshelf.book(6, year: 3024)).expectStatus(422)
         try t.http.post("/books", json: Bookshelf.book(7, year: 1200)).expectStatus(422)
@@ -80,7 +92,8 @@ let schema = ExerciseTests("db01-schema") {
 
     Check(
         "copies is 1 when not given (DEFAULT) and can never be negative (CHECK)",
-        hint: "Write copies INTEGER NOT NULL DEFAULT 1 CHECK (copies >= 0)."
+        hint: "Write copies INTEGER NOT NULL DEFAULT 1 CHECK (copies >= 0).",
+        needs: storesABook
     ) { t in
         let response = try t.http.post("/books", json: Bookshelf.book(10)).expectStatus(201)
         try requireEqual(
@@ -91,7 +104,10 @@ let schema = ExerciseTests("db01-schema") {
             201, hint: "0 copies is allowed (every copy is lent out); only negative numbers are impossible.")
     }
 
-    Check("the books survive a restart of the server") { t in
+    Check(
+        "the books survive a restart of the server",
+        needs: storesABook
+    ) { t in
         try t.restartServer()
         let response = try t.http.get("/books").expectStatus(200)
         let count = try response.json().array?.count ?? 0

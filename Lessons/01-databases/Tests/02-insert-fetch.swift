@@ -45,14 +45,18 @@ let insertAndFetch = ExerciseTests("db02-insert-fetch") {
         try requireEqual(try fetched.json(), created, "the book GET /books/\(id) returns", response: fetched)
     }
 
-    Check("a title and an author with a quote (O'Reilly) are stored exactly as sent", hint: quoteHint) { t in
+    Check(
+        "a title and an author with a quote (O'Reilly) are stored exactly as sent", hint: quoteHint,
+        needs: "POST /books stores an ordinary book, and GET /books/:id returns the same book"
+    ) { t in
         try roundTrip(t, 0)
     }
 
     Check(
         "a title that looks like SQL is stored as plain text, and the books table survives",
         hint:
-            "Bound parameters make SQL injection impossible: the value never becomes part of the SQL, so Robert'); DROP TABLE books;-- is only a strange title."
+            "Bound parameters make SQL injection impossible: the value never becomes part of the SQL, so Robert'); DROP TABLE books;-- is only a strange title.",
+        needs: "a title and an author with a quote (O'Reilly) are stored exactly as sent"
     ) { t in
         let before = try Bookshelf.count(t, "books")
         try roundTrip(t, 1)
@@ -63,7 +67,10 @@ let insertAndFetch = ExerciseTests("db02-insert-fetch") {
             "the number of rows in the books table after one more book was created")
     }
 
-    Check("%, _ and \" inside values are stored literally") { t in
+    Check(
+        "%, _ and \" inside values are stored literally",
+        needs: "POST /books stores an ordinary book, and GET /books/:id returns the same book"
+    ) { t in
         try roundTrip(t, 2)
         try roundTrip(t, 3)
     }
@@ -71,7 +78,8 @@ let insertAndFetch = ExerciseTests("db02-insert-fetch") {
     Check(
         "unicode titles come back unchanged (Cantik Itu Luka, Laskar Pelangi — Andrea Hirata)",
         hint:
-            "Text goes in and out of SQLite as UTF-8. Pass it as a parameter and it is stored character for character."
+            "Text goes in and out of SQLite as UTF-8. Pass it as a parameter and it is stored character for character.",
+        needs: "POST /books stores an ordinary book, and GET /books/:id returns the same book"
     ) { t in
         try roundTrip(t, 4)
         try roundTrip(t, 5)
@@ -84,7 +92,8 @@ let insertAndFetch = ExerciseTests("db02-insert-fetch") {
 
     Check(
         "GET /books/isbn/:isbn finds a book by its ISBN, also an ISBN with a quote in it",
-        hint: "Bind the ISBN with ? in find(isbn:): then a quote in it is only a character."
+        hint: "Bind the ISBN with ? in find(isbn:): then a quote in it is only a character.",
+        needs: "unicode titles come back unchanged (Cantik Itu Luka, Laskar Pelangi — Andrea Hirata)"
     ) { t in
         let plain = try t.http.get("/books/isbn/\(Bookshelf.isbn(205))").expectStatus(200)
         try requireEqual(
@@ -100,13 +109,21 @@ let insertAndFetch = ExerciseTests("db02-insert-fetch") {
     Check(
         "GET /books/isbn/:isbn answers 404 for an \"ISBN\" with SQL in it, instead of finding another book",
         hint:
-            "This is SQL injection: pasted into the SQL, x' OR '1'='1 turns the condition into \"isbn = 'x' OR '1'='1'\", which is true for every book. Bind the ISBN with ? and it is compared as plain text."
+            "This is SQL injection: pasted into the SQL, x' OR '1'='1 turns the condition into \"isbn = 'x' OR '1'='1'\", which is true for every book. Bind the ISBN with ? and it is compared as plain text.",
+        needs: "GET /books/isbn/:isbn finds a book by its ISBN, also an ISBN with a quote in it"
     ) { t in
         try t.http.get("/books/isbn/\(Bookshelf.encoded("x' OR '1'='1"))").expectStatus(404)
         try t.http.get("/books/isbn/\(Bookshelf.encoded("x'; DROP TABLE books;--"))").expectStatus(404)
     }
 
-    Check("every book is still in the books table, exactly as it was sent") { t in
+    Check(
+        "every book is still in the books table, exactly as it was sent",
+        needs: "a title and an author with a quote (O'Reilly) are stored exactly as sent",
+        "a title that looks like SQL is stored as plain text, and the books table survives",
+        "%, _ and \" inside values are stored literally",
+        "unicode titles come back unchanged (Cantik Itu Luka, Laskar Pelangi — Andrea Hirata)",
+        "GET /books/isbn/:isbn finds a book by its ISBN, also an ISBN with a quote in it"
+    ) { t in
         for book in trickyBooks {
             let row = try t.database().queryOne(
                 "SELECT title, author FROM books WHERE isbn = ?", Bookshelf.isbn(book.n))

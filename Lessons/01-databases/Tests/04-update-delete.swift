@@ -59,7 +59,8 @@ let updateAndDelete = ExerciseTests("db04-update-delete") {
     Check(
         "PATCH with \"year\": null clears the year, and several fields can change at once",
         hint:
-            "A field sent as null is different from a field not sent: patch.year is .some(nil), and binding that nil stores NULL."
+            "A field sent as null is different from a field not sent: patch.year is .some(nil), and binding that nil stores NULL.",
+        needs: "PATCH with only a title changes the title and keeps every other field"
     ) { t in
         let before = try Bookshelf.create(
             t, Bookshelf.book(403, title: "Maryamah Karpov", year: 2008, copies: 1))
@@ -84,7 +85,8 @@ let updateAndDelete = ExerciseTests("db04-update-delete") {
     Check(
         "PATCH moves updated_at forward and keeps created_at (on a book written with old timestamps)",
         hint:
-            "Add \"updated_at = \\(Schema.now)\" to the SET list, so SQLite writes the current time in the same form as created_at."
+            "Add \"updated_at = \\(Schema.now)\" to the SET list, so SQLite writes the current time in the same form as created_at.",
+        needs: "PATCH with only a title changes the title and keeps every other field"
     ) { t in
         let created = try Bookshelf.create(t, Bookshelf.book(404, title: "Padang Bulan", year: 2010))
         let id = created["id"]?.int ?? 0
@@ -108,7 +110,10 @@ let updateAndDelete = ExerciseTests("db04-update-delete") {
         )
     }
 
-    Check("PATCH answers 404 for a book that does not exist", hint: changesHint) { t in
+    Check(
+        "PATCH answers 404 for a book that does not exist", hint: changesHint,
+        needs: "PATCH with only a title changes the title and keeps every other field"
+    ) { t in
         try t.http.patch("/books/999999", json: ["title": "Ghost"]).expectProblem(
             status: 404, hint: changesHint)
         try requireEqual(
@@ -119,7 +124,8 @@ let updateAndDelete = ExerciseTests("db04-update-delete") {
     Check(
         "PATCH that breaks a rule of the table is refused, and the book stays as it was",
         hint:
-            "The table's rules (UNIQUE, CHECK, NOT NULL) still apply to an UPDATE; Routes.swift turns a broken rule into 409 or 422. Make sure the values go to the right columns."
+            "The table's rules (UNIQUE, CHECK, NOT NULL) still apply to an UPDATE; Routes.swift turns a broken rule into 409 or 422. Make sure the values go to the right columns.",
+        needs: "PATCH with only a title changes the title and keeps every other field"
     ) { t in
         let first = try Bookshelf.create(t, Bookshelf.book(405, title: "Ayah"))
         let id = first["id"]?.int ?? 0
@@ -136,7 +142,8 @@ let updateAndDelete = ExerciseTests("db04-update-delete") {
     Check(
         "PATCH with {} answers 200 with the book as it is",
         hint:
-            "With no field sent, there is nothing to SET: \"UPDATE books SET  WHERE …\" is broken SQL. Return the book unchanged (find(id:)), or nil when it does not exist."
+            "With no field sent, there is nothing to SET: \"UPDATE books SET  WHERE …\" is broken SQL. Return the book unchanged (find(id:)), or nil when it does not exist.",
+        needs: "PATCH with only a title changes the title and keeps every other field"
     ) { t in
         let before = try Bookshelf.create(t, Bookshelf.book(406, title: "Sebelas Patriot"))
         let id = before["id"]?.int ?? 0
@@ -160,7 +167,8 @@ let updateAndDelete = ExerciseTests("db04-update-delete") {
     Check(
         "DELETE answers 404 for a book that does not exist, also one deleted a moment ago",
         hint:
-            "Do not answer 204 blindly: execute(\"DELETE …\").changes is 0 when no row had that id; return false then."
+            "Do not answer 204 blindly: execute(\"DELETE …\").changes is 0 when no row had that id; return false then.",
+        needs: "DELETE /books/:id answers 204, and then the book is gone"
     ) { t in
         let book = try Bookshelf.create(t, Bookshelf.book(408, title: "Deleted Twice"))
         let id = book["id"]?.int ?? 0

@@ -70,7 +70,10 @@ let relationships = ExerciseTests("db05-relationships") {
         created["laskar"] = try response.json()["id"]?.int ?? 0
     }
 
-    Check("GET /books/:id returns the book with its author's id and name (a JOIN)", hint: joinHint) { t in
+    Check(
+        "GET /books/:id returns the book with its author's id and name (a JOIN)", hint: joinHint,
+        needs: "POST /books with an author_id answers 201 with the book and its author"
+    ) { t in
         let book = try Bookshelf.create(
             t, relatedBook(502, title: "Learning SQL", author: created["oreilly"]))
         let id = book["id"]?.int ?? 0
@@ -83,7 +86,7 @@ let relationships = ExerciseTests("db05-relationships") {
 
     Check(
         "GET /books lists every book with its own author, and ?author= filters by the author's name",
-        hint: joinHint
+        hint: joinHint, needs: "GET /books/:id returns the book with its author's id and name (a JOIN)"
     ) { t in
         try Bookshelf.create(
             t, relatedBook(503, title: "Sang Pemimpi", author: created["hirata"], year: 2006))
@@ -104,7 +107,10 @@ let relationships = ExerciseTests("db05-relationships") {
         )
     }
 
-    Check("GET /authors/:id/books lists only that author's books", hint: joinHint) { t in
+    Check(
+        "GET /authors/:id/books lists only that author's books", hint: joinHint,
+        needs: "GET /books/:id returns the book with its author's id and name (a JOIN)"
+    ) { t in
         let response = try t.http.get("/authors/\(created["oreilly"])/books").expectStatus(200)
         let books = try response.json().array ?? []
         try requireEqual(
@@ -115,7 +121,7 @@ let relationships = ExerciseTests("db05-relationships") {
 
     Check(
         "a book for an author that does not exist is refused with 422, and nothing is stored",
-        hint: foreignKeyHint
+        hint: foreignKeyHint, needs: "books.author_id is a foreign key to authors (id)"
     ) { t in
         let before = try Bookshelf.count(t, "books")
         try t.http.post("/books", json: relatedBook(504, title: "Orphan", author: 987654)).expectProblem(
@@ -128,7 +134,9 @@ let relationships = ExerciseTests("db05-relationships") {
     }
 
     Check(
-        "a PATCH that moves a book to an author that does not exist is refused with 422", hint: foreignKeyHint
+        "a PATCH that moves a book to an author that does not exist is refused with 422",
+        hint: foreignKeyHint, needs: "books.author_id is a foreign key to authors (id)",
+        "POST /books with an author_id answers 201 with the book and its author"
     ) { t in
         try t.http.patch("/books/\(created["laskar"])", json: ["author_id": 987654]).expectProblem(
             status: 422, hint: foreignKeyHint)
@@ -141,7 +149,9 @@ let relationships = ExerciseTests("db05-relationships") {
     Check(
         "deleting an author who still has books is refused with 409, and nothing is deleted",
         hint:
-            "ON DELETE RESTRICT makes SQLite refuse to delete an author while books point to them. Without a foreign key the author is deleted and the books point to nobody; with ON DELETE CASCADE their books are deleted too."
+            "ON DELETE RESTRICT makes SQLite refuse to delete an author while books point to them. Without a foreign key the author is deleted and the books point to nobody; with ON DELETE CASCADE their books are deleted too.",
+        needs: "books.author_id is a foreign key to authors (id)",
+        "POST /books with an author_id answers 201 with the book and its author"
     ) { t in
         let booksBefore = try Bookshelf.count(t, "books")
         try t.http.delete("/authors/\(created["hirata"])").expectProblem(status: 409)
@@ -159,7 +169,10 @@ let relationships = ExerciseTests("db05-relationships") {
         try t.http.delete("/authors/\(lonely)").expectStatus(404)
     }
 
-    Check("after their last book is deleted, an author can be deleted") { t in
+    Check(
+        "after their last book is deleted, an author can be deleted",
+        needs: "GET /authors/:id/books lists only that author's books"
+    ) { t in
         let books = try t.http.get("/authors/\(created["oreilly"])/books").expectStatus(200)
         for id in try Bookshelf.ids(books) {
             try t.http.delete("/books/\(id)").expectStatus(204)

@@ -106,7 +106,8 @@ let aggregates = ExerciseTests("db06-aggregates") {
     Check(
         "\"books\" counts each author's books, and is 0 for an author without books",
         hint:
-            "COUNT(*) counts rows, and a LEFT JOIN gives an author without books one row (full of NULLs). COUNT(books.id) counts only real books."
+            "COUNT(*) counts rows, and a LEFT JOIN gives an author without books one row (full of NULLs). COUNT(books.id) counts only real books.",
+        needs: "GET /stats/authors has one line per author, also for authors without books"
     ) { t in
         let answer = try stats(t)
         for author in statsAuthors {
@@ -119,7 +120,8 @@ let aggregates = ExerciseTests("db06-aggregates") {
     Check(
         "\"copies\" adds up the copies of each author's books, and is 0 (not null) without books",
         hint:
-            "SUM(books.copies) adds up the copies, but the SUM of no values is NULL. COALESCE(SUM(books.copies), 0) turns that NULL into 0."
+            "SUM(books.copies) adds up the copies, but the SUM of no values is NULL. COALESCE(SUM(books.copies), 0) turns that NULL into 0.",
+        needs: "GET /stats/authors has one line per author, also for authors without books"
     ) { t in
         let answer = try stats(t)
         for author in statsAuthors {
@@ -133,7 +135,8 @@ let aggregates = ExerciseTests("db06-aggregates") {
     Check(
         "\"average_year\" skips books without a year, and is null when no book has a year",
         hint:
-            "AVG(books.year) skips NULL years by itself, and is NULL when there is nothing to average. Do not turn missing years into 0 first."
+            "AVG(books.year) skips NULL years by itself, and is NULL when there is nothing to average. Do not turn missing years into 0 first.",
+        needs: "GET /stats/authors has one line per author, also for authors without books"
     ) { t in
         let answer = try stats(t)
         for author in statsAuthors {
@@ -157,7 +160,8 @@ let aggregates = ExerciseTests("db06-aggregates") {
     Check(
         "the lines are ordered by books (most first), then by name, then by author id",
         hint:
-            "ORDER BY book_count DESC, authors.name, authors.id: the name decides between authors with as many books, and the id between two authors with the same name."
+            "ORDER BY book_count DESC, authors.name, authors.id: the name decides between authors with as many books, and the id between two authors with the same name.",
+        needs: "\"books\" counts each author's books, and is 0 for an author without books"
     ) { t in
         let answer = try stats(t)
         let expected = expectedOrder.map { statsIDs[$0] }
@@ -170,7 +174,8 @@ let aggregates = ExerciseTests("db06-aggregates") {
     Check(
         "?min_books=2 keeps only authors with at least 2 books (HAVING with a bound parameter)",
         hint:
-            "Groups are filtered after counting with HAVING, not WHERE: HAVING COUNT(books.id) >= ?, with minBooks as the value of the ?."
+            "Groups are filtered after counting with HAVING, not WHERE: HAVING COUNT(books.id) >= ?, with minBooks as the value of the ?.",
+        needs: "\"books\" counts each author's books, and is 0 for an author without books"
     ) { t in
         for (minimum, keys) in [(2, ["hirata", "ayu", "eka", "pram"]), (3, ["hirata"]), (4, [])] {
             let answer = try stats(t, "/stats/authors?min_books=\(minimum)")
@@ -182,7 +187,11 @@ let aggregates = ExerciseTests("db06-aggregates") {
         }
     }
 
-    Check("the numbers follow the data: a new book changes its author's line") { t in
+    Check(
+        "the numbers follow the data: a new book changes its author's line",
+        needs: "\"books\" counts each author's books, and is 0 for an author without books",
+        "\"copies\" adds up the copies of each author's books, and is 0 (not null) without books"
+    ) { t in
         try Bookshelf.create(
             t, relatedBook(699, title: "Supernova", author: statsIDs["dee"], year: 2001, copies: 2))
         let answer = try stats(t, "/stats/authors?min_books=1")

@@ -94,6 +94,9 @@ private func race(_ t: TestContext, copies: Int, rounds: Int) throws {
     }
 }
 
+/// The first loan; the checks after it work with its book and loan.
+private let lends = "POST /books/:id/loans lends a copy: 201 with the loan, stored in the loans table"
+
 let transactions = ExerciseTests("db07-transactions") {
     Check("POST /members adds members (201)") { t in
         try t.startServer(environment: ["BACKENDKIT_THREADS": "8"])
@@ -108,7 +111,10 @@ let transactions = ExerciseTests("db07-transactions") {
         fixture.members = members
     }
 
-    Check("POST /books/:id/loans lends a copy: 201 with the loan, stored in the loans table") { t in
+    Check(
+        lends,
+        needs: "POST /members adds members (201)"
+    ) { t in
         let book = try createBook(t, copies: 2)
         fixture["book"] = book
         let response = try borrow(t, book: book, member: fixture.members[0]).expectStatus(201)
@@ -127,7 +133,8 @@ let transactions = ExerciseTests("db07-transactions") {
     Check(
         "borrowing a book that does not exist answers 404, for a member who does not exist 422; nothing is stored",
         hint:
-            "Throw HTTPError.notFound when the book is missing. A member who does not exist breaks the foreign key of loans.member_id; let that error out of the transaction, and the route answers 422."
+            "Throw HTTPError.notFound when the book is missing. A member who does not exist breaks the foreign key of loans.member_id; let that error out of the transaction, and the route answers 422.",
+        needs: lends
     ) { t in
         let before = try Bookshelf.count(t, "loans")
         try borrow(t, book: 987654, member: fixture.members[0]).expectProblem(status: 404)
@@ -136,7 +143,10 @@ let transactions = ExerciseTests("db07-transactions") {
             try Bookshelf.count(t, "loans"), before, "the number of loans after the refused requests")
     }
 
-    Check("when every copy is on loan, borrowing answers 409 Conflict") { t in
+    Check(
+        "when every copy is on loan, borrowing answers 409 Conflict",
+        needs: lends
+    ) { t in
         try borrow(t, book: fixture["book"], member: fixture.members[1]).expectStatus(201)
         try borrow(t, book: fixture["book"], member: fixture.members[2]).expectProblem(
             status: 409,
@@ -149,7 +159,8 @@ let transactions = ExerciseTests("db07-transactions") {
     Check(
         "POST /loans/:id/return sets returned_at; a second return answers 409, an unknown loan 404",
         hint:
-            "In one transaction: read the loan (404 when there is none), throw HTTPError.conflict when returned_at is not NULL, then UPDATE loans SET returned_at = \\(Schema.now) WHERE id = ? and return the loan."
+            "In one transaction: read the loan (404 when there is none), throw HTTPError.conflict when returned_at is not NULL, then UPDATE loans SET returned_at = \\(Schema.now) WHERE id = ? and return the loan.",
+        needs: lends
     ) { t in
         let response = try t.http.post("/loans/\(fixture["loan"])/return", json: [:]).expectStatus(200)
         let loan = try response.json()
@@ -164,7 +175,11 @@ let transactions = ExerciseTests("db07-transactions") {
         try t.http.post("/loans/987654/return", json: [:]).expectProblem(status: 404)
     }
 
-    Check("a returned copy can be borrowed again") { t in
+    Check(
+        "a returned copy can be borrowed again",
+        needs: "when every copy is on loan, borrowing answers 409 Conflict",
+        "POST /loans/:id/return sets returned_at; a second return answers 409, an unknown loan 404"
+    ) { t in
         try borrow(t, book: fixture["book"], member: fixture.members[3]).expectStatus(
             201, hint: "Count only the loans that are not returned yet: returned_at IS NULL.")
         try borrow(t, book: fixture["book"], member: fixture.members[4]).expectProblem(status: 409)
@@ -172,7 +187,8 @@ let transactions = ExerciseTests("db07-transactions") {
 
     Check(
         "20 members borrowing the last copy at the same moment: exactly one gets it (5 rounds, with 30,000 old loans in the table)",
-        hint: raceHint, timeout: .seconds(60)
+        hint: raceHint, needs: "when every copy is on loan, borrowing answers 409 Conflict",
+        timeout: .seconds(60)
     ) { t in
         // A busy library has many returned loans. Counting the loans of a book then takes a moment,
         // which is exactly the moment in which a race happens.
@@ -192,7 +208,10 @@ let transactions = ExerciseTests("db07-transactions") {
 
     Check(
         "20 members borrowing a book with 3 copies at the same moment: exactly three get one (3 rounds)",
-        hint: raceHint, timeout: .seconds(60)
+        hint: raceHint,
+        needs:
+            "20 members borrowing the last copy at the same moment: exactly one gets it (5 rounds, with 30,000 old loans in the table)",
+        timeout: .seconds(60)
     ) { t in
         try race(t, copies: 3, rounds: 3)
     }

@@ -129,7 +129,7 @@ let migrations = ExerciseTests("db09-migrations") {
 
     Check(
         "every book of version 1 is still there, with the same id, title, ISBN, year, copies and timestamps",
-        hint: keepBooksHint
+        hint: keepBooksHint, needs: "the server upgrades a version-1 database file: user_version becomes 2"
     ) { t in
         let books = try upgradedBooks(t)
         try require(
@@ -156,7 +156,9 @@ let migrations = ExerciseTests("db09-migrations") {
     Check(
         "every book points to the author whose name was its author text",
         hint:
-            "Fill authors first (INSERT INTO authors (name) SELECT …), then find each book's author_id by name: JOIN authors ON authors.name = books.author."
+            "Fill authors first (INSERT INTO authors (name) SELECT …), then find each book's author_id by name: JOIN authors ON authors.name = books.author.",
+        needs:
+            "every book of version 1 is still there, with the same id, title, ISBN, year, copies and timestamps"
     ) { t in
         let books = try upgradedBooks(t)
         try require(
@@ -173,7 +175,9 @@ let migrations = ExerciseTests("db09-migrations") {
     Check(
         "there is exactly one author for each different author name: none lost, none doubled",
         hint:
-            "One row per different name: INSERT INTO authors (name) SELECT author FROM books GROUP BY author (or SELECT DISTINCT author). Run it once, before copying the books."
+            "One row per different name: INSERT INTO authors (name) SELECT author FROM books GROUP BY author (or SELECT DISTINCT author). Run it once, before copying the books.",
+        needs:
+            "every book of version 1 is still there, with the same id, title, ISBN, year, copies and timestamps"
     ) { t in
         let names = Set(oldLibrary.map(\.author))
         try requireEqual(
@@ -195,7 +199,8 @@ let migrations = ExerciseTests("db09-migrations") {
     Check(
         "the upgraded file has the version-2 schema: the foreign key, members, loans and the indexes",
         hint:
-            "After the copy, the books table must be the new one (renamed from books_v2), with author_id REFERENCES authors (id); members, loans and the indexes come after it."
+            "After the copy, the books table must be the new one (renamed from books_v2), with author_id REFERENCES authors (id); members, loans and the indexes come after it.",
+        needs: "the server upgrades a version-1 database file: user_version becomes 2"
     ) { t in
         let db = try t.database()
         let tables = try db.tableNames()
@@ -222,7 +227,10 @@ let migrations = ExerciseTests("db09-migrations") {
             bookIndexes.contains(["author_id"]), "expected an index on books (author_id) after the upgrade")
     }
 
-    Check("the API works on the upgraded data, and new authors and books can be added") { t in
+    Check(
+        "the API works on the upgraded data, and new authors and books can be added",
+        needs: "every book points to the author whose name was its author text"
+    ) { t in
         let response = try t.http.get("/books/2").expectStatus(200)
         try requireEqual(
             try response.json()["author"]?["name"]?.string, oldLibrary[1].author, "the author name of book 2",
@@ -239,7 +247,8 @@ let migrations = ExerciseTests("db09-migrations") {
     Check(
         "a restart changes nothing: user_version stays 2, no row is added or lost",
         hint:
-            "migrate runs only the steps above the file's user_version, so a restart must run nothing. Do not put CREATE, INSERT or UPDATE statements outside the migrations."
+            "migrate runs only the steps above the file's user_version, so a restart must run nothing. Do not put CREATE, INSERT or UPDATE statements outside the migrations.",
+        needs: "the API works on the upgraded data, and new authors and books can be added"
     ) { t in
         try t.restartServer()
         _ = try t.http.get("/authors").expectStatus(200)

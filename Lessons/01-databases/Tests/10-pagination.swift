@@ -93,8 +93,11 @@ let pagination = ExerciseTests("db10-pagination") {
             response: first.response)
     }
 
-    Check("GET /books?after=1010&limit=5 answers the 5 books with the next ids after 1010", hint: keysetHint)
-    { t in
+    Check(
+        "GET /books?after=1010&limit=5 answers the 5 books with the next ids after 1010", hint: keysetHint,
+        needs:
+            "GET /books answers the first 20 books by id, and a next link that continues after the last one"
+    ) { t in
         let answer = try page(t, "/books?after=1010&limit=5")
         try requireEqual(answer.ids, Array(1011...1015), "the ids after 1010", response: answer.response)
         try requireEqual(answer.next, "/books?after=1015&limit=5", "the next link", response: answer.response)
@@ -102,7 +105,9 @@ let pagination = ExerciseTests("db10-pagination") {
 
     Check(
         "following next to the end shows every book once, and the last page's next is null",
-        hint: lastPageHint
+        hint: lastPageHint,
+        needs:
+            "GET /books answers the first 20 books by id, and a next link that continues after the last one"
     ) { t in
         var seen: [Int] = []
         var next: String? = "/books?limit=15"
@@ -121,7 +126,10 @@ let pagination = ExerciseTests("db10-pagination") {
             hint: lastPageHint, response: pages.last?.response)
     }
 
-    Check("filters stay in the next link: ?author= pages through that author's books only") { t in
+    Check(
+        "filters stay in the next link: ?author= pages through that author's books only",
+        needs: "following next to the end shows every book once, and the last page's next is null"
+    ) { t in
         let seen = try walk(
             t, from: Bookshelf.target("/books", [("author", "Tim O'Reilly"), ("limit", "4")]))
         let expected = Array(1001...1045).filter { $0 % 3 == 0 }
@@ -139,7 +147,9 @@ let pagination = ExerciseTests("db10-pagination") {
     }
 
     Check(
-        "books added in front and at the end between two pages: none repeated, none skipped", hint: keysetHint
+        "books added in front and at the end between two pages: none repeated, none skipped",
+        hint: keysetHint,
+        needs: "following next to the end shows every book once, and the last page's next is null"
     ) { t in
         let before = try storedIDs(t)
         var added: [Int] = []
@@ -164,7 +174,10 @@ let pagination = ExerciseTests("db10-pagination") {
             hint: keysetHint, response: nil)
     }
 
-    Check("books deleted from the first page while paging: no other book is skipped", hint: keysetHint) { t in
+    Check(
+        "books deleted from the first page while paging: no other book is skipped", hint: keysetHint,
+        needs: "following next to the end shows every book once, and the last page's next is null"
+    ) { t in
         let before = try storedIDs(t)
         var deleted: [Int] = []
         let seen = try walk(t, from: "/books?limit=10") { firstPage in

@@ -1,8 +1,11 @@
 import BackendKit
 import GraderKit
 
+/// The status check; the checks of the same answer need it.
+private let answersOK = "GET /health answers 200 OK"
+
 let health = ExerciseTests("api01-health") {
-    Check("GET /health answers 200 OK") { t in
+    Check(answersOK) { t in
         try t.http.get("/health").expectStatus(
             200,
             hint:
@@ -12,7 +15,8 @@ let health = ExerciseTests("api01-health") {
     Check(
         "GET /health says its body is JSON (Content-Type: application/json)",
         hint:
-            "`.text(...)` sends Content-Type: text/plain. `try .json(value)` turns a Swift value into JSON and sets Content-Type: application/json for you."
+            "`.text(...)` sends Content-Type: text/plain. `try .json(value)` turns a Swift value into JSON and sets Content-Type: application/json for you.",
+        needs: answersOK
     ) { t in
         try t.http.get("/health").expectStatus(200).expectContentType("application/json")
     }
@@ -20,7 +24,8 @@ let health = ExerciseTests("api01-health") {
     Check(
         "the body of GET /health is the JSON object {\"status\": \"ok\"}",
         hint:
-            "A Swift dictionary such as [\"status\": \"ok\"] becomes the JSON object {\"status\":\"ok\"} when you pass it to `.json(...)`."
+            "A Swift dictionary such as [\"status\": \"ok\"] becomes the JSON object {\"status\":\"ok\"} when you pass it to `.json(...)`.",
+        needs: "GET /health says its body is JSON (Content-Type: application/json)"
     ) { t in
         let response = try t.http.get("/health").expectStatus(200)
         let body = try response.json()
@@ -35,7 +40,8 @@ let health = ExerciseTests("api01-health") {
     Check(
         "HEAD /health answers 200 with the headers and no body",
         hint:
-            "HEAD asks for the headers only. BackendKit runs your GET handler for it and leaves the body out, so register the route with router.get."
+            "HEAD asks for the headers only. BackendKit runs your GET handler for it and leaves the body out, so register the route with router.get.",
+        needs: answersOK
     ) { t in
         let response = try t.http.head("/health").expectStatus(200)
         try require(
@@ -46,7 +52,8 @@ let health = ExerciseTests("api01-health") {
     Check(
         "POST /health answers 405 Method Not Allowed with an Allow header",
         hint:
-            "The path /health exists, but only for GET. When a route is registered for one method, the router answers other methods with 405 and an Allow header by itself."
+            "The path /health exists, but only for GET. When a route is registered for one method, the router answers other methods with 405 and an Allow header by itself.",
+        needs: answersOK
     ) { t in
         let response = try t.http.send(.post, "/health", json: [:]).expectStatus(405)
         try response.expectHeader("Allow")

@@ -27,7 +27,8 @@ let crud = ExerciseTests("api02-crud") {
     Check(
         "POST /tasks sends a Location header, and GET on it answers the same task",
         hint:
-            "The Location header tells the client the address of the new task, such as /tasks/7. Build it from the id the store returned."
+            "The Location header tells the client the address of the new task, such as /tasks/7. Build it from the id the store returned.",
+        needs: "POST /tasks answers 201 Created with the new task"
     ) { t in
         let response = try t.http.post("/tasks", json: Tasks.draft("Book the meeting room")).expectStatus(
             201, 200)
@@ -43,7 +44,10 @@ let crud = ExerciseTests("api02-crud") {
             "the title of the task at the Location", response: fetched)
     }
 
-    Check("GET /tasks/:id answers 200 with the task") { t in
+    Check(
+        "GET /tasks/:id answers 200 with the task",
+        needs: "POST /tasks sends a Location header, and GET on it answers the same task"
+    ) { t in
         let created = try Tasks.create(
             t, Tasks.draft("Fix the login page", status: "doing", assignee: "budi"))
         let id = try Tasks.id(of: created)
@@ -64,7 +68,8 @@ let crud = ExerciseTests("api02-crud") {
     Check(
         "GET /tasks/:id for a task that does not exist answers 404 Not Found",
         hint:
-            "When store.find returns nil, throw HTTPError.notFound(\"...\"). A 200 with an empty body, or a 500, makes the client believe something else happened."
+            "When store.find returns nil, throw HTTPError.notFound(\"...\"). A 200 with an empty body, or a 500, makes the client believe something else happened.",
+        needs: "GET /tasks/:id answers 200 with the task"
     ) { t in
         let response = try t.http.get("/tasks/999999")
         try response.expectStatus(404)
@@ -77,7 +82,8 @@ let crud = ExerciseTests("api02-crud") {
     Check(
         "PUT /tasks/:id replaces the task and answers 200 with the new version",
         hint:
-            "PUT sends the whole task. Replace it with store.replace(id:with:) and answer `try .json(task)` with what the store returned."
+            "PUT sends the whole task. Replace it with store.replace(id:with:) and answer `try .json(task)` with what the store returned.",
+        needs: "GET /tasks/:id answers 200 with the task"
     ) { t in
         let id = try Tasks.id(of: try Tasks.create(t, Tasks.draft("Draft the budget", assignee: "sari")))
         let response = try t.http.put(
@@ -101,7 +107,8 @@ let crud = ExerciseTests("api02-crud") {
     Check(
         "PUT /tasks/:id for a task that does not exist answers 404 and creates nothing",
         hint:
-            "store.replace returns nil when there is no such task. The server chooses ids here, so PUT on an unknown id is 404 Not Found, not 200 or 201."
+            "store.replace returns nil when there is no such task. The server chooses ids here, so PUT on an unknown id is 404 Not Found, not 200 or 201.",
+        needs: "PUT /tasks/:id replaces the task and answers 200 with the new version"
     ) { t in
         let before = try t.http.get("/tasks").expectStatus(200).json()["items"]?.array?.count ?? 0
         try t.http.put("/tasks/999999", json: Tasks.draft("Nobody asked for this")).expectStatus(404)
@@ -112,7 +119,8 @@ let crud = ExerciseTests("api02-crud") {
     Check(
         "DELETE /tasks/:id answers 204 No Content with an empty body",
         hint:
-            "After a delete there is nothing to send back: answer `.noContent()` (204), not 200 with a body."
+            "After a delete there is nothing to send back: answer `.noContent()` (204), not 200 with a body.",
+        needs: "GET /tasks/:id answers 200 with the task"
     ) { t in
         let id = try Tasks.id(of: try Tasks.create(t, Tasks.draft("Remove the old banner")))
         let response = try t.http.delete("/tasks/\(id)").expectStatus(204)
@@ -125,7 +133,8 @@ let crud = ExerciseTests("api02-crud") {
 
     Check(
         "DELETE on a task that does not exist (or no longer exists) answers 404",
-        hint: "store.delete(id:) returns false when nothing was deleted; answer 404 Not Found then."
+        hint: "store.delete(id:) returns false when nothing was deleted; answer 404 Not Found then.",
+        needs: "DELETE /tasks/:id answers 204 No Content with an empty body"
     ) { t in
         let id = try Tasks.id(of: try Tasks.create(t, Tasks.draft("Delete me twice")))
         try t.http.delete("/tasks/\(id)").expectStatus(204)
@@ -135,7 +144,10 @@ let crud = ExerciseTests("api02-crud") {
     Check(
         "a method the path does not support answers 405 Method Not Allowed with an Allow header",
         hint:
-            "Register each route with its own method (router.get, router.put, router.delete...). The router then answers 405 with an Allow header for the other methods. A handler that checks request.method by hand and answers 404 hides from the client which methods exist."
+            "Register each route with its own method (router.get, router.put, router.delete...). The router then answers 405 with an Allow header for the other methods. A handler that checks request.method by hand and answers 404 hides from the client which methods exist.",
+        needs: "GET /tasks/:id answers 200 with the task",
+        "PUT /tasks/:id replaces the task and answers 200 with the new version",
+        "DELETE /tasks/:id answers 204 No Content with an empty body"
     ) { t in
         let id = try Tasks.id(of: try Tasks.create(t, Tasks.draft("Try a wrong method")))
         let patch = try t.http.patch("/tasks/\(id)", json: ["title": "x"]).expectStatus(405)

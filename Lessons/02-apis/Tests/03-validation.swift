@@ -52,7 +52,8 @@ let validation = ExerciseTests("api03-validation") {
     Check(
         "every invalid field is reported at once, not only the first",
         hint:
-            "Do not throw at the first problem. Check every field, append each problem to an array of (field, message), and throw HTTPError.validation(errors) once at the end."
+            "Do not throw at the first problem. Check every field, append each problem to an array of (field, message), and throw HTTPError.validation(errors) once at the end.",
+        needs: "a task without a title answers 422 with an error for the field title"
     ) { t in
         let body: JSONValue = [
             "title": "   ", "status": "later", "assignee": "Dewi Lestari!", "due": "2026-02-30",
@@ -62,7 +63,10 @@ let validation = ExerciseTests("api03-validation") {
         try Tasks.expectValidation(response, fields: ["title", "status", "assignee", "due"])
     }
 
-    Check("fields of the wrong type answer 422 naming each field, never 500") { t in
+    Check(
+        "fields of the wrong type answer 422 naming each field, never 500",
+        needs: "every invalid field is reported at once, not only the first"
+    ) { t in
         let body: JSONValue = ["title": 42, "status": true, "assignee": ["dewi"], "due": 20_261_201]
         let response = try t.http.post("/tasks", json: body)
         try Tasks.expectNot500(response, sent: "fields of the wrong type")
@@ -76,7 +80,8 @@ let validation = ExerciseTests("api03-validation") {
     Check(
         "a title may have 200 characters but not 201",
         hint:
-            "Count the characters of the title after trimming spaces (title.count) and refuse more than 200."
+            "Count the characters of the title after trimming spaces (title.count) and refuse more than 200.",
+        needs: "a task without a title answers 422 with an error for the field title"
     ) { t in
         try t.http.post("/tasks", json: Tasks.draft(String(repeating: "a", count: 200))).expectStatus(201)
         let response = try t.http.post("/tasks", json: Tasks.draft(String(repeating: "b", count: 201)))
@@ -104,7 +109,11 @@ let validation = ExerciseTests("api03-validation") {
         )
     }
 
-    Check("PUT checks its body the same way, and an invalid PUT changes nothing") { t in
+    Check(
+        "PUT checks its body the same way, and an invalid PUT changes nothing",
+        needs: "every invalid field is reported at once, not only the first",
+        "a body not sent as application/json answers 415 Unsupported Media Type"
+    ) { t in
         let id = try Tasks.id(of: try Tasks.create(t, Tasks.draft("Order new laptops", assignee: "sari")))
         let response = try t.http.put("/tasks/\(id)", json: ["title": "", "due": "soon"])
         try Tasks.expectNot500(response, sent: "an invalid PUT body")
@@ -124,7 +133,10 @@ let validation = ExerciseTests("api03-validation") {
     Check(
         "twenty kinds of bad input never cause a 500, and none of them stores a task",
         hint:
-            "Every bad input is the client's mistake: answer 400 (not JSON), 415 (not declared as JSON) or 422 (wrong fields), each as a problem document."
+            "Every bad input is the client's mistake: answer 400 (not JSON), 415 (not declared as JSON) or 422 (wrong fields), each as a problem document.",
+        needs: "a body that is not JSON answers 400 Bad Request as a problem document",
+        "fields of the wrong type answer 422 naming each field, never 500",
+        "a body not sent as application/json answers 415 Unsupported Media Type"
     ) { t in
         let before = try Tasks.storedCount(t)
         let bodies: [(String, Data)] = [

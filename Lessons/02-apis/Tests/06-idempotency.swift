@@ -13,6 +13,10 @@ private func count(_ t: TestContext, title: String) throws -> Int {
 private let retryHint =
     "Save the first answer under the key (IdempotencyRecord) in the same transaction that creates the task. When the key comes again, return the saved answer instead of creating another task."
 
+/// The check that shows a retry gets the first answer; the other key checks need it.
+private let retryReplays =
+    "a retry with the same key and body gets exactly the first answer: status, body and Location"
+
 let idempotency = ExerciseTests("api06-idempotency") {
     Check("POST /tasks with an Idempotency-Key creates the task: 201 with a Location") { t in
         let response = try t.http.post(
@@ -22,8 +26,8 @@ let idempotency = ExerciseTests("api06-idempotency") {
     }
 
     Check(
-        "a retry with the same key and body gets exactly the first answer: status, body and Location",
-        hint: retryHint
+        retryReplays,
+        hint: retryHint, needs: "POST /tasks with an Idempotency-Key creates the task: 201 with a Location"
     ) { t in
         let body = Tasks.draft("Renew the domain name", due: "2026-12-20")
         let first = try t.http.post("/tasks", json: body, headers: key("retry")).expectStatus(201)
@@ -47,7 +51,10 @@ let idempotency = ExerciseTests("api06-idempotency") {
         )
     }
 
-    Check("the retries created nothing: the database holds one task per key", hint: retryHint) { t in
+    Check(
+        "the retries created nothing: the database holds one task per key", hint: retryHint,
+        needs: retryReplays
+    ) { t in
         let body = Tasks.draft("Order coffee beans")
         for _ in 0..<3 { try t.http.post("/tasks", json: body, headers: key("coffee")).expectStatus(201) }
         try requireEqual(
@@ -59,7 +66,8 @@ let idempotency = ExerciseTests("api06-idempotency") {
     Check(
         "the same key with a different body answers 422 and creates nothing",
         hint:
-            "Compare the fingerprint of the new request with the saved one. A different fingerprint means the client reused a key for another task: answer 422 Unprocessable Content. Replaying the old answer would hide the new task from the client, and creating it would break the key's promise."
+            "Compare the fingerprint of the new request with the saved one. A different fingerprint means the client reused a key for another task: answer 422 Unprocessable Content. Replaying the old answer would hide the new task from the client, and creating it would break the key's promise.",
+        needs: retryReplays
     ) { t in
         try t.http.post("/tasks", json: Tasks.draft("Print the posters"), headers: key("reused"))
             .expectStatus(201)
@@ -74,7 +82,10 @@ let idempotency = ExerciseTests("api06-idempotency") {
             try count(t, title: "Print the flyers"), 0, "the number of tasks created by the refused request")
     }
 
-    Check("each new key, and each request without a key, creates a new task") { t in
+    Check(
+        "each new key, and each request without a key, creates a new task",
+        needs: "POST /tasks with an Idempotency-Key creates the task: 201 with a Location"
+    ) { t in
         let body = Tasks.draft("Water the plants")
         try t.http.post("/tasks", json: body, headers: key("plants-1")).expectStatus(201)
         try t.http.post("/tasks", json: body, headers: key("plants-2")).expectStatus(201)
@@ -89,7 +100,8 @@ let idempotency = ExerciseTests("api06-idempotency") {
     Check(
         "a key is remembered after a restart (it is stored in the database, not in memory)",
         hint:
-            "A dictionary in memory is empty after a restart or a deploy, and it is not shared between servers. Save the key with writer.save inside the transaction, so it lives in SQLite."
+            "A dictionary in memory is empty after a restart or a deploy, and it is not shared between servers. Save the key with writer.save inside the transaction, so it lives in SQLite.",
+        needs: retryReplays
     ) { t in
         let body = Tasks.draft("Back up the laptop")
         let first = try t.http.post("/tasks", json: body, headers: key("restart")).expectStatus(201)
@@ -105,7 +117,8 @@ let idempotency = ExerciseTests("api06-idempotency") {
     Check(
         "20 retries with one key at the same moment create exactly one task, and all get the same answer",
         hint:
-            "Look up the key, create the task and save the key inside ONE store.transaction. When the lookup happens before the transaction, two retries can both find no key and both create a task."
+            "Look up the key, create the task and save the key inside ONE store.transaction. When the lookup happens before the transaction, two retries can both find no key and both create a task.",
+        needs: retryReplays
     ) { t in
         try t.startServer(environment: ["BACKENDKIT_THREADS": "8"])
         for round in 0..<6 {

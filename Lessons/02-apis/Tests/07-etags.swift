@@ -21,8 +21,15 @@ private func newTask(_ t: TestContext, _ title: String) throws -> Int {
     try Tasks.id(of: try Tasks.create(t, Tasks.draft(title, assignee: "dewi")))
 }
 
+/// The check that shows GET sends an ETag; every other check reads it.
+private let sendsETag = "GET /tasks/:id sends an ETag in double quotes, and HEAD sends it too"
+
+/// The check that shows If-Match refuses a stale ETag; the write checks after it need it.
+private let staleIsRefused =
+    "PUT with an old ETag in If-Match answers 412 Precondition Failed and changes nothing"
+
 let etags = ExerciseTests("api07-etags") {
-    Check("GET /tasks/:id sends an ETag in double quotes, and HEAD sends it too") { t in
+    Check(sendsETag) { t in
         let id = try newTask(t, "Plan the team lunch")
         let (_, etag, _) = try read(t, id)
         let head = try t.http.head("/tasks/\(id)").expectStatus(200)
@@ -32,7 +39,8 @@ let etags = ExerciseTests("api07-etags") {
     Check(
         "the ETag stays the same while the task does not change, and changes when it does",
         hint:
-            "Build the ETag from the task's version (ETags.tag(for:)): the store raises the version on every write."
+            "Build the ETag from the task's version (ETags.tag(for:)): the store raises the version on every write.",
+        needs: sendsETag
     ) { t in
         let id = try newTask(t, "Choose a restaurant")
         let first = try read(t, id)
@@ -50,7 +58,8 @@ let etags = ExerciseTests("api07-etags") {
     Check(
         "GET with If-None-Match: <the current ETag> answers 304 Not Modified, with the ETag and no body",
         hint:
-            "When a tag in If-None-Match equals the current ETag (weak comparison: ignore a W/ in front), answer Response(status: .notModified, headers: [\"ETag\": current]). The client keeps using its copy, and nothing is sent twice."
+            "When a tag in If-None-Match equals the current ETag (weak comparison: ignore a W/ in front), answer Response(status: .notModified, headers: [\"ETag\": current]). The client keeps using its copy, and nothing is sent twice.",
+        needs: sendsETag
     ) { t in
         let id = try newTask(t, "Send the invitations")
         let (_, etag, _) = try read(t, id)
@@ -69,7 +78,10 @@ let etags = ExerciseTests("api07-etags") {
             304, hint: "If-None-Match: * matches any current version.")
     }
 
-    Check("GET with an old ETag in If-None-Match answers 200 with the task and its new ETag") { t in
+    Check(
+        "GET with an old ETag in If-None-Match answers 200 with the task and its new ETag",
+        needs: sendsETag
+    ) { t in
         let id = try newTask(t, "Buy a birthday cake")
         let old = try read(t, id)
         try t.http.patch(
@@ -93,7 +105,8 @@ let etags = ExerciseTests("api07-etags") {
     Check(
         "PUT with If-Match: <the current ETag> succeeds and answers the new ETag",
         hint:
-            "ETags.written must add the task's new ETag, so the client can send it in its next If-Match without reading the task again."
+            "ETags.written must add the task's new ETag, so the client can send it in its next If-Match without reading the task again.",
+        needs: sendsETag
     ) { t in
         let id = try newTask(t, "Write the minutes")
         let (_, etag, _) = try read(t, id)
@@ -113,9 +126,10 @@ let etags = ExerciseTests("api07-etags") {
     }
 
     Check(
-        "PUT with an old ETag in If-Match answers 412 Precondition Failed and changes nothing",
+        staleIsRefused,
         hint:
-            "When If-Match is there and none of its tags equals the current ETag, throw HTTPError(.preconditionFailed, ...). The client's copy is out of date; writing it would erase someone else's change."
+            "When If-Match is there and none of its tags equals the current ETag, throw HTTPError(.preconditionFailed, ...). The client's copy is out of date; writing it would erase someone else's change.",
+        needs: "PUT with If-Match: <the current ETag> succeeds and answers the new ETag"
     ) { t in
         let id = try newTask(t, "Clean the whiteboard")
         let old = try read(t, id)
@@ -137,7 +151,8 @@ let etags = ExerciseTests("api07-etags") {
     Check(
         "two clients edit one task: the second save is refused, and after reloading both changes are kept",
         hint:
-            "This is the lost update: Dewi and Budi both read version 1; Dewi saves; Budi saves his old copy over hers. With If-Match, Budi gets 412, reads the task again, and applies his change to Dewi's version."
+            "This is the lost update: Dewi and Budi both read version 1; Dewi saves; Budi saves his old copy over hers. With If-Match, Budi gets 412, reads the task again, and applies his change to Dewi's version.",
+        needs: staleIsRefused
     ) { t in
         let id = try newTask(t, "Prepare the quarterly report")
         let dewi = try read(t, id)
@@ -165,7 +180,10 @@ let etags = ExerciseTests("api07-etags") {
             response: final.response)
     }
 
-    Check("PATCH and DELETE check If-Match too") { t in
+    Check(
+        "PATCH and DELETE check If-Match too",
+        needs: staleIsRefused
+    ) { t in
         let id = try newTask(t, "Archive old files")
         let old = try read(t, id)
         try t.http.patch(
@@ -187,7 +205,8 @@ let etags = ExerciseTests("api07-etags") {
     Check(
         "If-Match compares strongly: a weak ETag (W/\"...\") never allows a write",
         hint:
-            "If-Match uses strong comparison: the tag must be exactly the current ETag, without W/. A weak tag only says \"about the same\", which is not enough to write over someone's work."
+            "If-Match uses strong comparison: the tag must be exactly the current ETag, without W/. A weak tag only says \"about the same\", which is not enough to write over someone's work.",
+        needs: staleIsRefused
     ) { t in
         let id = try newTask(t, "Order stationery")
         let (_, etag, _) = try read(t, id)
@@ -205,7 +224,10 @@ let etags = ExerciseTests("api07-etags") {
         )
     }
 
-    Check("ten PUTs at the same moment with the same If-Match: exactly one wins, the others get 412") { t in
+    Check(
+        "ten PUTs at the same moment with the same If-Match: exactly one wins, the others get 412",
+        needs: staleIsRefused
+    ) { t in
         try t.startServer(environment: ["BACKENDKIT_THREADS": "8"])
         let id = try newTask(t, "Pick the team name")
         let (_, etag, _) = try read(t, id)

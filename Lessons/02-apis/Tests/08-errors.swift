@@ -29,8 +29,11 @@ private let leaks = [
     "internal_audit_log", "select ", "no such table", "sqlite", "databaseerror", ".swift", "sql:",
 ]
 
+/// The check that shows the problem shape every other check expects.
+private let problemShape = "an unknown path and an unknown task answer 404 as problem documents"
+
 let errors = ExerciseTests("api08-errors") {
-    Check("an unknown path and an unknown task answer 404 as problem documents") { t in
+    Check(problemShape) { t in
         try t.startServer(environment: ["TASKS_DEBUG": "1"])
         try expectShape(try t.http.get("/nope"), status: 404)
         try expectShape(try t.http.get("/tasks/999999"), status: 404)
@@ -39,14 +42,18 @@ let errors = ExerciseTests("api08-errors") {
     Check(
         "405 is a problem document and keeps its Allow header",
         hint:
-            "error.response(instance:) keeps the error's headers. A response built by hand from error.detail loses the Allow header, and the client no longer knows which methods work."
+            "error.response(instance:) keeps the error's headers. A response built by hand from error.detail loses the Allow header, and the client no longer knows which methods work.",
+        needs: problemShape
     ) { t in
         let response = try t.http.delete("/tasks")
         try expectShape(response, status: 405)
         try Tasks.expectAllow(response, contains: ["GET", "POST"])
     }
 
-    Check("400, 415 and 422 are problem documents; 422 keeps its errors list, 415 its Accept-Patch") { t in
+    Check(
+        "400, 415 and 422 are problem documents; 422 keeps its errors list, 415 its Accept-Patch",
+        needs: problemShape
+    ) { t in
         try expectShape(
             try t.http.send(
                 .post, "/tasks", headers: ["Content-Type": "application/json"], body: Data("{".utf8)),
@@ -70,7 +77,8 @@ let errors = ExerciseTests("api08-errors") {
     Check(
         "a crash answers 500 as a problem document that reveals nothing about the code",
         hint:
-            "Never put \"\\(error)\" into an answer: it shows your SQL, table names and file paths to anyone. Answer a fixed text with the request id, and write the real error to the log."
+            "Never put \"\\(error)\" into an answer: it shows your SQL, table names and file paths to anyone. Answer a fixed text with the request id, and write the real error to the log.",
+        needs: problemShape
     ) { t in
         let response = try t.http.get("/debug/fail").expectStatus(500)
         let body = response.text.lowercased()
@@ -111,7 +119,9 @@ let errors = ExerciseTests("api08-errors") {
 
     Check(
         "every answer has an X-Request-Id header: 200, 201, 204, 304, 404, 405, 500 and HEAD",
-        hint: "Add the header to the response in the middleware, for successful answers and for errors alike."
+        hint:
+            "Add the header to the response in the middleware, for successful answers and for errors alike.",
+        needs: problemShape
     ) { t in
         let created = try t.http.post("/tasks", json: Tasks.draft("Every answer has an id")).expectStatus(201)
         try expectRequestID(created)
@@ -133,7 +143,8 @@ let errors = ExerciseTests("api08-errors") {
     Check(
         "a client's valid X-Request-Id comes back unchanged; an invalid one is replaced",
         hint:
-            "Use request.id: BackendKit takes the client's X-Request-Id when it is short and made of letters, digits, '-', '.' and '_', and makes a new one otherwise."
+            "Use request.id: BackendKit takes the client's X-Request-Id when it is short and made of letters, digits, '-', '.' and '_', and makes a new one otherwise.",
+        needs: "every answer has an X-Request-Id header: 200, 201, 204, 304, 404, 405, 500 and HEAD"
     ) { t in
         let mine = try t.http.get("/health", headers: ["X-Request-Id": "app-7f3a-42"]).expectStatus(200)
         try requireEqual(
@@ -153,7 +164,10 @@ let errors = ExerciseTests("api08-errors") {
         )
     }
 
-    Check("without TASKS_DEBUG=1 the debug route does not exist") { t in
+    Check(
+        "without TASKS_DEBUG=1 the debug route does not exist",
+        needs: problemShape
+    ) { t in
         try t.startServer(environment: ["TASKS_DEBUG": "0"])
         try expectShape(try t.http.get("/debug/fail"), status: 404)
     }

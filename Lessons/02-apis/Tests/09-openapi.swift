@@ -232,15 +232,19 @@ private func list(_ problems: [String]) -> String {
     problems.map { "\n  - " + $0 }.joined()
 }
 
+/// The check that fetches the document every other check reads.
+private let servesDocument = "GET /openapi.json answers an OpenAPI 3.1 document as JSON"
+
 let openAPI = ExerciseTests("api09-openapi") {
-    Check("GET /openapi.json answers an OpenAPI 3.1 document as JSON") { t in
+    Check(servesDocument) { t in
         _ = try fetch(t)
     }
 
     Check(
         "every route the server has is described in the document",
         hint:
-            "Add each missing operation under \"paths\": the path (with {id} for the id), then the method in lower case (\"patch\"), with its responses."
+            "Add each missing operation under \"paths\": the path (with {id} for the id), then the method in lower case (\"patch\"), with its responses.",
+        needs: servesDocument
     ) { t in
         let doc = try fetch(t)
         let (id, _) = try freshTask(t)
@@ -260,7 +264,8 @@ let openAPI = ExerciseTests("api09-openapi") {
     Check(
         "every route in the document exists on the server",
         hint:
-            "A described route that does not exist sends client developers to a 404. Remove it from the document (or build it, in a later version)."
+            "A described route that does not exist sends client developers to a 404. Remove it from the document (or build it, in a later version).",
+        needs: servesDocument
     ) { t in
         let doc = try fetch(t)
         let (id, _) = try freshTask(t)
@@ -284,7 +289,8 @@ let openAPI = ExerciseTests("api09-openapi") {
     Check(
         "every status code the server answers is listed in the document",
         hint:
-            "Under \"responses\", list each status code an operation can answer, such as \"304\", \"412\" or \"415\", each with a description. A client developer writes code for exactly the codes you list."
+            "Under \"responses\", list each status code an operation can answer, such as \"304\", \"412\" or \"415\", each with a description. A client developer writes code for exactly the codes you list.",
+        needs: servesDocument
     ) { t in
         let doc = try fetch(t)
         var problems: [String] = []
@@ -304,7 +310,8 @@ let openAPI = ExerciseTests("api09-openapi") {
     Check(
         "every success status in the document is one the server really answers",
         hint:
-            "A documented 200 where the server answers 201 (or 204) makes client code wait for an answer that never comes. Write the status the server really sends."
+            "A documented 200 where the server answers 201 (or 204) makes client code wait for an answer that never comes. Write the status the server really sends.",
+        needs: servesDocument
     ) { t in
         let doc = try fetch(t)
         let observed = try observe(t)
@@ -326,7 +333,8 @@ let openAPI = ExerciseTests("api09-openapi") {
     Check(
         "the document's task has exactly the fields the server sends, and the right status values",
         hint:
-            "Look at the schema of a task (GET /tasks/{id}, answer 200, under components/schemas). Its \"properties\" must name the members of a real task, and the status \"enum\" its real values."
+            "Look at the schema of a task (GET /tasks/{id}, answer 200, under components/schemas). Its \"properties\" must name the members of a real task, and the status \"enum\" its real values.",
+        needs: servesDocument
     ) { t in
         let doc = try fetch(t)
         let (id, _) = try freshTask(t)
@@ -362,7 +370,8 @@ let openAPI = ExerciseTests("api09-openapi") {
 
     Check(
         "GET /tasks lists exactly the query parameters the server reads",
-        hint: "Each query parameter is an entry of \"parameters\" with \"name\" and \"in\": \"query\"."
+        hint: "Each query parameter is an entry of \"parameters\" with \"name\" and \"in\": \"query\".",
+        needs: servesDocument
     ) { t in
         let doc = try fetch(t)
         guard let operation = doc.operation("GET", "/tasks") else {
@@ -383,7 +392,8 @@ let openAPI = ExerciseTests("api09-openapi") {
     Check(
         "the request headers the server reads are documented: Idempotency-Key, If-None-Match, If-Match",
         hint:
-            "A header a client may send is a parameter with \"in\": \"header\", such as {\"name\": \"If-Match\", \"in\": \"header\", \"schema\": {\"type\": \"string\"}}. Components let you write it once and use it with \"$ref\"."
+            "A header a client may send is a parameter with \"in\": \"header\", such as {\"name\": \"If-Match\", \"in\": \"header\", \"schema\": {\"type\": \"string\"}}. Components let you write it once and use it with \"$ref\".",
+        needs: servesDocument
     ) { t in
         let doc = try fetch(t)
         let expected = [

@@ -60,7 +60,10 @@ let versions = ExerciseTests("api10-versions") {
             response: empty)
     }
 
-    Check("GET /v2/tasks lists v2 tasks, and its next link stays under /v2/tasks") { t in
+    Check(
+        "GET /v2/tasks lists v2 tasks, and its next link stays under /v2/tasks",
+        needs: "GET /v2/tasks/:id answers the v2 shape: the assignee is an object with a username, or null"
+    ) { t in
         _ = try newTask(t, "List me in v2", assignee: "sari")
         let response = try t.http.get("/v2/tasks?limit=1&assignee=sari").expectStatus(200)
         let body = try response.json()
@@ -74,7 +77,10 @@ let versions = ExerciseTests("api10-versions") {
             "expected the next link to start with /v2/tasks?, got \"\(next)\"", response: two)
     }
 
-    Check("POST /v2/tasks accepts and answers the v2 shape, with a Location under /v2/tasks") { t in
+    Check(
+        "POST /v2/tasks accepts and answers the v2 shape, with a Location under /v2/tasks",
+        needs: "GET /v2/tasks/:id answers the v2 shape: the assignee is an object with a username, or null"
+    ) { t in
         let response = try t.http.post(
             "/v2/tasks", json: ["title": "Plan the offsite", "assignee": ["username": "sari"]])
         try response.expectStatus(201)
@@ -111,7 +117,9 @@ let versions = ExerciseTests("api10-versions") {
     Check(
         "/tasks with Accept: application/vnd.tasks.v2+json answers v2, says so in Content-Type, and sends Vary: Accept",
         hint:
-            "Compare each offer with the Accept header: the offer application/vnd.tasks.v2+json matches the range application/vnd.tasks.v2+json exactly (specificity 3)."
+            "Compare each offer with the Accept header: the offer application/vnd.tasks.v2+json matches the range application/vnd.tasks.v2+json exactly (specificity 3).",
+        needs: "GET /v2/tasks/:id answers the v2 shape: the assignee is an object with a username, or null",
+        "old clients keep working: /tasks answers v1 without Accept, and with application/json or */*"
     ) { t in
         let id = try newTask(t, "Try the new version")
         let response = try t.http.get("/tasks/\(id)", headers: ["Accept": v2Type]).expectStatus(200)
@@ -129,7 +137,9 @@ let versions = ExerciseTests("api10-versions") {
     Check(
         "q-values decide which representation wins",
         hint:
-            "Each offer takes the quality of the most specific range that matches it; the highest quality wins, the first offer on a tie, and q=0 means \"not this one\"."
+            "Each offer takes the quality of the most specific range that matches it; the highest quality wins, the first offer on a tie, and q=0 means \"not this one\".",
+        needs:
+            "/tasks with Accept: application/vnd.tasks.v2+json answers v2, says so in Content-Type, and sends Vary: Accept"
     ) { t in
         let id = try newTask(t, "Weigh the options")
         let cases: [(String, Bool)] = [
@@ -156,7 +166,9 @@ let versions = ExerciseTests("api10-versions") {
     Check(
         "when nothing in Accept fits, the answer is 406 Not Acceptable as a problem document",
         hint:
-            "When no offer gets a quality above 0, choose(from:accept:) returns nil, and the server answers 406."
+            "When no offer gets a quality above 0, choose(from:accept:) returns nil, and the server answers 406.",
+        needs:
+            "/tasks with Accept: application/vnd.tasks.v2+json answers v2, says so in Content-Type, and sends Vary: Accept"
     ) { t in
         let id = try newTask(t, "Refuse what I cannot send")
         for (target, accept) in [
@@ -169,7 +181,10 @@ let versions = ExerciseTests("api10-versions") {
         }
     }
 
-    Check("a POST that asks for an impossible Accept is refused with 406 and creates nothing") { t in
+    Check(
+        "a POST that asks for an impossible Accept is refused with 406 and creates nothing",
+        needs: "when nothing in Accept fits, the answer is 406 Not Acceptable as a problem document"
+    ) { t in
         let before = try Tasks.storedCount(t)
         let response = try t.http.post(
             "/tasks", json: Tasks.draft("Never stored"), headers: ["Accept": "text/csv"])

@@ -20,6 +20,18 @@ public struct Request: Sendable {
     public var id: String
     /// `(1, 1)` for HTTP/1.1.
     public var version: (major: Int, minor: Int)
+    /// Who sent the request: the address and port of the other end of the connection. `nil` for a
+    /// request made in code (`router.respond(to:)`). Behind a proxy this is the proxy; the original
+    /// client is then only claimed by headers such as `X-Forwarded-For`, which anyone can forge.
+    public var peer: PeerAddress?
+    /// The clock this request's handler should read the time from (the server's configured clock,
+    /// `ServerClock.system` by default), so that tests and the grader can move time.
+    public var clock: ServerClock {
+        get { configuredClock ?? .system }
+        set { configuredClock = newValue }
+    }
+    /// `nil` for the system clock, so the common case stores and copies nothing.
+    private var configuredClock: ServerClock?
     /// A logger whose lines carry this request's id; use it in handlers instead of `print`.
     /// Built when first used, so requests that never log cost nothing.
     public var logger: Logger {
@@ -48,8 +60,14 @@ public struct Request: Sendable {
         self.parameters = Parameters()
         self.id = id
         self.version = version
+        self.peer = nil
+        self.configuredClock = nil
         self.baseLogger = .standard
     }
+
+    /// The current time on the request's clock: use it instead of `Date()` for anything stored or
+    /// compared (expiry, rate-limit windows), so the behaviour can be tested without waiting.
+    public var now: Date { clock.now }
 
     /// The body as UTF-8 text (invalid bytes become U+FFFD).
     public var bodyText: String { String(decoding: body, as: UTF8.self) }

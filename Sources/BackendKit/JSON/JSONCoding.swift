@@ -1,4 +1,5 @@
 import Foundation
+import StrictJSON
 
 /// The JSON encoder and decoder BackendKit uses everywhere, configured once.
 ///
@@ -21,7 +22,9 @@ public enum JSONCoding {
     /// Describes a decoding failure the way a client developer wants to read it:
     /// which field, and what was wrong with it.
     public static func describe(_ error: any Error) -> (field: String?, message: String) {
-        if let syntax = error as? JSONSyntax.Error { return (nil, "The body is not valid JSON: \(syntax).") }
+        if let syntax = error as? JSONSyntaxError {
+            return (nil, "The body is not valid JSON: \(JSONSyntax.describe(syntax)).")
+        }
         guard let error = error as? DecodingError else { return (nil, "The body is not valid JSON.") }
         func path(_ codingPath: [any CodingKey], appending key: (any CodingKey)? = nil) -> String? {
             let keys = codingPath + (key.map { [$0] } ?? [])

@@ -9,6 +9,9 @@ final class Connection {
     let handle: OpaquePointer
     let path: String
     private var cache = StatementCache(capacity: 64)
+    /// Numbers this connection and its transactions in the statement log ("3.7").
+    let serial = ConnectionSerials.next()
+    var transactionCount = 0
 
     /// What to do with the rows a statement produces.
     enum RowHandling {
@@ -109,8 +112,16 @@ final class Connection {
     private func run(
         _ statement: PreparedStatement, _ parameters: [SQLValue], rows handling: RowHandling
     ) throws -> (rows: [Row], result: ExecutionResult) {
-        // Statement log hook: an opt-in statement log belongs here (statement.sql, parameters,
-        // duration, rows or changes), since every statement of the library passes this point.
+        // Statement log hook: every statement of the library passes this point. With the log off
+        // (`StatementLog.shared == nil`, the usual case) this costs one load of a global.
+        let log = StatementLog.shared
+        let wasInTransaction = log != nil && isInTransaction
+        var succeeded = false
+        defer {
+            if let log {
+                record(statement, in: log, wasInTransaction: wasInTransaction, succeeded: succeeded)
+            }
+        }
         defer { statement.reset() }  // also after a failed bind, so no value stays bound
         try statement.bind(parameters, on: handle)
         sqlite3_set_last_insert_rowid(handle, 0)
@@ -135,6 +146,7 @@ final class Connection {
         let result = ExecutionResult(
             changes: changed ? Int(sqlite3_changes(handle)) : 0,
             lastInsertedRowID: Int(sqlite3_last_insert_rowid(handle)))
+        succeeded = true
         return (rows, result)
     }
 }

@@ -22,6 +22,7 @@ final class HTTPConnection: EventChannel {
     }
 
     let fd: Int32
+    private let peer: PeerAddress?
     private unowned let loop: EventLoop
     private let server: ServerContext
     private var parser: RequestParser
@@ -39,8 +40,9 @@ final class HTTPConnection: EventChannel {
     private var requestStarted: ContinuousClock.Instant?
     private var writeStalledSince: ContinuousClock.Instant?
 
-    init(fd: Int32, loop: EventLoop, server: ServerContext) {
+    init(fd: Int32, peer: PeerAddress?, loop: EventLoop, server: ServerContext) {
         self.fd = fd
+        self.peer = peer
         self.loop = loop
         self.server = server
         self.parser = RequestParser(limits: server.configuration.limits)
@@ -146,9 +148,20 @@ final class HTTPConnection: EventChannel {
             method: head.method, target: head.target, headers: head.headers, body: body, id: id,
             version: head.version)
         request.logger = server.logger
+        request.peer = peer
+        if let clock = server.customClock { request.clock = clock }
         let keepAlive = head.keepAlive
         let transfer = UnsafeTransfer(self)
         let table = server.table
+        if StatementLog.shared != nil {
+            Task(executorPreference: loop) {
+                let response = await StatementLog.$requestID.withValue(id) {
+                    await table.respond(to: request)
+                }
+                transfer.value.complete(request, response, keepAlive: keepAlive, started: started)
+            }
+            return
+        }
         Task(executorPreference: loop) {
             let response = await table.respond(to: request)
             transfer.value.complete(request, response, keepAlive: keepAlive, started: started)

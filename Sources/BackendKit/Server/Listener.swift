@@ -25,7 +25,7 @@ final class Listener: EventChannel {
 
     func handle(_ event: Selector.Event) {
         for _ in 0..<64 {
-            let client = cshim_accept_nonblocking(fd, nil, nil)
+            let (client, peer) = Socket.accept(fd)
             if client < 0 {
                 let code = cshim_errno()
                 if code == EINTR || code == ECONNABORTED { continue }
@@ -47,9 +47,11 @@ final class Listener: EventChannel {
             nextLoop &+= 1
             let server = self.server
             if target === loop {
-                Listener.adopt(client, on: target, server: server)
+                Listener.adopt(client, peer: peer, on: target, server: server)
             } else {
-                target.execute { [unowned target] in Listener.adopt(client, on: target, server: server) }
+                target.execute { [unowned target] in
+                    Listener.adopt(client, peer: peer, on: target, server: server)
+                }
             }
         }
     }
@@ -67,8 +69,8 @@ final class Listener: EventChannel {
         _ = closeFD(fd)
     }
 
-    private static func adopt(_ fd: Int32, on loop: EventLoop, server: ServerContext) {
-        let connection = HTTPConnection(fd: fd, loop: loop, server: server)
+    private static func adopt(_ fd: Int32, peer: PeerAddress?, on loop: EventLoop, server: ServerContext) {
+        let connection = HTTPConnection(fd: fd, peer: peer, loop: loop, server: server)
         do {
             try loop.add(connection, fd: fd)
         } catch {

@@ -27,6 +27,8 @@ public final class Server: @unchecked Sendable {
     private let stopped = DispatchSemaphore(value: 0)
     private var boundPort: Int?
     private(set) var boundHost = "127.0.0.1"
+    /// Background jobs and before-exit hooks (`Server+Background.swift`).
+    let lifecycle = ServerLifecycle()
 
     /// A server configured from the environment (`PORT`, `HOST`, `LOG_LEVEL`, `LOG_FORMAT`).
     public init(router: Router) {
@@ -59,6 +61,9 @@ public final class Server: @unchecked Sendable {
                 _ = close(fd)
                 throw error
             }
+            if !configuration.clock.isRealTime {
+                for loop in loops { loop.dateCache.clock = configuration.clock }
+            }
             let listener = Listener(fd: fd, loop: loops[0], loops: loops, server: context)
             try loops[0].add(listener, fd: fd)
             for loop in loops {
@@ -73,6 +78,7 @@ public final class Server: @unchecked Sendable {
             state = .running(loops: loops, listener: listener, context: context)
             boundPort = port
             boundHost = configuration.host
+            lifecycle.start(logger: configuration.logger)
             return port
         }
     }
@@ -113,6 +119,9 @@ public final class Server: @unchecked Sendable {
             }
             loop.stopAndWait()
         }
+        lifecycle.stop(
+            jobGrace: max(.seconds(1), deadline - ContinuousClock.now),
+            hookTimeout: context.configuration.timeouts.beforeExit, logger: context.logger)
         lock.withLock { state = .stopped }
         stopped.signal()
     }

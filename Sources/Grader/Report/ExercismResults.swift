@@ -4,8 +4,10 @@ import Foundation
 /// (https://exercism.org/docs/building/tooling/test-runners/interface), plus three fields of ours at
 /// the top level: `score`, `max_score` and `exercise`.
 ///
-/// Mapping: a skipped check becomes `fail` with "Not run because an earlier check failed." (Exercism
-/// has no skipped status). A failed test's `message` holds the whole explanation the terminal shows
+/// Mapping: a check that was not checked (its precondition did not hold) becomes `error`, the
+/// status Exercism gives a test that could not run, with the message "Not checked (needs “…”): fix
+/// the failing check first." It earns no points and is never a second `fail`, so a consumer that
+/// counts failures counts one per mistake. A failed test's `message` holds the whole explanation the terminal shows
 /// (request, response, curl line, hint) in plain text; `output` holds the server's last log lines,
 /// on the first failing test only, cut to 500 bytes; `test_code` is the request line, never hidden
 /// test source. `task_id` is left out. Limits are counted in UTF-8 bytes, which keeps them whatever
@@ -59,7 +61,7 @@ public struct ExercismResults: Encodable, Sendable, Equatable {
         maxScore = report.maxScore
         status = Self.status(of: report)
         if status == .error { message = Self.errorMessage(report) }
-        let firstProblem = report.checks.firstIndex { $0.status == .fail || $0.status == .error }
+        let firstProblem = report.checks.firstIndex(where: \.isProblem)
         let tests = report.checks.enumerated().map { index, check in
             Self.test(
                 for: check, baseURL: baseURL,
@@ -93,7 +95,7 @@ public struct ExercismResults: Encodable, Sendable, Equatable {
     }
 
     private static func errorMessage(_ report: GradeReport) -> String {
-        let text = report.runMessageLines.joined(separator: "\n")
+        let text = report.runDetailLines.joined(separator: "\n")
         let log = LogTail.lines(report.serverLog, count: LogTail.textLines)
         let logPart = log.isEmpty ? "" : "\n\nYour server's last log lines:\n" + log.joined(separator: "\n")
         let budget = max(0, maxMessageBytes - logPart.utf8.count)
@@ -109,8 +111,8 @@ public struct ExercismResults: Encodable, Sendable, Equatable {
         case .pass:
             return test
         case .skipped:
-            test.status = .fail
-            test.message = FailureDetail.notRunMessage
+            test.status = .error
+            test.message = FailureDetail.skippedMessage(for: check)
             return test
         case .fail, .error:
             test.status = check.status == .fail ? .fail : .error

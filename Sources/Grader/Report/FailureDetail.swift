@@ -10,6 +10,8 @@ struct FailureDetail {
     var style: any TextStyle
     /// How much of the response body to show; the terminal report shrinks it to stay short.
     var responseBody = BodyPreview.response
+    /// How the learner starts their server in this shell (`backendlings serve`, `swift run …`).
+    var serveCommand = "backendlings serve"
 
     /// Lines of a check's message shown at most; a message is a sentence or two, but a check may
     /// put a long diff in it.
@@ -18,12 +20,20 @@ struct FailureDetail {
     /// The block, without a trailing blank line.
     func lines() -> [String] {
         var lines = Self.messageLines(for: check)
+        if let crash = check.crash {
+            lines.append("")
+            lines += CrashDetail(crash: crash, style: style).lines()
+        }
         if let exchange = check.exchange {
             lines.append("")
             lines += requestLines(exchange.request)
             lines += responseLines(exchange)
             lines.append("")
             lines += tryItLines(exchange.request)
+        }
+        if let script = check.replayScript {
+            lines.append("")
+            lines += replayLines(script)
         }
         if let hint = check.hint, !ReportText.trimmedLines(hint).isEmpty {
             lines.append("")
@@ -45,8 +55,24 @@ struct FailureDetail {
         return ReportText.capped(ReportText.trimmedLines(text), limit: maxMessageLines)
     }
 
-    /// What a skipped check says in every output.
+    /// What a skipped check says in every output when it does not say what it needed.
     static let notRunMessage = "Not run because an earlier check failed."
+
+    /// "not checked (needs “GET /health answers 200 OK”)", the words every output uses for a check
+    /// whose precondition did not hold; `nil` for a skipped check that names no need.
+    static func notCheckedPhrase(for check: CheckResult) -> String? {
+        guard check.status == .skipped, let needs = check.needs, !needs.isEmpty else { return nil }
+        return "not checked (needs \(ReportText.clean(needs)))"
+    }
+
+    /// The sentence a skipped check carries in results.json and JUnit.
+    static func skippedMessage(for check: CheckResult) -> String {
+        if let phrase = notCheckedPhrase(for: check) {
+            return phrase.prefix(1).uppercased() + phrase.dropFirst() + ": fix the failing check first."
+        }
+        return check.message.flatMap { ReportText.trimmedLines($0).first.map(ReportText.clean) }
+            ?? notRunMessage
+    }
 
     /// For a check that failed without saying why (a bug in the hidden tests, not the learner's).
     static func defaultMessage(for status: CheckResult.Status) -> String {
@@ -72,9 +98,12 @@ struct FailureDetail {
             var problem = ReportText.trimmedLines(exchange.problem ?? "").joined(separator: " ")
             if problem.isEmpty { problem = "the grader got no answer from your server." }
             if let last = problem.last, !".!?".contains(last) { problem += "." }
-            return [
-                style.bold("Response"), "  " + style.failure("No response: " + ReportText.clean(problem)),
-            ]
+            // The client's own words may already start "no response: …".
+            let lead = "no response"
+            let text =
+                problem.lowercased().hasPrefix(lead)
+                ? "No response" + problem.dropFirst(lead.count) : "No response: " + problem
+            return [style.bold("Response"), "  " + style.failure(ReportText.clean(text))]
         }
         let reason = response.reason.isEmpty ? "" : " " + response.reason
         var lines = [style.bold("Response"), "  " + ReportText.clean("HTTP/1.1 \(response.status)\(reason)")]
@@ -86,13 +115,21 @@ struct FailureDetail {
 
     private func tryItLines(_ request: HTTPExchange.Request) -> [String] {
         var lines = [
-            "Try it yourself (run \(style.code("backendlings serve")) in another terminal):",
+            "Try it yourself (run \(style.code(serveCommand)) in another terminal):",
             "  " + CurlCommand.make(for: request, baseURL: baseURL),
         ]
         if CurlCommand.pipesBody(of: request) {
             lines.append("  " + style.dim("(printf sends the body exactly, line breaks and all.)"))
         }
         return lines
+    }
+
+    /// Where the script that replays the check is, and how to use it.
+    private func replayLines(_ script: String) -> [String] {
+        [
+            "Replay the whole check (run \(style.code("backendlings serve --fresh")) in another terminal):",
+            "  sh " + ShellQuoting.quotedIfNeeded(ReportPaths.display(script)),
+        ]
     }
 
     private func hintLines(_ hint: String) -> [String] {

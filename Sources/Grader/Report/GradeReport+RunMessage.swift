@@ -5,4 +5,11 @@ extension GradeReport {
         let lines = ReportText.trimmedLines(message ?? "").map(ReportText.clean)
         return lines.isEmpty ? ["The grader could not run the checks, and it did not say why."] : lines
     }
+
+    /// The message of an `error` run followed by its crash, if the server crashed: what results.json
+    /// and JUnit carry for the run, in plain text.
+    var runDetailLines: [String] {
+        guard let crash else { return runMessageLines }
+        return runMessageLines + [""] + CrashDetail(crash: crash, style: PlainTextStyle()).lines()
+    }
 }

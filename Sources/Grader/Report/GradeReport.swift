@@ -29,6 +29,8 @@ public struct GradeReport: Codable, Sendable, Equatable {
     public var serverLog: CapturedOutput?
     /// Wall-clock duration of the whole run, in seconds.
     public var duration: Double
+    /// For an `error` run whose server crashed before it listened: what the runtime said and where.
+    public var crash: ServerCrash?
 
     public init(
         exercise: String,
@@ -36,7 +38,8 @@ public struct GradeReport: Codable, Sendable, Equatable {
         message: String? = nil,
         checks: [CheckResult] = [],
         serverLog: CapturedOutput? = nil,
-        duration: Double = 0
+        duration: Double = 0,
+        crash: ServerCrash? = nil
     ) {
         self.formatVersion = Self.currentFormatVersion
         self.exercise = exercise
@@ -45,14 +48,18 @@ public struct GradeReport: Codable, Sendable, Equatable {
         self.checks = checks
         self.serverLog = serverLog
         self.duration = duration
+        self.crash = crash
     }
 
     /// Points earned: the sum of the points of passed checks.
     public var score: Int { checks.filter { $0.status == .pass }.reduce(0) { $0 + $1.points } }
     /// Points available: the sum of the points of every check.
     public var maxScore: Int { checks.reduce(0) { $0 + $1.points } }
-    /// The first check that did not pass; the report explains this one in detail.
-    public var firstFailure: CheckResult? { checks.first { $0.status != .pass } }
+    /// The first check that did not pass, preferring one that failed over one not checked; the
+    /// report explains this one in detail.
+    public var firstFailure: CheckResult? {
+        checks.first(where: \.isProblem) ?? checks.first { $0.status != .pass }
+    }
 }
 
 /// The outcome of one check.
@@ -63,7 +70,8 @@ public struct CheckResult: Codable, Sendable, Equatable {
         case fail
         /// The check could not finish: the server crashed, hung, or the check timed out.
         case error
-        /// Not run because an earlier check failed and this one depends on it.
+        /// Not checked: what it needs did not hold (``CheckResult/needs`` says what), or an earlier
+        /// check could not be stopped. Reports show it as "not checked", never as a second failure.
         case skipped
     }
 
@@ -79,6 +87,15 @@ public struct CheckResult: Codable, Sendable, Equatable {
     /// What the server printed while this check ran (for a failure, the lines that explain it).
     public var serverLog: CapturedOutput?
     public var duration: Double
+    /// For a `skipped` check: what it needed that did not hold, as reports finish the sentence
+    /// "not checked (needs …)": a check's name in quotes (`“GET /health answers 200 OK”`) or a
+    /// precondition in words (`POST /tasks to create a task`).
+    public var needs: String?
+    /// When the server crashed during this check: what the runtime said and where.
+    public var crash: ServerCrash?
+    /// For a failed check: the path of a shell script that sends every request this check sent (and
+    /// those of the checks before it), to replay it against `backendlings serve --fresh`.
+    public var replayScript: String?
 
     public init(
         name: String,
@@ -88,7 +105,10 @@ public struct CheckResult: Codable, Sendable, Equatable {
         hint: String? = nil,
         exchange: HTTPExchange? = nil,
         serverLog: CapturedOutput? = nil,
-        duration: Double = 0
+        duration: Double = 0,
+        needs: String? = nil,
+        crash: ServerCrash? = nil,
+        replayScript: String? = nil
     ) {
         self.name = name
         self.status = status
@@ -98,7 +118,13 @@ public struct CheckResult: Codable, Sendable, Equatable {
         self.exchange = exchange
         self.serverLog = serverLog
         self.duration = duration
+        self.needs = needs
+        self.crash = crash
+        self.replayScript = replayScript
     }
+
+    /// `true` for `fail` and `error`: a check a report marks with ✗.
+    public var isProblem: Bool { status == .fail || status == .error }
 }
 
 /// One request and what came back, recorded so the report can show it and print a curl line.

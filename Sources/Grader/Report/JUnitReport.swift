@@ -2,8 +2,9 @@
 /// Jenkins) read.
 ///
 /// One `<testsuites>` holding one `<testsuite>` named after the exercise, one `<testcase>` per check:
-/// `<failure>` for a failed check, `<error>` for one that could not finish, `<skipped>` for one that
-/// did not run, each with the same explanation the terminal shows. An `error` run gets one more
+/// `<failure>` for a failed check, `<error>` for one that could not finish, `<skipped message="Not
+/// checked (needs “…”): …">` for one whose precondition did not hold (or that did not run), each
+/// with the same explanation the terminal shows. An `error` run gets one more
 /// test case, "grading run", carrying its message, so a CI job never reports a build failure as
 /// "0 tests, all green". The server's last log lines go in `<system-out>`. Times have three decimals.
 public enum JUnitReport {
@@ -62,7 +63,7 @@ public enum JUnitReport {
             return open + "/>"
         case .skipped:
             return open + ">\n"
-                + #"      <skipped message="\#(XMLEscaping.attribute(FailureDetail.notRunMessage))"/>"#
+                + #"      <skipped message="\#(XMLEscaping.attribute(FailureDetail.skippedMessage(for: check)))"/>"#
                 + "\n    </testcase>"
         case .fail: element = "failure"
         case .error: element = "error"
@@ -76,7 +77,7 @@ public enum JUnitReport {
     }
 
     private static func runCase(for report: GradeReport, exercise: String) -> String {
-        let message = report.runMessageLines
+        let message = report.runDetailLines
         return #"    <testcase classname="\#(exercise)" name="\#(runCaseName)" "#
             + #"time="\#(ReportNumbers.seconds(report.duration))">"# + "\n"
             + #"      <error message="\#(XMLEscaping.attribute(message[0]))">"#

@@ -1,4 +1,5 @@
-/// The last lines of what the learner's server printed, cleaned for display.
+/// The last lines of what the learner's server printed, cleaned for display, with the runtime's
+/// crash reports (threads, registers, images) left out.
 ///
 /// The log tail is often the real answer to "why did this fail?": a thrown error, a failed
 /// precondition, a SQL error. When the server printed so much that the capture dropped the middle,
@@ -20,6 +21,7 @@ enum LogTail {
         } else {
             lines = ReportText.lines(log.head + log.tail)
         }
+        lines = CrashOutputParser.withoutCrashReports(lines)
         while let last = lines.last, last.allSatisfy(\.isWhitespace) { lines.removeLast() }
         return lines.suffix(count).map(ReportText.clean)
     }

@@ -1,8 +1,8 @@
 /// Quoting for POSIX shells (sh, dash, bash, zsh), so a command a report prints reaches the program
 /// with exactly the arguments it shows, whatever the text holds (quotes, `$`, backticks, `;`, spaces).
-enum ShellQuoting {
+public enum ShellQuoting {
     /// `word` as it is when every character is harmless to a shell, otherwise single-quoted.
-    static func quotedIfNeeded(_ word: String) -> String {
+    public static func quotedIfNeeded(_ word: String) -> String {
         guard !word.isEmpty, word.unicodeScalars.allSatisfy(isHarmless) else { return quoted(word) }
         return word
     }
@@ -30,6 +30,25 @@ enum ShellQuoting {
             case _ where isInvisible(scalar):
                 for byte in scalar.utf8 { format += "\\" + octal(byte) }
             default: format.unicodeScalars.append(scalar)
+            }
+        }
+        return format
+    }
+
+    /// `bytes` as a `printf` format that prints exactly them, whatever they hold: as
+    /// ``printfFormat(_:)`` for valid UTF-8, otherwise printable ASCII as it is and every other byte
+    /// as an octal escape, so bytes that are not text (a broken UTF-8 sequence) arrive unchanged.
+    static func printfFormat(bytes: [UInt8]) -> String {
+        let text = String(decoding: bytes, as: UTF8.self)
+        if Array(text.utf8) == bytes { return printfFormat(text) }
+        var format = ""
+        for byte in bytes {
+            switch byte {
+            case UInt8(ascii: "%"): format += "%%"
+            case UInt8(ascii: "\\"): format += "\\\\"
+            case UInt8(ascii: "-") where format.isEmpty: format += "\\055"
+            case 0x20...0x7E: format.unicodeScalars.append(Unicode.Scalar(byte))
+            default: format += "\\" + octal(byte)
             }
         }
         return format

@@ -16,9 +16,14 @@ public struct TextReportRenderer: Sendable {
     public var baseURL: String
     /// Adds each check's duration and the run's total (verbose mode).
     public var showsDurations: Bool
+    /// The command named in "Try it yourself (run … in another terminal)": the form that works in
+    /// the learner's shell.
+    public var serveCommand = "backendlings serve"
 
     /// Lines of an `error` run's message shown at most (compiler output can run to hundreds).
     static let maxErrorMessageLines = 40
+    /// Log lines an `error` run shows: a server that stopped at start usually says why in its last lines.
+    static let errorLogLines = 20
 
     /// How many lines a report aims to stay within.
     static let targetLines = 60
@@ -59,11 +64,12 @@ public struct TextReportRenderer: Sendable {
         if report.status == .error {
             lines.append("")
             lines += errorLines(report)
-        } else if let failed = report.checks.first(where: { $0.status == .fail || $0.status == .error }) {
+        } else if let failed = report.checks.first(where: \.isProblem) {
             lines.append("")
             lines.append(style.failure(style.failSymbol) + " " + style.bold(ReportText.clean(failed.name)))
             let detail = FailureDetail(
-                check: failed, baseURL: baseURL, style: style, responseBody: responseBody)
+                check: failed, baseURL: baseURL, style: style, responseBody: responseBody,
+                serveCommand: serveCommand)
             lines += detail.lines().map(indented)
             if let during = failed.serverLog, !LogTail.lines(during, count: 1).isEmpty {
                 lines += logLines(during, emptyNote: false, title: "Your server's log during this check")
@@ -88,7 +94,9 @@ public struct TextReportRenderer: Sendable {
         switch check.status {
         case .pass: return "  " + style.success(style.passSymbol) + " " + name + time
         case .fail, .error: return "  " + style.failure(style.failSymbol) + " " + name + time
-        case .skipped: return "  " + style.dim(style.skipSymbol + " " + name + " (not run)")
+        case .skipped:
+            let why = FailureDetail.notCheckedPhrase(for: check).map { " · " + $0 } ?? " (not run)"
+            return "  " + style.dim(style.skipSymbol + " " + name + why)
         }
     }
 
@@ -97,15 +105,20 @@ public struct TextReportRenderer: Sendable {
         let shown = ReportText.capped(report.runMessageLines, limit: Self.maxErrorMessageLines)
         var lines = [style.failure(style.failSymbol) + " " + style.bold(shown[0])]
         lines += shown.dropFirst().map(indented)
-        lines += logLines(report.serverLog, emptyNote: true)
+        if let crash = report.crash {
+            lines.append("")
+            lines += CrashDetail(crash: crash, style: style).lines().map(indented)
+        }
+        lines += logLines(report.serverLog, emptyNote: true, count: Self.errorLogLines)
         return lines
     }
 
     /// `emptyNote`: say so when the server printed nothing (useful when it never started).
     private func logLines(
-        _ log: CapturedOutput?, emptyNote: Bool, title: String = "Your server's last log lines"
+        _ log: CapturedOutput?, emptyNote: Bool, title: String = "Your server's last log lines",
+        count: Int = LogTail.textLines
     ) -> [String] {
-        let tail = LogTail.lines(log, count: LogTail.textLines)
+        let tail = LogTail.lines(log, count: count)
         if tail.isEmpty {
             return emptyNote && log != nil ? ["", "  Your server printed nothing."] : []
         }
@@ -122,7 +135,9 @@ public struct TextReportRenderer: Sendable {
         if passed == total && report.status == .pass {
             return style.success(total == 1 ? "The check passed" : "All \(total) checks passed") + score
         }
-        return style.failure("\(passed) of \(total) \(noun) passed") + score
+        let skipped = report.checks.filter { $0.status == .skipped }.count
+        let notChecked = skipped > 0 ? ", \(skipped) not checked" : ""
+        return style.failure("\(passed) of \(total) \(noun) passed" + notChecked) + score
     }
 
     private func indented(_ line: String) -> String {

@@ -26,37 +26,48 @@ public struct ExerciseBuilder: Sendable {
         workspace.root.appendingPathComponent(".build/debug/\(exercise.id)")
     }
 
-    public func build(_ exercise: Exercise, onProgress: (@Sendable (String) -> Void)? = nil)
+    /// Builds `exercise`. With `cancellation`, a cancelled check stops the compiler or linker and
+    /// this throws `BuildError.cancelled`; the next build starts from a clean record.
+    public func build(
+        _ exercise: Exercise, cancellation: Cancellation? = nil,
+        onProgress: (@Sendable (String) -> Void)? = nil
+    )
         throws(BuildError) -> Outcome
     {
         let binary = binary(of: exercise)
         // BackendKit's sources matter to both fingerprints; read them once per build.
-        var library = Fingerprint()
-        library.addTree(workspace.home.appendingPathComponent("Sources/BackendKit"))
-        let fingerprint = fingerprint(of: exercise, library: library)
+        let (library, fingerprint) = StageTiming.measure("fingerprint") {
+            var library = Fingerprint()
+            library.addTreeMetadata(workspace.home.appendingPathComponent("Sources/BackendKit"))
+            return (library, self.fingerprint(of: exercise, library: library))
+        }
         let record = fingerprintFile(of: exercise)
         if FileManager.default.isExecutableFile(atPath: binary.path),
             let stored = try? String(contentsOf: record, encoding: .utf8), stored == fingerprint.description
         {
             return .built(binary: binary)
         }
+        // A build stopped half-way may leave a half-written binary: no record may vouch for it.
+        try? FileManager.default.removeItem(at: record)
         let structure = structureFingerprint(of: exercise, library: library)
         if let plan = directPlan(of: exercise), plan.structure == structure.description,
             FileManager.default.isExecutableFile(atPath: binary.path)
         {
-            switch runDirect(plan) {
+            switch try runDirect(plan, cancellation: cancellation) {
             case .succeeded:
                 recordSuccess(fingerprint, at: record)
                 return .built(binary: binary)
             case .compileFailed(let output):
-                try? FileManager.default.removeItem(at: record)
                 return .failed(diagnostics: summarize(output))
             case .unusable:
                 break  // fall back to SwiftPM, which rewrites its manifest
             }
         }
-        let outcome = try toolchain.build(
-            package: workspace.root, product: exercise.id, timeout: timeout, onProgress: onProgress)
+        let outcome = try StageTiming.measure("swift build") { () throws(BuildError) in
+            try toolchain.build(
+                package: workspace.root, product: exercise.id, timeout: timeout, cancellation: cancellation,
+                onProgress: onProgress)
+        }
         guard outcome.succeeded else {
             try? FileManager.default.removeItem(at: record)
             let text = outcome.output.text
@@ -106,10 +117,25 @@ public struct ExerciseBuilder: Sendable {
     private func savePlan(for exercise: Exercise, structure: Fingerprint) {
         let manifest = workspace.root.appendingPathComponent(".build/debug.yaml")
         guard let text = try? String(contentsOf: manifest, encoding: .utf8),
-            let plan = DirectBuildPlan.read(
+            var plan = DirectBuildPlan.read(
                 manifest: text, product: exercise.id, structure: structure.description),
-            let data = try? JSONEncoder().encode(plan)
+            plan.commands.count == 2
         else {
+            try? FileManager.default.removeItem(at: planFile(of: exercise))
+            return
+        }
+        let root = workspace.root.path
+        let link = DirectBuildPlan.directLink(plan.commands[1]) { command in
+            guard let executable = command.first,
+                let (status, output) = try? ChildProcess.run(
+                    executable: executable, arguments: Array(command.dropFirst()), workingDirectory: root,
+                    timeout: .seconds(30)),
+                status.isSuccess
+            else { return nil }
+            return output.text
+        }
+        plan.commands = [DirectBuildPlan.leanCompile(plan.commands[0]), link ?? plan.commands[1]]
+        guard let data = try? JSONEncoder().encode(plan) else {
             try? FileManager.default.removeItem(at: planFile(of: exercise))
             return
         }
@@ -118,13 +144,26 @@ public struct ExerciseBuilder: Sendable {
 
     /// Runs the recorded commands in order. A failing compile is the learner's to fix; any other
     /// failure means the plan went stale, and SwiftPM takes over.
-    private func runDirect(_ plan: DirectBuildPlan) -> DirectOutcome {
+    private func runDirect(_ plan: DirectBuildPlan, cancellation: Cancellation?) throws(BuildError)
+        -> DirectOutcome
+    {
         for (index, command) in plan.commands.enumerated() {
-            guard let executable = command.first,
-                let (status, output) = try? ChildProcess.run(
-                    executable: executable, arguments: Array(command.dropFirst()),
-                    workingDirectory: workspace.root.path, timeout: timeout)
-            else { return .unusable }
+            let ran: (status: ExitStatus, output: CapturedOutput)
+            do {
+                guard let executable = command.first else { return .unusable }
+                let label =
+                    index == 0 ? "compile" : "link: " + URL(fileURLWithPath: executable).lastPathComponent
+                ran = try StageTiming.measure(label) {
+                    try Cancellation.run(
+                        executable: executable, arguments: Array(command.dropFirst()),
+                        workingDirectory: workspace.root.path, timeout: timeout, cancellation: cancellation)
+                }
+            } catch is CheckCancelled {
+                throw .cancelled
+            } catch {
+                return .unusable
+            }
+            let (status, output) = ran
             if !status.isSuccess {
                 let text = output.text
                 if index == 0 && (text.contains(": error:") || text.contains("error: "))

@@ -24,15 +24,20 @@ public struct SwiftToolchain: Sendable {
     }
 
     /// `swift build --package-path <package> --product <product>` in debug mode.
+    /// With `cancellation`, a cancelled check stops the build and this throws `BuildError.cancelled`.
+    /// `scratchPath` is the build folder when it is not the package's own `.build`.
     public func build(
         package: URL,
         product: String,
+        scratchPath: URL? = nil,
         timeout: Duration,
+        cancellation: Cancellation? = nil,
         onProgress: (@Sendable (String) -> Void)? = nil
     ) throws(BuildError) -> BuildOutcome {
-        try run(
-            ["build", "--package-path", package.path, "--product", product], label: product, timeout: timeout,
-            onProgress: onProgress)
+        let scratch = scratchPath.map { ["--scratch-path", $0.path] } ?? []
+        return try run(
+            ["build", "--package-path", package.path] + scratch + ["--product", product], label: product,
+            timeout: timeout, cancellation: cancellation, onProgress: onProgress)
     }
 
     /// `swift build --package-path <package>`: every target of the package.
@@ -50,8 +55,10 @@ public struct SwiftToolchain: Sendable {
         _ arguments: [String],
         label product: String,
         timeout: Duration,
+        cancellation: Cancellation? = nil,
         onProgress: (@Sendable (String) -> Void)?
     ) throws(BuildError) -> BuildOutcome {
+        if cancellation?.isCancelled == true { throw .cancelled }
         let diagnostics = LineCollector()
         let child: ChildProcess
         do {
@@ -70,7 +77,11 @@ public struct SwiftToolchain: Sendable {
         } catch {
             throw .couldNotRun(swift, reason: error.description)
         }
-        guard let status = child.wait(timeout: timeout) else {
+        let waited =
+            cancellation.map { $0.track(child) { child.wait(timeout: timeout) } }
+            ?? child.wait(timeout: timeout)
+        if cancellation?.isCancelled == true { throw .cancelled }
+        guard let status = waited else {
             child.terminate(grace: .seconds(2))
             throw .timedOut(product: product, timeout: timeout, output: child.output)
         }
@@ -88,6 +99,8 @@ public enum BuildError: Error, CustomStringConvertible, Sendable {
     case packageGeneration(String)
     /// SwiftPM could not read the workspace's generated `Package.swift` (shown as `path`).
     case brokenWorkspaceManifest(path: String, output: String)
+    /// A newer save replaced the check this build was for (see `Cancellation`).
+    case cancelled
 
     public var description: String {
         switch self {
@@ -102,6 +115,8 @@ public enum BuildError: Error, CustomStringConvertible, Sendable {
             "SwiftPM cannot read \(path), which backendlings generates; this is not a problem in your code. "
                 + "Run `swift run backendlings` to generate it again (your version is saved first). "
                 + "SwiftPM says:\n" + output
+        case .cancelled:
+            "The build was stopped because a newer save replaced it."
         }
     }
 }

@@ -53,7 +53,9 @@ public struct CheckAll: Sendable {
             }
             // Build the module's grader before fanning out, so parallel checks do not queue on it.
             _ = try? checker.context.graderBuilder.ensureBuilt(checker.context.module(of: exercise))
-            let checker = self.checker
+            var grader = self.checker
+            grader.writesReplayScripts = record  // an instructor's copy gets no new files
+            let checker = grader
             grading.submit {
                 let report = checker.grade(exercise, built: built)
                 var outcome = CheckOutcome(

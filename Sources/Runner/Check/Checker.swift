@@ -14,31 +14,72 @@ public struct Checker: Sendable {
     public let context: RunnerContext
     /// The most a grader may take for one exercise before it is stopped.
     public var gradingTimeout: Duration = .seconds(300)
+    /// Whether the grader writes a replay script for each failed check into the workspace
+    /// (`.backendlings/repro/<exercise>/`).
+    public var writesReplayScripts = true
+    /// Runs between the build and the grader. Watch mode waits there for a burst of saves to end,
+    /// so the build starts at once but only the newest code is graded.
+    public var beforeGrading: @Sendable () -> Void = {}
 
     public init(context: RunnerContext) {
         self.context = context
     }
 
     /// Checks `exercise` and records the result in progress (unless `record` is false, as for the
-    /// dev check). Never throws for problems in the learner's code: those are in the report.
+    /// dev check). Never throws for problems in the learner's code: those are in the report. With
+    /// `cancellation`, a cancelled check throws `CheckCancelled` and records nothing.
     public func check(
-        _ exercise: Exercise, record: Bool = true, onStage: @escaping @Sendable (Stage) -> Void = { _ in }
+        _ exercise: Exercise, record: Bool = true, cancellation: Cancellation? = nil,
+        onStage: @escaping @Sendable (Stage) -> Void = { _ in }
     ) throws -> CheckOutcome {
         try context.workspace.validate(exercise)
         let manifestBackup = try context.workspace.regeneratePackageManifestIfChanged()
         onStage(.building(progress: nil))
         let started = ContinuousClock.now
-        let built = try context.exerciseBuilder.build(
-            exercise, onProgress: { onStage(.building(progress: $0)) })
-        let report = grade(exercise, built: built, onStage: onStage)
+        let buildingCode = Flag(true)
+        prepareGraderMeanwhile(for: exercise) { stage in
+            if !buildingCode.value { onStage(stage) }  // while the code builds, its progress is shown
+        }
+        let built: ExerciseBuilder.Outcome
+        do {
+            built = try StageTiming.measure("build") { () throws(BuildError) in
+                try context.exerciseBuilder.build(
+                    exercise, cancellation: cancellation, onProgress: { onStage(.building(progress: $0)) })
+            }
+        } catch {
+            if case .cancelled = error { throw CheckCancelled() }
+            throw error
+        }
+        buildingCode.value = false
+        StageTiming.measure("wait for the save burst to end", beforeGrading)
+        try cancellation?.check()
+        let report = try StageTiming.measure("grade") { () throws(CheckCancelled) in
+            try grade(exercise, built: built, cancellation: cancellation, onStage: onStage)
+        }
+        try cancellation?.check()
         var outcome = CheckOutcome(
             exercise: exercise, report: report, duration: ContinuousClock.now - started)
         outcome.packageManifestBackup = manifestBackup
+        if case .built(let binary) = built { outcome.binary = binary }
         if record {
-            let result = try context.progressStore.recordCheck(exercise.id, passed: report.status == .pass)
+            let result = try StageTiming.measure("record progress") { () throws(ProgressError) in
+                try context.progressStore.recordCheck(exercise.id, passed: report.status == .pass)
+            }
             outcome.progressNotice = result.notice
         }
         return outcome
+    }
+
+    /// A fresh checkout has no grader yet: building it beside the learner's code, rather than after
+    /// it, keeps both cores busy (the check's own `ensureBuilt` then waits on the grader lock).
+    private func prepareGraderMeanwhile(for exercise: Exercise, onStage: @escaping @Sendable (Stage) -> Void)
+    {
+        let builder = context.graderBuilder
+        let module = context.module(of: exercise)
+        guard !builder.isUpToDate(module) else { return }
+        Thread.detachNewThread {
+            _ = try? builder.ensureBuilt(module) { onStage(.buildingGrader(progress: $0)) }
+        }
     }
 
     /// The report for a build's outcome: the compiler's words when it failed, the grader's verdict
@@ -47,20 +88,31 @@ public struct Checker: Sendable {
         _ exercise: Exercise, built: ExerciseBuilder.Outcome,
         onStage: @escaping @Sendable (Stage) -> Void = { _ in }
     ) -> GradeReport {
+        // Without a cancellation nothing can cancel the run.
+        (try? grade(exercise, built: built, cancellation: nil, onStage: onStage))
+            ?? GradeReport(exercise: exercise.id, status: .error, message: BuildError.cancelled.description)
+    }
+
+    func grade(
+        _ exercise: Exercise, built: ExerciseBuilder.Outcome, cancellation: Cancellation?,
+        onStage: @escaping @Sendable (Stage) -> Void
+    ) throws(CheckCancelled) -> GradeReport {
         switch built {
         case .failed(let diagnostics):
             GradeReport(
                 exercise: exercise.id, status: .error,
                 message: "Your code does not compile yet. The compiler says:\n\n" + diagnostics)
         case .built(let binary):
-            grade(exercise, binary: binary, onStage: onStage)
+            try grade(exercise, binary: binary, cancellation: cancellation, onStage: onStage)
         }
     }
 
-    /// Runs the module's grader against an already built server binary.
-    public func grade(
-        _ exercise: Exercise, binary: URL, onStage: @escaping @Sendable (Stage) -> Void = { _ in }
-    ) -> GradeReport {
+    /// Runs the module's grader against an already built server binary. The grader's own build
+    /// is never cancelled (it does not depend on the learner's code); the grading run is.
+    func grade(
+        _ exercise: Exercise, binary: URL, cancellation: Cancellation?,
+        onStage: @escaping @Sendable (Stage) -> Void
+    ) throws(CheckCancelled) -> GradeReport {
         let graderBinary: URL
         do {
             onStage(.buildingGrader(progress: nil))
@@ -70,9 +122,12 @@ public struct Checker: Sendable {
         } catch {
             return GradeReport(exercise: exercise.id, status: .error, message: String(describing: error))
         }
+        try cancellation?.check()
         onStage(.grading)
-        return GraderInvocation.run(
-            grader: graderBinary, exercise: exercise.id, server: binary, timeout: gradingTimeout)
+        return try GraderInvocation.run(
+            grader: graderBinary, exercise: exercise.id, server: binary, timeout: gradingTimeout,
+            replayDirectory: writesReplayScripts ? context.workspace.replayFolder(for: exercise) : nil,
+            cancellation: cancellation)
     }
 }
 
@@ -87,6 +142,27 @@ public struct CheckOutcome: Sendable {
     public var isMissing = false
     /// `Package.swift` was not the generated one, so it was written again; the old one is saved here.
     public var packageManifestBackup: URL?
+    /// The server that was checked, when the code built: what `serve` restarts on.
+    public var binary: URL?
 
     public var passed: Bool { report.status == .pass }
+
+    public init(exercise: Exercise, report: GradeReport, duration: Duration, binary: URL? = nil) {
+        self.exercise = exercise
+        self.report = report
+        self.duration = duration
+        self.binary = binary
+    }
+}
+
+/// A Boolean shared between threads.
+private final class Flag: @unchecked Sendable {
+    // @unchecked: `stored` is guarded by `lock`.
+    private let lock = NSLock()
+    private var stored: Bool
+    init(_ value: Bool) { stored = value }
+    var value: Bool {
+        get { lock.withLock { stored } }
+        set { lock.withLock { stored = newValue } }
+    }
 }

@@ -5,21 +5,28 @@ import Grader
 /// fail becomes an `error` report that says so, never a thrown error, so callers always have a
 /// report to show.
 enum GraderInvocation {
-    static func run(grader: URL, exercise: String, server: URL, timeout: Duration) -> GradeReport {
+    /// `reference` is the reference solution's server, for checks that compare with it (load);
+    /// `replayDirectory` is where the grader writes a replay script for each failed check.
+    /// Throws only `CheckCancelled`, when `cancellation` stopped the grader.
+    static func run(
+        grader: URL, exercise: String, server: URL, reference: URL? = nil, timeout: Duration,
+        replayDirectory: URL? = nil, cancellation: Cancellation? = nil
+    ) throws(CheckCancelled) -> GradeReport {
         let reportFile = FileManager.default.temporaryDirectory.appendingPathComponent(
             "backendlings-report-\(UUID().uuidString).json")
         defer { try? FileManager.default.removeItem(at: reportFile) }
         do {
-            let (status, output) = try ChildProcess.run(
+            let (status, output) = try Cancellation.run(
                 executable: grader.path,
                 arguments: [
                     "--exercise", exercise, "--server", server.path, "--report", reportFile.path, "--format",
                     "json",
-                ],
+                ] + (reference.map { ["--reference", $0.path] } ?? [])
+                    + (replayDirectory.map { ["--replay-dir", $0.path] } ?? []),
                 environment: .inherit(
                     adding: [ChildProcess.parentVariable: String(getpid())],
                     removing: ["PORT", "DATABASE_PATH", "HOST"]),
-                timeout: timeout
+                timeout: timeout, cancellation: cancellation
             )
             guard status.isSuccess, let data = try? Data(contentsOf: reportFile),
                 let report = try? JSONDecoder().decode(GradeReport.self, from: data)
@@ -32,7 +39,13 @@ enum GraderInvocation {
                         + output.lastLines(15).joined(separator: "\n")
                 )
             }
+            StageTiming.record("grader: checks (its own clock)", milliseconds: report.duration * 1000)
+            for check in report.checks {
+                StageTiming.record("grader: check \(check.name)", milliseconds: check.duration * 1000)
+            }
             return report
+        } catch let cancelled as CheckCancelled {
+            throw cancelled
         } catch {
             return GradeReport(
                 exercise: exercise, status: .error, message: "The grader did not finish: \(error)")

@@ -1,3 +1,5 @@
+import Grader
+
 /// One exercise of a lesson pack, as `Lessons/pack.json` describes it.
 ///
 /// It carries its module's id and path so that every location (lesson text, starter, solution,
@@ -18,10 +20,12 @@ public struct Exercise: Sendable, Hashable {
     /// In a module whose starters are overlays: files of the previous step solved that this step's
     /// starter no longer has.
     public var removes: [String]
+    /// The title and hints in other languages (English is `title` and `hints`).
+    public var translations: [Language: TextTranslation]
 
     public init(
         id: String, title: String, path: String, files: [String], hints: [String], moduleID: String,
-        modulePath: String, removes: [String] = []
+        modulePath: String, removes: [String] = [], translations: [Language: TextTranslation] = [:]
     ) {
         self.id = id
         self.title = title
@@ -31,6 +35,7 @@ public struct Exercise: Sendable, Hashable {
         self.moduleID = moduleID
         self.modulePath = modulePath
         self.removes = removes
+        self.translations = translations
     }
 
     /// `<module path>/<exercise path>`, e.g. `01-databases/01-schema`: the exercise's folder below

@@ -11,7 +11,8 @@ public enum ExerciseLookupError: Error, CustomStringConvertible, Sendable, Equat
             if let sentence = Suggestions.didYouMean(suggestions) {
                 return "No exercise \"\(input)\". \(sentence)"
             }
-            return "No exercise \"\(input)\". Run `backendlings list` to see every exercise."
+            return
+                "No exercise \"\(input)\". Run `\(CommandNaming.current.command("list"))` to see every exercise."
         case .ambiguous(let input, let matches):
             return "\"\(input)\" is the start of more than one exercise: \(matches.joined(separator: ", ")). "
                 + "Type more of the id."

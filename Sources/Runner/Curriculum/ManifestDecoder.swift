@@ -1,4 +1,5 @@
 import Foundation
+import Grader
 
 /// Turns a parsed `pack.json` into a `Pack`, checking every field's type and form and naming the
 /// exact field (`modules[0].exercises[2].hints`) when one is wrong.
@@ -31,7 +32,79 @@ struct ManifestDecoder {
             modulePaths[module.path] = at
             modules.append(module)
         }
-        return Pack(root: root, name: name, formatVersion: version, modules: modules)
+        return Pack(
+            root: root, name: name, formatVersion: version, modules: modules, languages: try languages(json))
+    }
+
+    /// `"languages"`: the codes the pack is written in; English is always one of them.
+    private func languages(_ json: ManifestJSON) throws(PackError) -> [Language] {
+        guard let value = json["languages"] else { return [.en] }
+        let codes = try stringArray(value, at: "languages", of: "language code")
+        var languages: [Language] = []
+        for (index, code) in codes.enumerated() {
+            guard let language = Language(code: code), language.code == code else {
+                throw invalid(
+                    "languages[\(index)]",
+                    "expected one of \(Language.allCases.map { "\"\($0.code)\"" }.joined(separator: ", ")), found \"\(code)\""
+                )
+            }
+            if !languages.contains(language) { languages.append(language) }
+        }
+        if !languages.contains(.en) {
+            throw invalid(
+                "languages", "English (\"en\") must be one of them: every text is written in English first")
+        }
+        return languages
+    }
+
+    /// `"translations"`: `{"id": {"of": "…", "title": "…", "hints": […]}}`; `hintCount` is the
+    /// number of English hints (nil for a module, which has none).
+    private func translations(_ object: ManifestJSON, at: String, hintCount: Int?) throws(PackError)
+        -> [Language: TextTranslation]
+    {
+        guard let value = object["translations"] else { return [:] }
+        guard case .object(let members) = value else {
+            throw invalid(
+                "\(at).translations",
+                "expected an object keyed by language code, found \(value.kindDescription)")
+        }
+        var translations: [Language: TextTranslation] = [:]
+        for (code, entry) in members {
+            let entryAt = "\(at).translations.\(code)"
+            guard let language = Language(code: code), language.code == code, language != .en else {
+                throw invalid(
+                    entryAt,
+                    "expected a language code other than \"en\" (\(Language.allCases.filter { $0 != .en }.map { "\"\($0.code)\"" }.joined(separator: ", "))), found \"\(code)\""
+                )
+            }
+            guard case .object = entry else {
+                throw invalid(entryAt, "expected an object, found \(entry.kindDescription)")
+            }
+            let title = try text(try field(entry, "title", in: entryAt), at: "\(entryAt).title")
+            var hints: [String] = []
+            if let hintCount {
+                hints = try stringArray(
+                    try field(entry, "hints", in: entryAt), at: "\(entryAt).hints", of: "hint")
+                if hints.count != hintCount {
+                    throw invalid(
+                        "\(entryAt).hints",
+                        "expected \(hintCount) hint\(hintCount == 1 ? "" : "s"), one for each English hint in order, found \(hints.count)"
+                    )
+                }
+            }
+            var of: String?
+            if let stamp = entry["of"] {
+                guard case .string(let hash) = stamp else {
+                    throw invalid(
+                        "\(entryAt).of",
+                        "expected the hash string `dev translations --accept` writes, found \(stamp.kindDescription)"
+                    )
+                }
+                of = hash
+            }
+            translations[language] = TextTranslation(title: title, hints: hints, of: of)
+        }
+        return translations
     }
 
     private func formatVersion(_ json: ManifestJSON) throws(PackError) -> Int {
@@ -94,7 +167,9 @@ struct ManifestDecoder {
             paths[exercise.path] = exerciseAt
             exercises.append(exercise)
         }
-        return Module(id: id, title: title, path: path, exercises: exercises, starters: starters)
+        return Module(
+            id: id, title: title, path: path, exercises: exercises, starters: starters,
+            translations: try translations(value, at: at, hintCount: nil))
     }
 
     /// `"starters"`: `"full"` (the default) or `"overlays"`.
@@ -128,7 +203,8 @@ struct ManifestDecoder {
         let removes = try optionalPaths(value, "removes", at: at)
         return Exercise(
             id: id, title: title, path: path, files: files, hints: hints, moduleID: moduleID,
-            modulePath: modulePath, removes: removes)
+            modulePath: modulePath, removes: removes,
+            translations: try translations(value, at: at, hintCount: hints.count))
     }
 
     /// An optional array of file paths relative to `Starter/`; missing means none.

@@ -1,3 +1,5 @@
+import Grader
+
 /// A module of a lesson pack: an ordered group of exercises that share one folder of hidden tests
 /// and therefore one compiled grader (`grader-<id>`).
 public struct Module: Sendable, Hashable {
@@ -10,15 +12,19 @@ public struct Module: Sendable, Hashable {
     public var exercises: [Exercise]
     /// How the exercises' `Starter/` folders are written.
     public var starters: StarterLayout
+    /// The title in other languages (English is `title`).
+    public var translations: [Language: TextTranslation]
 
     public init(
-        id: String, title: String, path: String, exercises: [Exercise], starters: StarterLayout = .full
+        id: String, title: String, path: String, exercises: [Exercise], starters: StarterLayout = .full,
+        translations: [Language: TextTranslation] = [:]
     ) {
         self.id = id
         self.title = title
         self.path = path
         self.exercises = exercises
         self.starters = starters
+        self.translations = translations
     }
 }
 

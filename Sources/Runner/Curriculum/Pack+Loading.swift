@@ -1,4 +1,5 @@
 import Foundation
+import StrictJSON
 
 extension Pack {
     /// Loads and checks the pack whose `Lessons/pack.json` is below `root`.
@@ -27,6 +28,12 @@ extension Pack {
         return pack
     }
 
+    /// A manifest is small and hand-written: shallow nesting, no repeated member, a byte order mark
+    /// from an editor forgiven.
+    static let manifestOptions = StrictJSON.Options(
+        maximumDepth: 64, allowsDuplicateKeys: false, skipsByteOrderMark: true, endName: "the end of the file"
+    )
+
     /// Parses and checks manifest text without looking at the disk; `load(from:)` is what callers
     /// normally want.
     static func decode(manifest data: Data, root: URL, file: String = "Lessons/pack.json") throws(PackError)
@@ -34,10 +41,9 @@ extension Pack {
     {
         var decoder = ManifestDecoder()
         decoder.file = file
-        var parser = ManifestJSONParser(Array(data))
         let json: ManifestJSON
         do {
-            json = try parser.parse()
+            json = try StrictJSON.parse(data, options: manifestOptions)
         } catch {
             throw .invalidJSON(
                 file: decoder.file, line: error.line, column: error.column, reason: error.message)

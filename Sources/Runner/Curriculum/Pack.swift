@@ -1,4 +1,5 @@
 import Foundation
+import Grader
 
 /// A loaded, checked lesson pack: the manifest's contents plus where the pack lives.
 ///
@@ -14,12 +15,18 @@ public struct Pack: Sendable {
     public var name: String
     public var formatVersion: Int
     public var modules: [Module]
+    /// The languages the pack is written in (`"languages"` in pack.json; English always). The dev
+    /// check requires every text in each of them, and reports each one missing or stale.
+    public var languages: [Language]
 
-    public init(root: URL, name: String, formatVersion: Int, modules: [Module]) {
+    public init(
+        root: URL, name: String, formatVersion: Int, modules: [Module], languages: [Language] = [.en]
+    ) {
         self.root = root
         self.name = name
         self.formatVersion = formatVersion
         self.modules = modules
+        self.languages = languages
     }
 
     /// Every exercise in the order the learner meets them.

@@ -53,7 +53,10 @@ public struct DevCheck: Sendable {
         onStage(.linting)
         let lint = PackLint(pack: pack)
         var general = only.isEmpty ? lint.orphans() : []
-        if only.isEmpty { general += FormatLint(pack: pack, home: home, toolchain: toolchain).problems() }
+        if only.isEmpty {
+            general += FormatLint(pack: pack, home: home, toolchain: toolchain).problems()
+            general += TranslationLint(pack: pack).findings().map(\.description)
+        }
         let rules = PackRules.read(pack)
         general += rules.problem.map { [$0] } ?? []
         let overlays = OverlayLint(pack: pack)
@@ -105,7 +108,9 @@ public struct DevCheck: Sendable {
             programs: programs, graders: modules,
             explainAlone: { !$0.hasPrefix("variant-") }, onProgress: { onStage(.building($0)) })
         let buildSeconds = (ContinuousClock.now - buildStarted).timeInterval
-        general += testWarnings(in: build.diagnosticLines, modules: modules)
+        general += testWarnings(
+            in: build.diagnosticLines, modules: modules,
+            cache: package.folder.appendingPathComponent("hidden-test-warnings.json"))
         for job in jobs {
             guard let errors = build.failures[job.product] else { continue }
             switch job.role {
@@ -152,9 +157,11 @@ public struct DevCheck: Sendable {
         for job in runnable {
             let grader = package.binary("grader-\(job.exercise.moduleID)")
             let server = package.binary(job.product)
+            // Load checks compare with the reference solution, which this run has just built.
+            let solution = DevCheckPackage.solutionProduct(job.exercise)
+            let reference = built.contains(solution) ? package.binary(solution) : nil
             threads.submit {
-                let report = GraderInvocation.run(
-                    grader: grader, exercise: job.exercise.id, server: server, timeout: .seconds(300))
+                let report = Self.gradeOne(job.exercise, grader: grader, server: server, reference: reference)
                 reports.record(job.product, report)
                 onStage(.grading(done: reports.count, total: runnable.count))
             }
@@ -189,5 +196,16 @@ extension DevCheck.Role {
         case .solution: "solution"
         case .variant: "variant"
         }
+    }
+
+}
+
+extension DevCheck {
+    /// One grading run; without a cancellation it cannot be cancelled, so `try?` loses nothing.
+    static func gradeOne(_ exercise: Exercise, grader: URL, server: URL, reference: URL?) -> GradeReport {
+        (try? GraderInvocation.run(
+            grader: grader, exercise: exercise.id, server: server, reference: reference,
+            timeout: .seconds(300)))
+            ?? GradeReport(exercise: exercise.id, status: .error, message: BuildError.cancelled.description)
     }
 }

@@ -79,7 +79,7 @@ struct DevCheckPackage {
 
             let package = Package(
                 name: "devcheck",
-                platforms: [.macOS(.v14)],
+                platforms: [.macOS(.v15)],
                 dependencies: [.package(path: "\(FileSystem.canonicalPath(home))")],
                 targets: [
             \(targets.joined(separator: "\n"))

@@ -54,7 +54,8 @@ struct DevPackageBuild {
             if build.succeeded {
                 outcome.built = Set(remaining + graders.map(DevCheckPackage.graderProduct))
                 let failed = outcome.failures.keys.filter(explainAlone)
-                return try explained(outcome, failed: failed, alongside: remaining, graders: graders, onProgress)
+                return try explained(
+                    outcome, failed: failed, alongside: remaining, graders: graders, onProgress)
             }
             let culprits = errors(in: build.diagnosticLines, modules: graders)
             guard !culprits.isEmpty else { break }
@@ -67,7 +68,9 @@ struct DevPackageBuild {
         // The errors name no target (a link error, a broken manifest): build each product alone.
         try package.writeManifest(programs: remaining, graders: graders)
         for product in remaining + graders.map(DevCheckPackage.graderProduct) {
-            let alone = try toolchain.build(package: package.folder, product: product, timeout: .seconds(1800)) {
+            let alone = try toolchain.build(
+                package: package.folder, product: product, timeout: .seconds(1800)
+            ) {
                 onProgress($0)
             }
             if alone.succeeded {
@@ -113,7 +116,9 @@ struct DevPackageBuild {
         try package.writeManifest(
             programs: built + failed.filter { !$0.hasPrefix("grader-") }, graders: graders + failedGraders)
         for product in failed.sorted() {
-            let build = try toolchain.build(package: package.folder, product: product, timeout: .seconds(1800)) {
+            let build = try toolchain.build(
+                package: package.folder, product: product, timeout: .seconds(1800)
+            ) {
                 onProgress($0)
             }
             if !build.succeeded { outcome.failures[product] = summary(of: build) }

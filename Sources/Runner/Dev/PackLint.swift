@@ -1,4 +1,5 @@
 import Foundation
+import Grader
 
 /// The dev check's static part: what can be judged without building anything.
 struct PackLint {
@@ -45,6 +46,11 @@ struct PackLint {
         return problems
     }
 
+    /// `README.md` and its translations (`README.id.md`).
+    static func isLessonText(_ name: String) -> Bool {
+        name == "README.md" || Language.allCases.contains { name == "README.\($0.code).md" }
+    }
+
     /// Files and folders the manifest does not account for. Everything below an exercise's
     /// `Solutions/…/Variants/` belongs to its variants.
     func orphans() -> [String] {
@@ -52,7 +58,7 @@ struct PackLint {
         let known = Set(pack.modules.map(\.path))
         for entry in (try? FileManager.default.contentsOfDirectory(atPath: pack.lessonsFolder.path)) ?? []
         where !entry.hasPrefix(".") {
-            if entry == "pack.json" || entry == "README.md" { continue }
+            if entry == "pack.json" || entry == "translations.lock" || Self.isLessonText(entry) { continue }
             if !known.contains(entry) {
                 problems.append("Lessons/\(entry) is not a module in pack.json (orphaned).")
             }
@@ -62,7 +68,7 @@ struct PackLint {
             for entry in (try? FileManager.default.contentsOfDirectory(atPath: pack.folder(of: module).path))
                 ?? [] where !entry.hasPrefix(".")
             {
-                if entry == "Tests" || entry == "README.md" || exercisePaths.contains(entry) { continue }
+                if entry == "Tests" || Self.isLessonText(entry) || exercisePaths.contains(entry) { continue }
                 problems.append(
                     "Lessons/\(module.path)/\(entry) is not an exercise of module \"\(module.id)\" in pack.json (orphaned)."
                 )

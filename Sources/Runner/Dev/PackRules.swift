@@ -1,4 +1,5 @@
 import Foundation
+import StrictJSON
 
 /// Rules of the dev check that a pack switches on in its `pack.json`, at the top level. The
 /// learner's commands never read them, so they live here, beside the dev check, and the manifest
@@ -12,8 +13,9 @@ struct PackRules: Equatable {
     /// The rules of `pack`, or the problem that keeps them from being read.
     static func read(_ pack: Pack) -> (rules: PackRules, problem: String?) {
         guard let data = try? FileSystem.readFile(pack.manifestFile) else { return (PackRules(), nil) }
-        var parser = ManifestJSONParser(Array(data))
-        guard let json = try? parser.parse(), let value = json["minimumVariants"] else {
+        guard let json = try? StrictJSON.parse(data, options: Pack.manifestOptions),
+            let value = json["minimumVariants"]
+        else {
             return (PackRules(), nil)
         }
         guard case .number(let number, true) = value, let minimum = Int(exactly: number), minimum >= 0 else {

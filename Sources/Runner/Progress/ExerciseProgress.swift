@@ -11,6 +11,19 @@ public struct ExerciseProgress: Codable, Sendable, Equatable {
         case done
     }
 
+    /// Where the learner stands on the exercise, for lists and bars. A pass is never forgotten: an
+    /// exercise that passed once stays done, and shows as `broken` while its latest check fails.
+    public enum Standing: String, Sendable, CaseIterable {
+        /// Never checked.
+        case pending
+        /// Checked, never passed.
+        case failing
+        /// Passed once and the latest check passed.
+        case done
+        /// Passed once, but the latest check failed (after a reset, or an edit that broke it).
+        case broken
+    }
+
     public var status: Status
     /// How many checks ran, passed or not.
     public var attempts: Int
@@ -19,6 +32,19 @@ public struct ExerciseProgress: Codable, Sendable, Equatable {
     public var lastCheckedAt: Date?
     /// How many of the exercise's hints the learner has revealed, in order.
     public var hintsShown: Int
+
+    /// True once the exercise has passed, whatever happened after: this is what "done" means for
+    /// `next`, `solution`, lists and progress bars.
+    public var passedOnce: Bool { firstPassedAt != nil || status == .done }
+
+    public var standing: Standing {
+        switch (passedOnce, status) {
+        case (true, .failing): .broken
+        case (true, _): .done
+        case (false, .pending): .pending
+        case (false, _): .failing
+        }
+    }
 
     public init(
         status: Status = .pending, attempts: Int = 0, firstPassedAt: Date? = nil, lastCheckedAt: Date? = nil,

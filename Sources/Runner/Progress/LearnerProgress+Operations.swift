@@ -15,14 +15,16 @@ extension LearnerProgress {
     }
 
     /// Reveals the next hint of `exercise` and returns it. Once all are shown, the last one is
-    /// returned again and the count no longer grows.
+    /// returned again, marked ``HintReveal/noneLeft``, and the count no longer grows.
     public mutating func revealHint(for exercise: Exercise) -> HintReveal? {
         guard !exercise.hints.isEmpty else { return nil }
         var entry = state(of: exercise.id)
-        if entry.hintsShown < exercise.hints.count { entry.hintsShown += 1 }
+        let noneLeft = entry.hintsShown >= exercise.hints.count
+        if !noneLeft { entry.hintsShown += 1 }
         exercises[exercise.id] = entry
         let index = min(entry.hintsShown, exercise.hints.count) - 1
-        return HintReveal(index: index, total: exercise.hints.count, text: exercise.hints[index])
+        return HintReveal(
+            index: index, total: exercise.hints.count, text: exercise.hints[index], noneLeft: noneLeft)
     }
 
     /// Moves to the exercise after the current one that is not done yet (wrapping round to earlier

@@ -31,9 +31,10 @@ public struct LearnerProgress: Codable, Sendable, Equatable {
         exercises[id] ?? ExerciseProgress()
     }
 
-    /// True when the exercise's last check passed.
+    /// True when the exercise has passed at least once; a later failing check does not undo it
+    /// (see ``ExerciseProgress/standing`` for "done but broken").
     public func isDone(_ id: String) -> Bool {
-        state(of: id).status == .done
+        state(of: id).passedOnce
     }
 
     /// The exercise to work on: `current` when the pack still has it, else the first exercise that is

@@ -16,7 +16,7 @@ public enum ProgressError: Error, CustomStringConvertible, Sendable, Equatable {
                 + "The file was left as it is."
         case .notDone(let id):
             return "Finish \(id) first: its checks have not passed yet. "
-                + "Run `backendlings check \(id)` to see what is left."
+                + "Run `\(CommandNaming.current.command("check \(id)"))` to see what is left."
         case .fileSystem(let error):
             return error.description
         }

@@ -19,21 +19,34 @@ public final class ServeSession: @unchecked Sendable {
         workspace.root.appendingPathComponent("data/\(exercise.id).sqlite")
     }
 
+    /// The database file `serve --fresh` uses: `<workspace>/data/<exercise id>-fresh.sqlite`, a file
+    /// of its own, emptied at every fresh start, so the usual one (the learner's data) is never touched.
+    public static func freshDatabaseFile(for exercise: Exercise, in workspace: Workspace) -> URL {
+        workspace.root.appendingPathComponent("data/\(exercise.id)-fresh.sqlite")
+    }
+
     /// Starts the server and returns once it is ready: it printed its listening line for `port` and
     /// a connection to that port succeeded. Throws as soon as it exits, or prints a line that
     /// cannot be trusted; after `readinessTimeout` otherwise. `onLine` receives every line it prints.
+    /// `fresh`: on a new, empty database (``freshDatabaseFile(for:in:)``), as the checks start, so a
+    /// replay script of a failed check meets the server in the state the check did.
     public init(
         context: RunnerContext,
         exercise: Exercise,
         binary: URL,
         port: Int,
+        fresh: Bool = false,
         onLine: @escaping @Sendable (String) -> Void
     ) throws(ServeError) {
         self.exercise = exercise
         self.port = port
-        self.databaseFile = Self.databaseFile(for: exercise, in: context.workspace)
+        self.databaseFile =
+            fresh
+            ? Self.freshDatabaseFile(for: exercise, in: context.workspace)
+            : Self.databaseFile(for: exercise, in: context.workspace)
         try? FileManager.default.createDirectory(
             at: databaseFile.deletingLastPathComponent(), withIntermediateDirectories: true)
+        if fresh { Self.removeDatabase(at: databaseFile) }
         let listening = ListeningWaiter()
         do {
             server = try ChildProcess(
@@ -57,7 +70,7 @@ public final class ServeSession: @unchecked Sendable {
                 !server.hasExited
             }
         }
-        if let line, problem == nil, !server.hasExited { return }
+        if line != nil, problem == nil, !server.hasExited { return }
         let running = !server.hasExited
         let status = server.terminate(grace: .seconds(1))
         let tail = server.output.lastLines(15).joined(separator: "\n")
@@ -68,6 +81,13 @@ public final class ServeSession: @unchecked Sendable {
     }
 
     public var isRunning: Bool { !server.hasExited }
+
+    /// Removes a SQLite file and the files SQLite keeps beside it (`-wal`, `-shm`, `-journal`).
+    private static func removeDatabase(at file: URL) {
+        for suffix in ["", "-wal", "-shm", "-journal"] {
+            try? FileManager.default.removeItem(atPath: file.path + suffix)
+        }
+    }
 
     /// Stops the server gracefully (SIGTERM, then SIGKILL after a few seconds).
     @discardableResult
@@ -94,7 +114,7 @@ public enum ServeError: Error, CustomStringConvertible, Sendable {
         case .couldNotStart(let reason):
             "Could not start your server: \(reason)"
         case .portInUse(let port):
-            "Port \(port) is already in use (maybe another `backendlings serve` is running). Stop it, or choose another port: backendlings serve --port 8081"
+            "Port \(port) is already in use (maybe another `\(CommandNaming.current.command("serve"))` is running). Stop it, or choose another port: \(CommandNaming.current.command("serve --port \(port + 1)"))"
         case .exitedEarly(let status, let output):
             "Your server stopped before it was ready (\(status)). Its last lines:\n" + output
         case .untrustedListeningLine(let verdict):

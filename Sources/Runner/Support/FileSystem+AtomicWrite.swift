@@ -12,12 +12,14 @@ extension FileSystem {
     ///
     /// The data goes to a temporary file in the same folder, is flushed with `fsync`, renamed over
     /// the target, and the folder is flushed too so the rename survives a power cut. The temporary
-    /// file is removed on any failure.
-    public static func writeAtomically(_ data: Data, to url: URL) throws(FileSystemError) {
+    /// file is removed on any failure. `mode` is the new file's permissions (0755 for a script).
+    public static func writeAtomically(_ data: Data, to url: URL, mode: mode_t = 0o644)
+        throws(FileSystemError)
+    {
         let folder = url.deletingLastPathComponent().path
         let temporary =
             "\(folder)/\(atomicWriteTempPrefix(for: url))\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
-        let fd = openDescriptor(temporary, O_WRONLY | O_CREAT | O_EXCL, mode: 0o644)
+        let fd = openDescriptor(temporary, O_WRONLY | O_CREAT | O_EXCL, mode: mode)
         guard fd >= 0 else { throw .fromErrno("write", url.path) }
         var failure: FileSystemError?
         if !writeAll(fd, data) {
@@ -45,8 +47,10 @@ extension FileSystem {
     }
 
     /// Writes the string as UTF-8, atomically; see `writeAtomically(_:to:)`.
-    public static func writeAtomically(_ text: String, to url: URL) throws(FileSystemError) {
-        try writeAtomically(Data(text.utf8), to: url)
+    public static func writeAtomically(_ text: String, to url: URL, mode: mode_t = 0o644)
+        throws(FileSystemError)
+    {
+        try writeAtomically(Data(text.utf8), to: url, mode: mode)
     }
 
     /// Writes every byte, retrying on short writes and interrupted calls; false leaves `errno` set.

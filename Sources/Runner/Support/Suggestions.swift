@@ -58,6 +58,24 @@ public enum Suggestions {
         return scored.sorted { ($0.0, $0.1) < ($1.0, $1.1) }.prefix(limit).map(\.2)
     }
 
+    /// The one word a mistyped command or option most likely meant, if it is close enough to be a
+    /// typo: at most one edit for words up to four letters, two for longer ones. A candidate that
+    /// starts with `word` (three letters or more) also counts, so `prog` suggests `progress`. Ties
+    /// go to the earlier candidate.
+    public static func likelyTypo(of word: String, among candidates: [String]) -> String? {
+        let allowed = word.count <= 4 ? 1 : 2
+        var best: (candidate: String, distance: Int)?
+        for candidate in candidates {
+            let distance = distance(word, candidate)
+            let isPrefix = word.count >= 3 && candidate.hasPrefix(word)
+            guard distance <= allowed || isPrefix else { continue }
+            let score = isPrefix ? min(distance, allowed) : distance
+            if let current = best, current.distance <= score { continue }
+            best = (candidate, score)
+        }
+        return best?.candidate
+    }
+
     /// The sentence to append to a "not found" message: `Did you mean "a"?`,
     /// `Did you mean "a" or "b"?`, `Did you mean "a", "b" or "c"?`; nil when there is nothing to offer.
     public static func didYouMean(_ suggestions: [String]) -> String? {

@@ -26,6 +26,10 @@ public struct Workspace: Sendable {
     public var stateFolder: URL { root.appendingPathComponent(".backendlings", isDirectory: true) }
     /// `.backendlings/backups/`: one folder per reset.
     public var backupsFolder: URL { stateFolder.appendingPathComponent("backups", isDirectory: true) }
+    /// Where the grader writes a replay script for each failed check of an exercise (`check-08.sh`).
+    public func replayFolder(for exercise: Exercise) -> URL {
+        stateFolder.appendingPathComponent("repro/\(exercise.id)", isDirectory: true)
+    }
     public var packageManifest: URL { root.appendingPathComponent("Package.swift") }
     public var readme: URL { root.appendingPathComponent("README.md") }
     public var progressFile: URL { stateFolder.appendingPathComponent("progress.json") }

@@ -23,11 +23,12 @@ public enum WorkspaceError: Error, CustomStringConvertible, Sendable, Equatable 
     public var description: String {
         switch self {
         case .missingWorkspace(let path):
-            return "No workspace at \(path) yet. Run `swift run backendlings` to create it."
+            return "No workspace at \(path) yet. Run `\(CommandNaming.current.command())` to create it."
         case .missingPackageManifest(let path):
-            return "\(path) is missing. Run `swift run backendlings` to generate it again."
+            return "\(path) is missing. Run `\(CommandNaming.current.command())` to generate it again."
         case .missingExercise(let id, let path):
-            return "\(path) is missing. Run `backendlings reset \(id)` to get the starter back."
+            return
+                "\(path) is missing. Run `\(CommandNaming.current.command("reset \(id)"))` to get the starter back."
         case .notAFolder(let path):
             return
                 "\(path) is a file, but the workspace must be a folder. Choose another path with --workspace."

@@ -20,7 +20,7 @@ enum WorkspaceManifest {
 
             let package = Package(
                 name: "backendlings-workspace",
-                platforms: [.macOS(.v14)],
+                platforms: [.macOS(.v15)],
                 dependencies: [
                     .package(path: \(literal(dependencyPath)))
                 ],

@@ -19,7 +19,8 @@ struct App {
                 return try CheckCommand(app: self).run(id, json: json, resultsJSON: resultsJSON, junit: junit)
             case .checkAll(let json): return try CheckAllCommand(app: self).run(json: json)
             case .hint(let id): return try HintCommand(app: self).run(id)
-            case .serve(let id, let port): return try ServeCommand(app: self).run(id, port: port)
+            case .serve(let id, let port, let fresh):
+                return try ServeCommand(app: self).run(id, port: port, fresh: fresh)
             case .progress(let json): return try ProgressCommand(app: self).run(json: json)
             case .reset(let id): return try ResetCommand(app: self).run(id)
             case .solution(let id, let force): return try SolutionCommand(app: self).run(id, force: force)
@@ -34,6 +35,8 @@ struct App {
                 return try DevGradeCommand(app: self).run(workspaces: workspaces, output: output, only: only)
             case .devNew(let module, let exercise):
                 return try DevNewCommand(app: self).run(module: module, exercise: exercise)
+            case .devTranslations(let accept):
+                return try DevTranslationsCommand(app: self).run(accept: accept)
             case .devAdopt(let exercise, let folder):
                 return try DevAdoptCommand(app: self).run(exercise, folder: folder)
             case .devStarter(let exercise, let solved, let output):
@@ -125,8 +128,18 @@ struct App {
     static let rebuildMarker = "rebuild-progress"
 
     func renderReport(_ report: GradeReport, title: String?) -> String {
-        TextReportRenderer(style: ReportStyle(style: style)).render(report, title: title)
+        var renderer = TextReportRenderer(style: ReportStyle(style: style))
+        renderer.serveCommand = command("serve")
+        return renderer.render(report, title: title)
     }
+
+    /// How commands are typed in this shell (see `CommandNaming`).
+    var naming: CommandNaming { .current }
+
+    /// A command line as the learner should type it here: `command("check db02")` is
+    /// `backendlings check db02` once the launcher is on PATH, `swift run backendlings check db02`
+    /// before.
+    func command(_ arguments: String = "") -> String { naming.command(arguments) }
 
     func path(_ url: URL, in context: RunnerContext) -> String {
         context.workspace.displayPath(url)

@@ -3,7 +3,7 @@ extension BackendlingsCommands {
     static let dev = CommandSpec(
         name: "dev",
         abstract: "Tools for people who write lesson packs.",
-        subcommands: [devCheck, devMutants, devNew, devStarter, devAdopt, devGrade],
+        subcommands: [devCheck, devMutants, devNew, devStarter, devAdopt, devTranslations, devGrade],
         action: .requiresSubcommand
     )
 
@@ -115,6 +115,19 @@ extension BackendlingsCommands {
                 exercise: try values.requiredArgument("exercise"),
                 folder: try values.requiredArgument("folder"))
         }
+    )
+
+    static let devTranslations = CommandSpec(
+        name: "translations",
+        abstract: "List the translations the pack still owes, or accept the ones that are up to date.",
+        discussion: "Every text of a language the pack declares must be translated and current: lesson "
+            + "READMEs, titles and hints in pack.json, and the texts of the hidden tests. Each records the "
+            + "English it was written for, so a change to the English makes it stale. --accept records "
+            + "every translation that exists as current: run it after you checked them.",
+        options: [
+            .flag("accept", help: "Record every existing translation as matching its English as it is now.")
+        ],
+        action: .run { values in .devTranslations(accept: values.flag("accept")) }
     )
 
     static let devGrade = CommandSpec(

@@ -59,17 +59,22 @@ extension BackendlingsCommands {
     static let portOption = OptionSpec.value(
         "port", short: "p", valueName: "port", help: "The port your server listens on, from 1 to 65535.")
 
+    static let freshOption = OptionSpec.flag(
+        "fresh",
+        help: "Start on a new, empty database (a separate file; your usual one is kept), as the checks do.")
+
     static let serve = CommandSpec(
         name: "serve",
         abstract: "Run your server so you can try it yourself.",
         discussion: "Builds the exercise and runs your server until you press Ctrl-C. While it runs, "
-            + "send it requests from another terminal with curl, for example:\n\n"
-            + "    curl -i http://127.0.0.1:<port>/",
+            + "send it requests from another terminal with curl. It prints a curl line from the "
+            + "lesson to start with, for example:\n\n"
+            + "    curl -i http://127.0.0.1:<port>/books",
         arguments: [optionalExercise("run")],
-        options: [portOption],
+        options: [portOption, freshOption],
         action: .run { values throws(UsageError) in
             let port = try values.integer("port", usageName: portOption.usageName, in: 1...65_535)
-            return .serve(exercise: values.argument("exercise"), port: port)
+            return .serve(exercise: values.argument("exercise"), port: port, fresh: values.flag("fresh"))
         }
     )
 

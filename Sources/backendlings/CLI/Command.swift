@@ -11,7 +11,7 @@ enum Command: Equatable, Sendable {
     case checkAll(json: Bool)
     case watch(poll: Bool)
     case hint(exercise: String?)
-    case serve(exercise: String?, port: Int?)
+    case serve(exercise: String?, port: Int?, fresh: Bool)
     case progress(json: Bool)
     case reset(exercise: String)
     case solution(exercise: String, force: Bool)
@@ -25,6 +25,8 @@ enum Command: Equatable, Sendable {
     case devNew(module: String, exercise: String)
     /// `dev starter`: the exercise's whole starter (or solved copy) written to `output`.
     case devStarter(exercise: String, solved: Bool, output: String?)
+    /// `dev translations`: what the pack's translations owe; `accept` records the current ones.
+    case devTranslations(accept: Bool)
     /// `dev adopt`: an edited whole starter written back as the exercise's overlay.
     case devAdopt(exercise: String, folder: String)
     /// `dev grade`: learners' workspaces, where to write results, and which exercises.

@@ -1,3 +1,5 @@
+import Runner
+
 extension CommandLineParser {
     /// Handles `--name`, `--name=value`, `--name value`, `-n value`.
     func consumeOption(_ token: String, arguments: [String], index: inout Int, scan: inout Scan) {
@@ -5,7 +7,7 @@ extension CommandLineParser {
         guard let option = lookUp(spelling, in: scan.command) else {
             let known = (scan.command.options + globalOptions).map { "--\($0.long)" } + ["--help"]
             let suggestion =
-                spelling.hasPrefix("--") ? TypoSuggester.suggestion(for: spelling, among: known) : nil
+                spelling.hasPrefix("--") ? Suggestions.likelyTypo(of: spelling, among: known) : nil
             scan.error = contextualize(
                 UsageError(.unknownOption(spelling, suggestion: suggestion)), scan.path)
             return
@@ -44,7 +46,7 @@ extension CommandLineParser {
             }
             if command.arguments.isEmpty {
                 let names = command.subcommands.map(\.name)
-                let suggestion = TypoSuggester.suggestion(for: token, among: names)
+                let suggestion = Suggestions.likelyTypo(of: token, among: names)
                 scan.error = contextualize(
                     UsageError(.unknownCommand(token, suggestion: suggestion)), scan.path)
                 return

@@ -1,3 +1,5 @@
+import Runner
+
 /// Turns the words after `backendlings` into a ``CommandLineOutcome``, driven entirely by a tree of
 /// ``CommandSpec``s.
 ///
@@ -85,7 +87,7 @@ struct CommandLineParser: Sendable {
         for word in scan.positionals {
             guard let next = topic[topic.count - 1].subcommand(named: word) else {
                 let names = topic[topic.count - 1].subcommands.map(\.name)
-                let suggestion = TypoSuggester.suggestion(for: word, among: names)
+                let suggestion = Suggestions.likelyTypo(of: word, among: names)
                 return .usageError(contextualize(.init(.unknownCommand(word, suggestion: suggestion)), topic))
             }
             topic.append(next)

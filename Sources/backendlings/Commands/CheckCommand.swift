@@ -34,12 +34,12 @@ struct CheckCommand {
             if outcome.passed {
                 Console.out(
                     "\n" + app.style.success("Well done!") + " Move on with "
-                        + app.style.code("backendlings next") + ".\n")
+                        + app.style.code(app.command("next")) + ".\n")
             } else {
                 Console.out(
                     "\nEdit " + app.style.code(app.path(context.workspace.folder(of: exercise), in: context))
-                        + ", then run " + app.style.code("backendlings check \(exercise.id)")
-                        + " again (or use watch mode: " + app.style.code("backendlings") + ").\n")
+                        + ", then run " + app.style.code(app.command("check \(exercise.id)"))
+                        + " again (or use watch mode: " + app.style.code(app.command()) + ").\n")
             }
         }
         return outcome.passed ? 0 : 1

@@ -66,7 +66,7 @@ struct DevNewCommand {
         let created = try DevNew(pack: pack).run(module: module, exercise: exercise)
         var text = "Created exercise " + app.style.bold(created.exerciseID) + ":\n"
         for file in created.files { text += "  " + app.style.code(file) + "\n" }
-        text += "\nFill in every TODO, then run " + app.style.code("backendlings dev check") + ".\n"
+        text += "\nFill in every TODO, then run " + app.style.code(app.command("dev check")) + ".\n"
         Console.out(text)
         return 0
     }
@@ -119,5 +119,36 @@ struct DevAdoptCommand {
         text += "Run " + app.style.code("backendlings dev check --only \(exercise.id)") + " next.\n"
         Console.out(text)
         return 0
+    }
+}
+
+/// `backendlings dev translations [--accept]`: the translations a pack still owes.
+struct DevTranslationsCommand {
+    let app: App
+
+    func run(accept: Bool) throws -> Int32 {
+        let locations = try Locations.resolve(
+            packOption: app.invocation.global.packPath, workspaceOption: app.invocation.global.workspacePath)
+        var pack = try Pack.load(from: locations.packRoot)
+        var text = ""
+        if accept {
+            let accepted = try DevTranslations(pack: pack).accept()
+            text +=
+                "Accepted \(accepted.lessonTexts) lesson texts, \(accepted.manifestTexts) pack.json texts and "
+                + "\(accepted.sourcePairs) texts of hidden tests as up to date.\n"
+            pack = try Pack.load(from: locations.packRoot)
+        }
+        let findings = DevTranslations(pack: pack).findings()
+        if pack.languages == [.en] {
+            Console.out(text + "This pack is written in English only (pack.json has no \"languages\").\n")
+            return 0
+        }
+        for finding in findings { text += app.style.failure(app.style.symbol(.failed)) + " \(finding)\n" }
+        text +=
+            findings.isEmpty
+            ? app.style.success("Every translation is up to date.") + "\n"
+            : "\n\(findings.count) translation\(findings.count == 1 ? "" : "s") to write or update.\n"
+        Console.out(text)
+        return findings.isEmpty ? 0 : 1
     }
 }

@@ -1,7 +1,8 @@
 import Foundation
 import Runner
 
-/// `backendlings hint [EXERCISE]`: the next hint, one more each time.
+/// `backendlings hint [EXERCISE]`: the next hint, one more each time; after the last, where the
+/// solution is.
 struct HintCommand {
     let app: App
 
@@ -22,15 +23,37 @@ struct HintCommand {
         return 0
     }
 
-    static func render(_ hint: HintReveal, exercise: Exercise, style: OutputStyle) -> String {
-        var text =
-            style.warning("Hint \(hint.index + 1) of \(hint.total)") + style.dim(" · \(exercise.id)") + "\n\n"
-        text +=
-            hint.text.split(separator: "\n", omittingEmptySubsequences: false).map { "  " + $0 }.joined(
-                separator: "\n") + "\n"
-        if !hint.isLast {
-            text += "\n" + style.dim("Stuck still? Ask again for a bigger hint.") + "\n"
+    static func render(
+        _ hint: HintReveal, exercise: Exercise, style: OutputStyle, naming: CommandNaming = .current
+    ) -> String {
+        lines(hint, exercise: exercise, style: style, naming: naming).joined(separator: "\n") + "\n"
+    }
+
+    /// A hint as lines: its number, its text, then what to do next. Once every hint has been
+    /// shown, says so (with the last hint again) instead of repeating "Hint 3 of 3".
+    static func lines(_ hint: HintReveal, exercise: Exercise, style: OutputStyle, naming: CommandNaming)
+        -> [String]
+    {
+        let text = hint.text.split(separator: "\n", omittingEmptySubsequences: false).map { "  " + $0 }
+        let solution =
+            "The solution opens once this exercise passes: "
+            + style.code(naming.command("solution \(exercise.id)"))
+            + " (" + style.code("--force")
+            + " shows it sooner, but finishing it yourself is how you learn it)."
+        if hint.noneLeft {
+            return [
+                style.warning("No more hints") + style.dim(" · \(exercise.id)")
+                    + ": you have seen all \(hint.total). The last one again:"
+            ] + text + [solution]
         }
-        return text
+        var lines =
+            [style.warning("Hint \(hint.index + 1) of \(hint.total)") + style.dim(" · \(exercise.id)"), ""]
+            + text
+        if hint.isLast {
+            lines += ["", style.dim("That was the last hint. ") + solution]
+        } else {
+            lines += ["", style.dim("Stuck still? Ask again for a bigger hint.")]
+        }
+        return lines
     }
 }

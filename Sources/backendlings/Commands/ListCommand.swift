@@ -11,7 +11,7 @@ struct ListCommand {
             let fresh = LearnerProgress(startedAt: Date(), current: context.pack.exercises.first?.id ?? "")
             Console.out(Self.render(pack: context.pack, progress: fresh, style: app.style))
             Console.out(
-                "\nYou have not started yet. Run " + app.style.code("swift run backendlings")
+                "\nYou have not started yet. Run " + app.style.code(app.command())
                     + " to create your workspace and begin.\n")
             return 0
         }
@@ -22,30 +22,49 @@ struct ListCommand {
     static func render(pack: Pack, progress: LearnerProgress, style: OutputStyle) -> String {
         let current = progress.currentExercise(in: pack)?.id
         let idWidth = pack.exercises.map(\.id.count).max() ?? 10
+        let broken = progress.brokenCount(in: pack)
         var text =
             style.bold(pack.name)
-            + " · \(progress.doneCount(in: pack)) of \(pack.exercises.count) exercises done\n"
+            + " · \(progress.doneCount(in: pack)) of \(pack.exercises.count) exercises done"
+            + (broken > 0 ? " (\(broken) failing again)" : "") + "\n"
         for summary in progress.summary(for: pack) {
             text +=
                 "\n" + style.bold(summary.module.title) + style.dim("  \(summary.done)/\(summary.total)")
                 + "\n"
             for exercise in summary.module.exercises {
-                let state = progress.state(of: exercise.id).status
-                let mark: String
-                switch (state, exercise.id == current) {
-                case (.done, _): mark = style.success(style.symbol(.done))
-                case (_, true): mark = style.code(style.symbol(.current))
-                case (.failing, false): mark = style.failure(style.symbol(.failed))
-                case (.pending, false): mark = style.dim(style.symbol(.pending))
-                }
+                let standing = progress.state(of: exercise.id).standing
                 let id = exercise.id.padding(toLength: idWidth, withPad: " ", startingAt: 0)
-                let note = exercise.id == current ? style.dim("  ← current") : ""
-                text += "  \(mark) \(id)  \(exercise.title)\(note)\n"
+                var note = standing == .broken ? style.warning("  passed before, failing now") : ""
+                if exercise.id == current { note += style.dim("  " + currentNote(style)) }
+                text += "  \(mark(standing, style: style)) \(id)  \(exercise.title)\(note)\n"
             }
         }
-        if style.mode == .plain {
-            text += "\n[done] passed, * current, [fail] failing, [todo] not started\n"
-        }
+        text += "\n" + style.dim(legend(style)) + "\n"
         return text
+    }
+
+    /// The mark of an exercise in lists: one per standing, the same in every screen.
+    static func mark(_ standing: ExerciseProgress.Standing, style: OutputStyle) -> String {
+        switch standing {
+        case .done: style.success(style.symbol(.done))
+        case .broken: style.warning(style.symbol(.broken))
+        case .failing: style.failure(style.symbol(.failed))
+        case .pending: style.dim(style.symbol(.pending))
+        }
+    }
+
+    /// What follows the current exercise's title: ASCII on a plain output.
+    static func currentNote(_ style: OutputStyle) -> String {
+        style.mode == .rich ? "← current" : "<- current"
+    }
+
+    /// Every mark the list uses, with what it means: exactly the marks and the note the rows show.
+    static func legend(_ style: OutputStyle) -> String {
+        let entries: [(OutputStyle.Symbol, String)] = [
+            (.done, "passed"), (.broken, "passed before, failing now"), (.failed, "failing"),
+            (.pending, "not started"),
+        ]
+        return (entries.map { style.symbol($0.0) + " " + $0.1 } + [currentNote(style)])
+            .joined(separator: style.mode == .rich ? " · " : ", ")
     }
 }

@@ -14,7 +14,7 @@ struct NavigationCommand {
         case .finishedAll:
             Console.out(
                 app.style.success("You finished every exercise!") + " Look back at "
-                    + app.style.code("backendlings progress") + ".\n")
+                    + app.style.code(app.command("progress")) + ".\n")
         case .movedTo(let exercise):
             announce(exercise, context: context)
         }
@@ -38,7 +38,7 @@ struct NavigationCommand {
                 + style.code(context.workspace.displayPath(context.pack.lessonText(of: exercise))) + "\n"
                 + "  Edit: "
                 + style.code(context.workspace.displayPath(context.workspace.folder(of: exercise))) + "\n"
-                + "  Then: " + style.code("backendlings check") + " (or run " + style.code("backendlings")
+                + "  Then: " + style.code(app.command("check")) + " (or run " + style.code(app.command())
                 + " to re-check on every save)\n")
     }
 }

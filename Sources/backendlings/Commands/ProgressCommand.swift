@@ -12,7 +12,7 @@ struct ProgressCommand {
         let progress = started ?? LearnerProgress(startedAt: Date(), current: pack.exercises.first?.id ?? "")
         if started == nil && !json {
             Console.out(
-                "You have not started yet. Run " + app.style.code("swift run backendlings")
+                "You have not started yet. Run " + app.style.code(app.command())
                     + " to create your workspace and begin.\n")
             return 0
         }
@@ -28,9 +28,17 @@ struct ProgressCommand {
         for summary in progress.summary(for: pack) {
             let title = summary.module.title.padding(toLength: titleWidth, withPad: " ", startingAt: 0)
             text +=
-                "  \(title)  \(style.progressBar(completed: summary.done, total: summary.total, width: 20))  \(summary.done)/\(summary.total)\n"
+                "  \(title)  \(style.progressBar(completed: summary.done, total: summary.total, width: 20, broken: summary.broken))  \(summary.done)/\(summary.total)\n"
         }
         text += "\n  Done:        \(done) of \(total) exercises (\(total == 0 ? 0 : done * 100 / total)%)\n"
+        let broken = pack.exercises.filter { progress.state(of: $0.id).standing == .broken }
+        if !broken.isEmpty {
+            text +=
+                "  " + style.warning(style.symbol(.broken)) + " Failing again: "
+                + broken.map(\.id).joined(separator: ", ")
+                + style.dim(" (passed before; still counted as done)")
+                + "\n"
+        }
         text += "  Hints used:  \(progress.hintsUsed)\n"
         text += "  Started:     \(Self.duration(progress.elapsed(at: Date()))) ago\n"
         if let current = progress.currentExercise(in: pack) {
@@ -59,6 +67,8 @@ struct ProgressCommand {
         struct Output: Encodable {
             var formatVersion = 1
             var done: Int
+            /// Of `done`, the exercises whose latest check fails.
+            var failingAgain: [String]
             var total: Int
             var hintsUsed: Int
             var startedAt: Date
@@ -69,6 +79,7 @@ struct ProgressCommand {
         }
         let output = Output(
             done: progress.doneCount(in: pack),
+            failingAgain: pack.exercises.filter { progress.state(of: $0.id).standing == .broken }.map(\.id),
             total: pack.exercises.count,
             hintsUsed: progress.hintsUsed,
             startedAt: progress.startedAt,

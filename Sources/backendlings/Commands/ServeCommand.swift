@@ -2,12 +2,18 @@ import Foundation
 import Grader
 import Runner
 
-/// `backendlings serve [EXERCISE] [--port N]`: run the learner's server for curl or a browser.
+/// `backendlings serve [EXERCISE] [--port N] [--fresh]`: run the learner's server for curl or a browser.
 struct ServeCommand {
     let app: App
-    static let defaultPort = 8080
+    /// 8080, the port every lesson's curl lines use; `BACKENDLINGS_SERVE_PORT` moves it (for a
+    /// machine where 8080 is taken, and for tests).
+    static var defaultPort: Int {
+        ProcessInfo.processInfo.environment["BACKENDLINGS_SERVE_PORT"].flatMap(Int.init).flatMap {
+            (1...65_535).contains($0) ? $0 : nil
+        } ?? 8080
+    }
 
-    func run(_ id: String?, port: Int?) throws -> Int32 {
+    func run(_ id: String?, port: Int?, fresh: Bool = false) throws -> Int32 {
         let context = try app.context()
         let exercise = try app.exercise(id, in: context)
         try app.prepareWorkspace(for: exercise, in: context)
@@ -24,16 +30,21 @@ struct ServeCommand {
             return 1
         case .built(let binary):
             let port = port ?? Self.defaultPort
-            let session = try ServeSession(context: context, exercise: exercise, binary: binary, port: port) {
-                line in
+            let session = try ServeSession(
+                context: context, exercise: exercise, binary: binary, port: port, fresh: fresh
+            ) { line in
                 Console.out(style.dim("│ ") + line + "\n")
             }
             let database = app.path(session.databaseFile, in: context)
             Console.err(
                 "\n" + style.success("Your \(exercise.id) server runs at ")
                     + style.bold("http://127.0.0.1:\(port)") + "\n"
-                    + "  Try:       " + style.code("curl -i http://127.0.0.1:\(port)/") + "\n"
-                    + "  Database:  " + style.code("sqlite3 \(database)") + "\n"
+                    + (LessonCurl.example(for: exercise, in: context.pack, port: port).map {
+                        "  Try:       " + style.code($0) + "\n"
+                    } ?? "")
+                    + "  Database:  " + style.code("sqlite3 \(database)")
+                    + (fresh ? style.dim(" (new and empty; emptied again at every --fresh start)") : "")
+                    + "\n"
                     + "  Stop:      Ctrl-C\n\n"
             )
             let status = session.wait()

@@ -13,9 +13,9 @@ struct SolutionCommand {
         if !passed && !force {
             Console.err(
                 "You have not passed \(exercise.id) yet, so its solution stays hidden: working it out is how you learn it.\n"
-                    + "Try " + app.style.code("backendlings hint \(exercise.id)")
+                    + "Try " + app.style.code(app.command("hint \(exercise.id)"))
                     + " first. To see it anyway: "
-                    + app.style.code("backendlings solution \(exercise.id) --force") + "\n")
+                    + app.style.code(app.command("solution \(exercise.id) --force")) + "\n")
             return 1
         }
         if !passed {

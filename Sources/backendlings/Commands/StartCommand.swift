@@ -47,7 +47,8 @@ struct StartCommand {
         The lesson for each exercise is its README.md under \(style.code("Lessons/")).
 
         Backendlings now watches your files. Every time you save, it builds your code, starts your
-        server and tests it with real HTTP requests. Keys: h hint, l list, n next, r rerun, s serve, q quit.
+        server and tests it with real HTTP requests. Keys: h hint, l list, n next, r rerun, s serve,
+        f full report, q quit.
 
         """
     }

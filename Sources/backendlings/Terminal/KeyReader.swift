@@ -47,6 +47,17 @@ final class KeyReader: Sendable {
         worker.finished.wait()
         worker.finished.signal()  // let later calls return at once
     }
+
+    /// Stops reading (without stopping the thread) until ``resume()``, so another program, such as
+    /// a pager, gets the keys. Returns once the thread reads no more (at most ~0.1 s later).
+    func pause() {
+        worker.setPaused(true)
+        worker.waitUntilParked()
+    }
+
+    func resume() {
+        worker.setPaused(false)
+    }
 }
 
 extension KeyReader {
@@ -57,6 +68,8 @@ extension KeyReader {
         let finished = DispatchSemaphore(value: 0)
         private let lock = NSLock()
         private var stopRequested = false
+        private var paused = false
+        private var parked = false
 
         /// How long the thread waits before it looks at the stop flag again; bounds `stop()`'s wait.
         private static let stopCheckMilliseconds: Int32 = 100
@@ -74,6 +87,31 @@ extension KeyReader {
             lock.unlock()
         }
 
+        func setPaused(_ value: Bool) {
+            lock.lock()
+            paused = value
+            lock.unlock()
+        }
+
+        /// Waits until the read loop has noticed a pause (bounded, in case the thread has ended).
+        func waitUntilParked() {
+            for _ in 0..<40 {
+                lock.lock()
+                let done = parked || stopRequested
+                lock.unlock()
+                if done { return }
+                usleep(5_000)
+            }
+        }
+
+        /// True (and the loop parked) while paused.
+        private func parkIfPaused() -> Bool {
+            lock.lock()
+            defer { lock.unlock() }
+            parked = paused
+            return paused
+        }
+
         private var shouldStop: Bool {
             lock.lock()
             defer { lock.unlock() }
@@ -84,6 +122,10 @@ extension KeyReader {
             var decoder = KeyDecoder()
             var buffer = [UInt8](repeating: 0, count: 256)
             while !shouldStop {
+                if parkIfPaused() {
+                    usleep(20_000)
+                    continue
+                }
                 var poller = pollfd(fd: fileDescriptor, events: Int16(POLLIN), revents: 0)
                 let timeout =
                     decoder.isWaitingForMore ? Self.escapeTimeoutMilliseconds : Self.stopCheckMilliseconds

@@ -14,6 +14,20 @@ enum Terminal {
     /// Moves to the top-left corner, clears the screen and the scrollback, so a new check's output
     /// never scrolls under the old one.
     static let clearScreen = "\u{1B}[H\u{1B}[2J\u{1B}[3J"
+    /// The alternate screen: a full-screen program draws there, and the learner's scrollback comes
+    /// back untouched when it leaves.
+    static let enterAlternateScreen = "\u{1B}[?1049h"
+    static let leaveAlternateScreen = "\u{1B}[?1049l"
+
+    /// The size of the terminal on `fileDescriptor`; 80x24 when it cannot be asked (not a
+    /// terminal, or a terminal that reports zero).
+    static func size(of fileDescriptor: Int32 = STDOUT_FILENO) -> (columns: Int, rows: Int) {
+        var size = winsize()
+        guard ioctl(fileDescriptor, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0, size.ws_row > 0 else {
+            return (80, 24)
+        }
+        return (Int(size.ws_col), Int(size.ws_row))
+    }
 
     /// Whether `fileDescriptor` is a terminal (not a pipe, a file or /dev/null).
     static func isTerminal(_ fileDescriptor: Int32) -> Bool {

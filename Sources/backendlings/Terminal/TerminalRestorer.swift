@@ -19,6 +19,8 @@ enum TerminalRestorer {
         var input: Int32
         /// Where to write "show cursor"; -1 when that is not a terminal.
         var output: Int32
+        /// 1 while the alternate screen is in use: restoring then leaves it too.
+        var alternateScreen: Int32
         var settings: termios
     }
 
@@ -27,7 +29,8 @@ enum TerminalRestorer {
 
     nonisolated(unsafe) private static let record: UnsafeMutablePointer<Record> = {
         let pointer = UnsafeMutablePointer<Record>.allocate(capacity: 1)
-        pointer.initialize(to: Record(armed: 0, input: -1, output: -1, settings: termios()))
+        pointer.initialize(
+            to: Record(armed: 0, input: -1, output: -1, alternateScreen: 0, settings: termios()))
         return pointer
     }()
     private static let lock = NSLock()
@@ -43,6 +46,7 @@ enum TerminalRestorer {
         record.pointee.input = input
         record.pointee.output = Terminal.isTerminal(output) ? output : -1
         record.pointee.settings = settings
+        record.pointee.alternateScreen = 0
         record.pointee.armed = 1
         for signal in handledSignals {
             var action = sigaction()
@@ -69,12 +73,21 @@ enum TerminalRestorer {
         previousActions.removeAll()
     }
 
+    /// Records whether the alternate screen is in use, so a signal leaves it too.
+    static func setAlternateScreen(_ on: Bool) {
+        record.pointee.alternateScreen = on ? 1 : 0
+    }
+
     /// Puts the terminal back and shows the cursor, if a session is active. Async-signal-safe.
     static func restoreIfArmed() {
         let record = Self.record
         guard record.pointee.armed != 0 else { return }
         _ = tcsetattr(record.pointee.input, TCSANOW, &record.pointee.settings)
         if record.pointee.output >= 0 {
+            if record.pointee.alternateScreen != 0 {
+                let leave: StaticString = "\u{1B}[?1049l"
+                _ = systemWrite(record.pointee.output, leave.utf8Start, leave.utf8CodeUnitCount)
+            }
             let showCursor: StaticString = "\u{1B}[?25h"
             _ = systemWrite(record.pointee.output, showCursor.utf8Start, showCursor.utf8CodeUnitCount)
         }

@@ -21,6 +21,8 @@ final class TerminalSession: @unchecked Sendable {
     /// Becomes true only once raw mode is on, so a failed `init` never touches another session.
     private var isActive = false
     private var cursorHidden = false
+    private var onAlternateScreen = false
+    private let raw: termios
 
     /// Enters raw mode on `input`.
     /// - Parameter ctrlCIsKey: `true` (the default) turns off the terminal's signal keys, so Ctrl-C
@@ -38,6 +40,7 @@ final class TerminalSession: @unchecked Sendable {
         self.original = settings
         try TerminalRestorer.arm(input: input, output: output, settings: settings)
         var raw = Self.rawSettings(from: settings, ctrlCIsKey: ctrlCIsKey)
+        self.raw = raw
         guard tcsetattr(input, TCSANOW, &raw) == 0 else {
             let code = errno
             TerminalRestorer.disarm()
@@ -68,8 +71,47 @@ final class TerminalSession: @unchecked Sendable {
         isActive = false
         var settings = original
         _ = tcsetattr(input, TCSANOW, &settings)
+        if onAlternateScreen { Terminal.write(Terminal.leaveAlternateScreen, to: output) }
         if cursorHidden { Terminal.write(Terminal.showCursor, to: output) }
         TerminalRestorer.disarm()
+    }
+
+    /// Switches to the alternate screen (left again by `leaveAlternateScreen`, `end`, or a signal).
+    func enterAlternateScreen() {
+        lock.withLock {
+            onAlternateScreen = true
+            TerminalRestorer.setAlternateScreen(true)
+            Terminal.write(Terminal.enterAlternateScreen, to: output)
+        }
+    }
+
+    func leaveAlternateScreen() {
+        lock.withLock {
+            guard onAlternateScreen else { return }
+            onAlternateScreen = false
+            TerminalRestorer.setAlternateScreen(false)
+            Terminal.write(Terminal.leaveAlternateScreen, to: output)
+        }
+    }
+
+    /// Gives the terminal back in its original mode for a while (to a pager); ``resume()`` takes it
+    /// again. The restorer stays armed, so a signal still restores everything.
+    func suspend() {
+        lock.withLock {
+            guard isActive else { return }
+            var settings = original
+            _ = tcsetattr(input, TCSANOW, &settings)
+            Terminal.write(Terminal.showCursor, to: output)
+        }
+    }
+
+    func resume() {
+        lock.withLock {
+            guard isActive else { return }
+            var settings = raw
+            _ = tcsetattr(input, TCSANOW, &settings)
+            if cursorHidden { Terminal.write(Terminal.hideCursor, to: output) }
+        }
     }
 
     func hideCursor() {

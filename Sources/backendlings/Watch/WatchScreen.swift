@@ -2,45 +2,70 @@ import Foundation
 import Grader
 import Runner
 
-/// What the watch screen shows, and how it draws it: a header naming the exercise and the files to
-/// read and edit, the last check's report (or "Checking…"), then hints, messages and the keys.
-///
-/// The whole screen is redrawn on every change; it is short, and redrawing keeps it simple and
-/// always consistent.
+/// What the watch screen shows and how it draws it: one frame, sized to the terminal, redrawn in
+/// place on every change and on every resize (see ``WatchFrame`` for the regions).
 actor WatchScreen {
+    /// What `h` put on screen.
+    enum Hint: Equatable {
+        case check(name: String, text: String)
+        case exercise(HintReveal)
+        case none
+    }
+
     private let context: RunnerContext
     private let style: OutputStyle
+    private let naming: CommandNaming
+    private let size: @Sendable () -> (columns: Int, rows: Int)
+    private let write: @Sendable (String) -> Void
+    /// How times are shown ("07:10:35"); tests pass a fixed one.
+    private let time: @Sendable (Date) -> String
     private var exercise: Exercise
     private var checking = false
+    private var savedAt: Date?
     private var stage: Checker.Stage?
     private var outcome: CheckOutcome?
+    private var checkedAt: Date?
     private var problem: String?
-    private var hint: HintReveal?
+    private var hint: Hint?
     private var message: String?
     private var showingList = false
-    private var serving: (port: Int, log: [String])?
-    private var welcome: String?
+    private var serving: ServeFollower.Status?
+    private var serveProblem: String?
+    private var serveLog: [String] = []
+    private var welcome: [String]?
+    private var drawing = true
+    /// The learner's progress as last read; reread when it can have changed.
+    private var progress: LearnerProgress?
 
-    init(context: RunnerContext, style: OutputStyle, exercise: Exercise, welcome: String?) {
+    /// Log lines of the served server kept on screen.
+    static let serveLogLines = 3
+
+    init(
+        context: RunnerContext, style: OutputStyle, exercise: Exercise, welcome: [String]?,
+        naming: CommandNaming = .current,
+        size: @escaping @Sendable () -> (columns: Int, rows: Int) = { Terminal.size() },
+        write: @escaping @Sendable (String) -> Void = { Console.out($0) },
+        time: @escaping @Sendable (Date) -> String = { WatchScreen.clock($0) }
+    ) {
+        self.time = time
         self.context = context
         self.style = style
         self.exercise = exercise
         self.welcome = welcome
+        self.naming = naming
+        self.size = size
+        self.write = write
     }
 
-    /// The learner's progress as last read. Reread only when it can have changed (a check ended,
-    /// the exercise changed, the list opened), not on every redraw during a check.
-    private var progress: LearnerProgress?
-
-    private func refreshProgress() {
-        progress = (try? context.progressStore.load().value) ?? progress
-    }
+    var currentExercise: Exercise { exercise }
+    var lastOutcome: CheckOutcome? { outcome }
 
     func apply(_ event: WatchCoordinator.Event) {
         switch event {
-        case .checkStarted(let checked):
+        case .checkStarted(let checked, let saved):
             checking = true
             stage = nil
+            savedAt = saved
             if checked != exercise { exercise = checked }
         case .stage(let newStage):
             stage = newStage
@@ -49,7 +74,9 @@ actor WatchScreen {
             stage = nil
             if result.exercise == exercise {
                 outcome = result
+                checkedAt = Date()
                 problem = nil
+                if result.passed { hint = nil }
             }
             if let notice = result.progressNotice { message = notice.description }
             welcome = nil
@@ -62,9 +89,23 @@ actor WatchScreen {
             outcome = nil
             hint = nil
             problem = nil
+            message = nil
+            refreshProgress()
+        case .progressChanged:
             refreshProgress()
         case .notice(let text):
             message = text
+        case .serving(let status, let why):
+            serving = status
+            serveProblem = why
+            serveLog = []  // a new server (or none): the old one's lines no longer apply
+            message = nil
+        case .serveLine(let line):
+            guard serving != nil else { return }
+            serveLog.append(line)
+            if serveLog.count > Self.serveLogLines {
+                serveLog.removeFirst(serveLog.count - Self.serveLogLines)
+            }
         }
         draw()
     }
@@ -74,8 +115,8 @@ actor WatchScreen {
         draw()
     }
 
-    func show(hint reveal: HintReveal) {
-        hint = reveal
+    func show(hint step: Hint) {
+        hint = step
         draw()
     }
 
@@ -85,95 +126,223 @@ actor WatchScreen {
         draw()
     }
 
-    func setServing(_ port: Int?) {
-        serving = port.map { ($0, []) }
-        draw()
+    /// Stops drawing (while a pager has the terminal) or starts again with a full redraw.
+    func setDrawing(_ on: Bool) {
+        drawing = on
+        if on { draw() }
     }
 
-    func appendServeLog(_ line: String) {
-        guard serving != nil else { return }
-        serving!.log.append(line)
-        if serving!.log.count > 6 { serving!.log.removeFirst(serving!.log.count - 6) }
-        draw()
+    private func refreshProgress() {
+        progress = (try? context.progressStore.load().value) ?? progress
     }
 
+    // MARK: Drawing
+
+    /// Draws the whole frame at the terminal's current size.
     func draw() {
-        Console.out("\u{1B}[H\u{1B}[2J" + render())
+        guard drawing else { return }
+        let (columns, rows) = size()
+        let lines = frame().lines(columns: columns, rows: rows)
+        // Home, each line cleared to its end, then everything below the frame cleared: no flicker,
+        // nothing left over from a longer frame, never a scroll. (The terminal turns "\n" into
+        // "\r\n": output processing stays on in raw mode.)
+        write("\u{1B}[H" + lines.joined(separator: "\u{1B}[K\n") + "\u{1B}[K\u{1B}[J")
     }
 
-    func render() -> String {
+    /// The frame for the current state.
+    func frame() -> WatchFrame {
+        let footer = footerLines()
         if showingList {
             let progress = self.progress ?? LearnerProgress(startedAt: Date(), current: exercise.id)
-            return ListCommand.render(pack: context.pack, progress: progress, style: style) + "\n"
-                + style.dim("Press l to go back.") + "\n"
+            var list = ListCommand.render(pack: context.pack, progress: progress, style: style)
+                .split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+            if list.last == "" { list.removeLast() }
+            return WatchFrame(
+                header: [style.bold("All exercises") + style.dim(" · press l to go back")],
+                status: statusLine(), report: list, footer: footer, fullReportKey: "l")
         }
-        var text = ""
-        if let welcome { text += welcome }
-        text += header()
-        if checking {
-            text += "\n" + style.warning("Checking…") + " " + style.dim(stageDescription()) + "\n"
-        }
-        if let problem {
-            text += "\n" + style.failure("Could not check: ") + problem + "\n"
-        } else if let outcome {
-            text +=
-                "\n"
-                + TextReportRenderer(style: ReportStyle(style: style)).render(
-                    outcome.report, title: exercise.title)
-            if outcome.passed {
-                text +=
-                    "\n" + style.success("This exercise passes!") + " Press " + style.bold("n")
-                    + " for the next one.\n"
-            }
-        }
-        if let hint {
-            text += "\n" + HintCommand.render(hint, exercise: exercise, style: style)
-        }
-        if let serving {
-            text +=
-                "\n" + style.bold("Serving") + " at http://127.0.0.1:\(serving.port)  "
-                + style.dim("(s to stop)") + "\n"
-            for line in serving.log { text += style.dim("│ ") + line + "\n" }
-        }
-        if let message { text += "\n" + message + "\n" }
-        text += "\n" + footer()
-        return text
+        var sections: [[String]] = []
+        if let welcome { sections.append(welcome) }
+        if let hint, let lines = hintLines(hint) { sections.append(lines) }
+        if let serve = serveLines() { sections.append(serve) }
+        if let message { sections.append(Self.split(message)) }
+        return WatchFrame(
+            header: headerLines(), status: statusLine(), report: reportLines(), sections: sections,
+            footer: footer)
     }
 
-    private func header() -> String {
+    private func headerLines() -> [String] {
         let pack = context.pack
         let module = pack.modules.first { $0.id == exercise.moduleID }
         let position = (module?.exercises.firstIndex(of: exercise) ?? 0) + 1
-        var text =
-            style.dim("\(module?.title ?? "") · exercise \(position) of \(module?.exercises.count ?? 0)")
-            + "\n"
-        text += style.bold(exercise.id) + " · " + exercise.title + "\n"
-        text += "  Read: " + style.code(context.workspace.displayPath(pack.lessonText(of: exercise))) + "\n"
         let files = exercise.files.map {
             context.workspace.displayPath(context.workspace.folder(of: exercise).appendingPathComponent($0))
         }
-        text += "  Edit: " + style.code(files.joined(separator: ", ")) + "\n"
-        return text
+        return [
+            style.dim("\(module?.title ?? "") · exercise \(position) of \(module?.exercises.count ?? 0)"),
+            style.bold(exercise.id) + " · " + exercise.title,
+            "  Read: " + style.code(context.workspace.displayPath(pack.lessonText(of: exercise))),
+            "  Edit: " + style.code(files.joined(separator: ", ")),
+        ]
+    }
+
+    /// One line that always says what is happening.
+    func statusLine() -> String {
+        if checking {
+            let saved = savedAt.map { " saved " + time($0) } ?? ""
+            return style.warning("Checking…") + saved + style.dim(" · " + stageDescription())
+        }
+        if let problem {
+            return style.failure("Could not check: ") + (Self.split(problem).first ?? "")
+        }
+        guard let outcome else { return style.dim("Waiting for the first check…") }
+        let report = outcome.report
+        if outcome.passed {
+            let count = report.checks.count
+            return style.success(style.symbol(.done) + " passes")
+                + (count == 1 ? " · its check passed" : " · all \(count) checks passed")
+        }
+        if report.status == .error && report.checks.isEmpty {
+            return style.failure(style.symbol(.failed) + " " + report.runMessageSummary)
+        }
+        let passed = report.checks.filter { $0.status == .pass }.count
+        let reason = report.firstFailure.map { Self.shortReason($0) } ?? ""
+        return style.failure(style.symbol(.failed) + " \(passed) of \(report.checks.count)")
+            + (reason.isEmpty ? "" : " · " + reason)
     }
 
     private func stageDescription() -> String {
         switch stage {
         case .building(let progress): "building your code " + (progress ?? "")
         case .buildingGrader(let progress):
-            "preparing the tests (only slow the first time) " + (progress ?? "")
+            "preparing the tests (only the first time) " + (progress ?? "")
         case .grading: "running the checks against your server"
-        case nil: ""
+        case nil: "starting"
         }
     }
 
-    private func footer() -> String {
+    /// The last check's report without its title (the header has it) and its score line (the
+    /// status line has it).
+    private func reportLines() -> [String] {
+        guard let outcome, problem == nil else { return [] }
+        var lines = render(outcome.report).split(separator: "\n", omittingEmptySubsequences: false).map(
+            String.init)
+        if lines.last == "" { lines.removeLast() }
+        if !lines.isEmpty { lines.removeFirst() }  // the title
+        if !lines.isEmpty { lines.removeLast() }  // the score
+        while lines.last == "" { lines.removeLast() }
+        if outcome.passed {
+            lines += [
+                "",
+                style.success("This exercise passes!") + " Press " + style.bold("n") + " for the next one.",
+            ]
+        }
+        return lines
+    }
+
+    private func render(_ report: GradeReport) -> String {
+        var renderer = TextReportRenderer(style: ReportStyle(style: style))
+        renderer.serveCommand = naming.command("serve")
+        return renderer.render(report, title: exercise.title)
+    }
+
+    /// The full report, for the pager: everything the frame had to cut.
+    func fullReport() -> String {
+        var text = headerLines().joined(separator: "\n") + "\n\n"
+        if let problem { text += "Could not check: " + problem + "\n" }
+        if let outcome { text += render(outcome.report) }
+        if let hint, let lines = hintLines(hint) { text += "\n" + lines.joined(separator: "\n") + "\n" }
+        return text
+    }
+
+    private func hintLines(_ hint: Hint) -> [String]? {
+        switch hint {
+        case .none:
+            return [
+                "This exercise has no hints. Read its lesson again: "
+                    + style.code(context.workspace.displayPath(context.pack.lessonText(of: exercise)))
+            ]
+        case .check(let name, let text):
+            return [style.warning("Hint for “\(name)”")] + Self.split(text).map { "  " + $0 }
+                + [style.dim("Press h again for a hint about the whole exercise.")]
+        case .exercise(let reveal):
+            return HintCommand.lines(reveal, exercise: exercise, style: style, naming: naming)
+        }
+    }
+
+    private func serveLines() -> [String]? {
+        if let serveProblem { return [style.failure("Could not serve: ") + serveProblem] }
+        guard let serving else { return nil }
+        let database = context.workspace.displayPath(serving.databaseFile)
+        var lines = [
+            style.bold("Serving the build from " + time(serving.builtAt))
+                + " on http://127.0.0.1:\(serving.port)"
+                + style.dim(" · s stops it"),
+            "  Data: " + style.code(database),
+        ]
+        if let curl = LessonCurl.example(for: serving.exercise, in: context.pack, port: serving.port) {
+            lines.append("  Try:  " + style.code(curl))
+        }
+        lines += serveLog.map { style.dim("│ ") + $0 }
+        return lines
+    }
+
+    private func footerLines() -> [String] {
         if progress == nil { refreshProgress() }
         let done = progress?.doneCount(in: context.pack) ?? 0
+        let broken = progress?.brokenCount(in: context.pack) ?? 0
         let total = context.pack.exercises.count
-        let bar = style.progressBar(completed: done, total: total, width: 30)
-        let keys = ["h hint", "l list", "n next", "r rerun", "s serve", "q quit"].map { entry in
+        let bar = style.progressBar(completed: done, total: total, width: 30, broken: broken)
+        let failingAgain = broken > 0 ? style.warning(" · \(broken) failing again") : ""
+        let checked = checkedAt.map { style.dim(" · last check " + time($0)) } ?? ""
+        let keys = ["h hint", "l list", "n next", "r rerun", "s serve", "f full report", "q quit"].map {
+            entry in
             style.bold(String(entry.prefix(1))) + String(entry.dropFirst())
         }.joined(separator: style.dim(" · "))
-        return "\(bar) \(done)/\(total) done\n" + keys + "\n"
+        return ["\(bar) \(done)/\(total) done" + failingAgain + checked, keys]
+    }
+
+    /// Where the learner stands, for the normal screen after watch mode ends.
+    func exitSummary() -> String {
+        refreshProgress()
+        var text = style.bold(exercise.id) + " · "
+        if let outcome {
+            text += outcome.passed ? style.success("passes") : TerminalText.plain(statusLine())
+        } else {
+            text += "not checked yet"
+        }
+        let done = progress?.doneCount(in: context.pack) ?? 0
+        let broken = progress?.brokenCount(in: context.pack) ?? 0
+        text +=
+            "\n\(done) of \(context.pack.exercises.count) exercises done"
+            + (broken > 0 ? " (\(broken) failing again)" : "") + ". Your progress is saved; run "
+            + style.code(naming.command()) + " to continue.\n"
+        return text
+    }
+
+    // MARK: Helpers
+
+    static func split(_ text: String) -> [String] {
+        text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+    }
+
+    /// `07:10:35` in the learner's time zone.
+    static func clock(_ date: Date) -> String {
+        let parts = Calendar.current.dateComponents([.hour, .minute, .second], from: date)
+        return String(format: "%02d:%02d:%02d", parts.hour ?? 0, parts.minute ?? 0, parts.second ?? 0)
+    }
+
+    /// "expected 409, got 201" from "POST /books → expected status 409 Conflict, got 201 Created".
+    static func shortReason(_ check: CheckResult) -> String {
+        let first = (check.message ?? check.name).split(separator: "\n").first.map(String.init) ?? check.name
+        let afterArrow = first.range(of: "→ ").map { String(first[$0.upperBound...]) } ?? first
+        return afterArrow.trimmingCharacters(in: .whitespaces)
+    }
+}
+
+extension GradeReport {
+    /// The first line of an `error` run's message, for one-line summaries.
+    var runMessageSummary: String {
+        (message ?? "").split(separator: "\n").first.map(String.init) ?? "the checks could not run"
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import StrictJSON
 import Testing
 
 @testable import BackendKit
@@ -102,29 +103,32 @@ struct JSONSyntaxTests {
     }
 
     @Test(arguments: [
-        (#"{"a":1,}"#, "a comma before } (trailing comma) at byte 8"),
-        ("[1,]", "a comma before ] (trailing comma) at byte 4"),
-        ("{'a':1}", "expected a member name in double quotes at byte 2"),
+        (#"{"a":1,}"#, "a comma before '}' (a trailing comma is not JSON) at byte 8"),
+        ("[1,]", "a comma before ']' (a trailing comma is not JSON) at byte 4"),
+        ("{'a':1}", "expected a member name in double quotes, found ''' at byte 2"),
         ("[01]", "a number may not start with 0 at byte 3"),
-        (#"{"a" 1}"#, "expected : after a member name at byte 6"),
-        ("[1] [2]", "unexpected text after the JSON value at byte 5"),
-        (#""open"#, "a string is not closed at byte 6"),
-        ("nul", "expected null at byte 4"),
-        ("", "the JSON ends where a value was expected at byte 1"),
-        (#"["\x"]"#, #"unknown escape \x at byte 4"#),
+        (#"{"a" 1}"#, "expected ':' after the member name, found '1' at byte 6"),
+        ("[1] [2]", "expected the end of the body after the JSON value, found '[' at byte 5"),
+        (#""open"#, "a string is missing its closing quote at byte 6"),
+        (
+            "nul",
+            "expected a value (an object, array, string, number, true, false or null), found 'n' at byte 1"
+        ),
+        ("", "there is no JSON value, only the end of the body at byte 1"),
+        (#"["\x"]"#, #"unknown escape '\x' in a string at byte 4"#),
     ])
     func invalidJSON_isRefusedWithWhereAndWhy(text: String, message: String) {
-        #expect(throws: JSONSyntax.Error.self) { try JSONSyntax.validate(Data(text.utf8)) }
+        #expect(throws: JSONSyntaxError.self) { try JSONSyntax.validate(Data(text.utf8)) }
         do {
             try JSONSyntax.validate(Data(text.utf8))
         } catch {
-            #expect(error.description == message)
+            #expect(JSONSyntax.describe(error) == message)
         }
     }
 
     @Test func deeplyNestedInput_isRefusedWithoutExhaustingTheStack() {
         let text = String(repeating: "[", count: 100_000) + String(repeating: "]", count: 100_000)
-        #expect(throws: JSONSyntax.Error.self) { try JSONSyntax.validate(Data(text.utf8)) }
+        #expect(throws: JSONSyntaxError.self) { try JSONSyntax.validate(Data(text.utf8)) }
     }
 
     @Test func trailingCommaInABody_is400WithTheReason() throws {
@@ -133,7 +137,7 @@ struct JSONSyntaxTests {
             body: Data(#"{"title":"x",}"#.utf8))
         #expect { try request.json() } throws: {
             ($0 as? HTTPError)?.detail
-                == "The body is not valid JSON: a comma before } (trailing comma) at byte 14."
+                == "The body is not valid JSON: a comma before '}' (a trailing comma is not JSON) at byte 14."
         }
     }
 }

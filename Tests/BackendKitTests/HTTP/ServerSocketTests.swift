@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import Testing
 
 @testable import BackendKit
@@ -184,9 +185,12 @@ struct ServerSocketTests {
     }
 
     @Test func gracefulShutdown_abandonsRequestsAfterTheGracePeriod() async throws {
+        let handler = HandlerProgress()
         let router = Router()
         router.get("/forever") { _ in
+            handler.mark(started: true)
             try await Task.sleep(for: .seconds(30))
+            handler.mark(finished: true)
             return .text("never")
         }
         var configuration = ServerConfiguration()
@@ -195,10 +199,15 @@ struct ServerSocketTests {
         let port = try server.start()
         let client = try RawClient(port: port)
         try client.send("GET /forever HTTP/1.1\r\nHost: x\r\n\r\n")
-        try await Task.sleep(for: .milliseconds(100))
-        let started = ContinuousClock.now
+        // The request is in flight once its handler runs: shut down only then.
+        let deadline = ContinuousClock.now + .seconds(10)
+        while !handler.started && ContinuousClock.now < deadline {
+            try await Task.sleep(for: .milliseconds(5))
+        }
+        #expect(handler.started, "the handler never started, so no request was in flight")
         server.shutdown(grace: .milliseconds(300))
-        #expect(ContinuousClock.now - started < .seconds(3))
+        // Shutdown returned while the handler still slept: the grace period, not the handler, ended it.
+        #expect(!handler.finished)
         #expect(client.isClosedByPeer())
     }
 
@@ -232,4 +241,13 @@ extension Thread {
         }
         return done
     }
+}
+
+/// What a test's handler has done so far, read from the test while the handler runs.
+private final class HandlerProgress: Sendable {
+    private let state = Mutex((started: false, finished: false))
+    var started: Bool { state.withLock { $0.started } }
+    var finished: Bool { state.withLock { $0.finished } }
+    func mark(started: Bool) { state.withLock { $0.started = started } }
+    func mark(finished: Bool) { state.withLock { $0.finished = finished } }
 }

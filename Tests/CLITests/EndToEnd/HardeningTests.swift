@@ -32,6 +32,9 @@ struct HardeningTests {
             "01-hello/" + (exercise == "hello01-greeting" ? "01-greeting" : "02-again"))
     }
 
+    /// The exercise folder is six levels below the checkout (.build/backendlings/e2e/workspace/module/step).
+    private static let fromExerciseFolder = "swift run --package-path ../../../../../.. backendlings"
+
     private func lines(_ output: String) -> [String] { output.components(separatedBy: "\n") }
 
     @Test func bareCheckInsideAnExerciseFolder_checksThatExercise() async throws {
@@ -40,7 +43,9 @@ struct HardeningTests {
         #expect(status == 1, "\(output)")
         #expect(
             lines(output).contains(
-                "Edit ., then run backendlings check hello02-again again (or use watch mode: backendlings)."),
+                // From inside the checkout, the command is named as it works from that folder.
+                "Edit ., then run \(Self.fromExerciseFolder) check hello02-again again (or use watch mode: \(Self.fromExerciseFolder))."
+            ),
             "\(output)")
         let progress = try await run(["progress", "--json"])
         let json = try #require(
@@ -128,8 +133,8 @@ struct HardeningTests {
         #expect(status == 2, "\(output)")
         #expect(
             lines(output).contains(
-                "Error: Port \(port) is already in use (maybe another `backendlings serve` is running). Stop it, "
-                    + "or choose another port: backendlings serve --port 8081"), "\(output)")
+                "Error: Port \(port) is already in use (maybe another `swift run backendlings serve` is running). Stop it, "
+                    + "or choose another port: swift run backendlings serve --port \(port + 1)"), "\(output)")
         // The build is cached; the verdict no longer waits out serve's 10-second readiness window.
         #expect(elapsed < .seconds(10), "took \(elapsed)")
     }

@@ -46,11 +46,18 @@ struct LearnerJourneyTests {
         #expect(failing.output.contains("FAIL GET /hello answers 200 with Hello, world!"))
         #expect(failing.output.contains("expected the body to be \"Hello, world!\", got \"TODO\""))
         #expect(failing.output.contains("curl -i http://127.0.0.1:8080/hello"))
+        let replay = workspace.appendingPathComponent(".backendlings/repro/hello01-greeting/check-01.sh")
+        #expect(failing.output.contains("Replay the whole check"), "\(failing.output)")
+        #expect(failing.output.contains("repro/hello01-greeting/check-01.sh"), "\(failing.output)")
+        let script = try String(contentsOf: replay, encoding: .utf8)
+        #expect(script.contains("show 'GET /hello' \"$BASE_URL\"/hello"), "\(script)")
 
         try E2EFixture.solvedGreeting.write(to: learnerFile, atomically: true, encoding: .utf8)
         let passing = try await run(["check"])
         #expect(passing.status == 0, "\(passing.output)")
         #expect(passing.output.contains("The check passed"))
+        #expect(
+            !FileManager.default.fileExists(atPath: replay.path), "a passed check leaves no replay script")
 
         let progress = try await run(["progress", "--json"])
         let json = try #require(
@@ -108,6 +115,31 @@ struct LearnerJourneyTests {
         #expect(try String(contentsOf: learnerFile, encoding: .utf8) == E2EFixture.starterGreeting)
     }
 
+    @Test func aPassIsNeverForgotten_afterAResetTheExerciseIsDoneButFailingAgain() async throws {
+        _ = try await run([])
+        try E2EFixture.solvedGreeting.write(to: learnerFile, atomically: true, encoding: .utf8)
+        #expect(try await run(["check"]).status == 0)
+        #expect(try await run(["reset", "hello01-greeting"]).status == 0)
+        #expect(try await run(["check"]).status == 1)
+
+        let list = try await run(["list"]).output
+        #expect(list.contains("Fixture pack · 1 of 1 exercises done (1 failing again)"), "\(list)")
+        #expect(
+            list.contains("  [done!] hello01-greeting  Say hello  passed before, failing now  <- current"),
+            "\(list)")
+        #expect(
+            list.contains(
+                "[done] passed, [done!] passed before, failing now, [fail] failing, [todo] not started, <- current"
+            ))
+        let progress = try await run(["progress"]).output
+        #expect(progress.contains("  Done:        1 of 1 exercises (100%)"), "\(progress)")
+        #expect(progress.contains("Failing again: hello01-greeting"))
+        #expect(progress.contains("!!!!!!!!!!!!!!!!!!!!"), "the bar shows the broken exercise")
+        let solution = try await run(["solution", "hello01-greeting"])
+        #expect(solution.status == 0, "solution keys on passed once: \(solution.output)")
+        #expect(solution.output.contains("\"Hello, world!\""))
+    }
+
     @Test func commandsFromASubfolderOfTheWorkspace_findTheWorkspace() async throws {
         _ = try await run([])
         let folder = workspace.appendingPathComponent("01-hello")
@@ -119,7 +151,12 @@ struct LearnerJourneyTests {
     @Test func hint_revealsOneMoreEachTime_andSolutionStaysHiddenUntilPassed() async throws {
         _ = try await run([])
         #expect(try await run(["hint"]).output.contains("Hint 1 of 2"))
-        #expect(try await run(["hint"]).output.contains("Hint 2 of 2"))
+        let last = try await run(["hint"]).output
+        #expect(last.contains("Hint 2 of 2"))
+        #expect(last.contains("That was the last hint."))
+        let none = try await run(["hint"]).output
+        #expect(none.contains("No more hints · hello01-greeting: you have seen all 2."), "\(none)")
+        #expect(!none.contains("Hint 2 of 2"))
         let hidden = try await run(["solution", "hello01-greeting"])
         #expect(hidden.status == 1)
         #expect(!hidden.output.contains("Hello, world!\""))
@@ -142,24 +179,30 @@ struct LearnerJourneyTests {
             let firstCheck = await waitForAttempts(1, timeout: .seconds(300))
             #expect(firstCheck, "no first check; screen: \(process.output.suffix(800))")
             let firstVerdict = await waitUntil(.seconds(30)) {
-                process.output.contains(" passed · score") || process.output.contains("No checks ran")
+                process.lastFrame?.contains { $0.hasPrefix("[fail] 0 of 1") } == true
             }
-            #expect(firstVerdict)
+            #expect(firstVerdict, "\(process.lastFrame ?? [])")
 
             // Save the way editors do: write a temporary file, rename it over the original.
             let temporary = learnerFile.deletingLastPathComponent().appendingPathComponent(
                 ".Greeting.swift.tmp")
             try E2EFixture.solvedGreeting.write(to: temporary, atomically: false, encoding: .utf8)
             _ = rename(temporary.path, learnerFile.path)
-            process.type("h")  // a key pressed while the check runs is handled once, not lost or doubled
+            // A key pressed while the check runs is handled once, not lost or doubled: this h shows
+            // the failing check's own hint, the next one the exercise's first hint.
+            process.type("h")
             let secondCheck = await waitForAttempts(2, timeout: .seconds(120))
             #expect(secondCheck, "the save did not trigger a check")
             let passes = await waitUntil(.seconds(30)) { process.output.contains("This exercise passes!") }
             #expect(passes)
             try await Task.sleep(for: .seconds(3))
             #expect(attempts() == 2, "one save must trigger exactly one check")
+            #expect(process.output.contains("Hint for “GET /hello answers 200 with Hello, world!”"))
+            #expect(hintsShown() == 0, "the check's own hint comes first")
+            process.type("h")
+            let exerciseHint = await waitUntil(.seconds(10)) { process.output.contains("Hint 1 of 2") }
+            #expect(exerciseHint)
             #expect(hintsShown() == 1, "one h must reveal exactly one hint")
-            #expect(process.output.contains("Hint 1 of 2"))
 
             process.type("q")
             let exitStatus = try await offThePool { process.waitForExit(timeout: .seconds(20)) }
@@ -167,7 +210,9 @@ struct LearnerJourneyTests {
             let restored = process.terminalSettings
             #expect(restored.c_lflag & tcflag_t(ICANON) != 0, "the terminal was left in raw mode")
             #expect(restored.c_lflag & tcflag_t(ECHO) != 0, "the terminal was left without echo")
-            #expect(process.output.contains("Bye!"))
+            let normalScreen = process.output.components(separatedBy: "\u{1B}[?1049l").last ?? ""
+            #expect(normalScreen.contains("hello01-greeting · passes"), "\(normalScreen)")
+            #expect(normalScreen.contains("1 of 1 exercises done. Your progress is saved"))
         }
     #endif
 

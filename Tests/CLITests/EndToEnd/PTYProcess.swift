@@ -11,8 +11,12 @@
         private var screen = ""
         private var reader: Thread?
 
-        init(_ executable: String, _ arguments: [String], environment: [String: String]) throws {
+        init(
+            _ executable: String, _ arguments: [String], environment: [String: String],
+            columns: Int = 80, rows: Int = 24
+        ) throws {
             terminal = try PseudoTerminal.open()
+            terminal.setSize(columns: columns, rows: rows)
             var actions = posix_spawn_file_actions_t()
             posix_spawn_file_actions_init(&actions)
             defer { posix_spawn_file_actions_destroy(&actions) }
@@ -61,6 +65,41 @@
         var output: String { lock.withLock { screen } }
 
         func type(_ text: String) { terminal.type(Array(text.utf8)) }
+
+        /// Resizes the terminal and tells the program, as a terminal window does.
+        func resize(columns: Int, rows: Int) {
+            terminal.setSize(columns: columns, rows: rows)
+            kill(pid, SIGWINCH)
+        }
+
+        /// The last complete frame the watch screen drew, one string per screen row, escape
+        /// sequences removed. Frames start at the top-left corner (`ESC [ H`), end each row with
+        /// "clear to end of line" and end with "clear below" (`ESC [ J`).
+        var lastFrame: [String]? {
+            let text = output
+            guard let end = text.range(of: "\u{1B}[J", options: .backwards),
+                let start = text.range(
+                    of: "\u{1B}[H", options: .backwards, range: text.startIndex..<end.lowerBound)
+            else { return nil }
+            return text[start.upperBound..<end.lowerBound].components(separatedBy: "\u{1B}[K\r\n").map {
+                PTYProcess.plain(String($0.replacingOccurrences(of: "\u{1B}[K", with: "")))
+            }
+        }
+
+        /// `text` without escape sequences.
+        static func plain(_ text: String) -> String {
+            var result = ""
+            var escape = 0  // 0 text, 1 after ESC, 2 inside CSI
+            for scalar in text.unicodeScalars {
+                switch escape {
+                case 1: escape = scalar == "[" ? 2 : 0
+                case 2: if (0x40...0x7E).contains(scalar.value) { escape = 0 }
+                default:
+                    if scalar == "\u{1B}" { escape = 1 } else { result.unicodeScalars.append(scalar) }
+                }
+            }
+            return result
+        }
 
         /// The terminal's current settings, as the program left them.
         var terminalSettings: termios { terminal.settings() }

@@ -14,6 +14,8 @@
             case crash
             /// Random bytes that are not HTTP, then close.
             case garbage
+            /// `GET /hello` → 200 `hello`; anything else force-unwraps nil.
+            case trap
         }
 
         let socket: Int32
@@ -89,6 +91,15 @@
                     )
                     writeLine("grader-fixture: crashing in the middle of a response", to: 2)
                     abort()
+                case .trap:
+                    let request = readRequestHead(connection)
+                    guard request.hasPrefix("GET /hello ") else {
+                        writeLine("grader-fixture: looking up book 5", to: 2)
+                        respond(connection, status: "200 OK", body: Shelf.title(of: 5))
+                        continue
+                    }
+                    respond(connection, status: "200 OK", body: "hello")
+                    close(connection)
                 case .garbage:
                     _ = readRequestHead(connection)
                     var noise = (0..<256).map { _ in UInt8.random(in: 0...255) }

@@ -42,6 +42,11 @@
         /// The environment variable that names the mode when there is no argument (a grader passes
         /// none to its server).
         static let variable = "GRADER_FIXTURE_MODE"
+        /// `GET /hello` answers like `ok`; any other request force-unwraps nil (SIGILL, Swift's
+        /// "Fatal error" and backtrace), as a learner's handler might.
+        case trapOnRequest = "trap-on-request"
+        /// Throws an error from top-level code before listening ("Error raised at top level").
+        case throwAtStart = "throw-at-start"
 
         /// Bytes `flood-output` writes before its listening line.
         static let floodBytes = 50 * 1024 * 1024
@@ -102,6 +107,10 @@
                 let server = FixtureServer.listen()
                 useUpDescriptors()
                 server.serve(.hello)
+            case .trapOnRequest:
+                FixtureServer.listen().serve(.trap)
+            case .throwAtStart:
+                sleepForever()  // main.swift throws before it gets here
             }
         }
     }

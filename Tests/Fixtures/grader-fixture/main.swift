@@ -14,6 +14,7 @@
         writeLine("usage: grader-fixture MODE   (one of: \(names))", to: 2)
         exit(64)
     }
+    if mode == .throwAtStart { try migrate() }
     mode.run()
 #else
     print("grader-fixture runs on Linux only: it exercises Linux process control.")

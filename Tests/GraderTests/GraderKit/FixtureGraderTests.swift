@@ -58,7 +58,7 @@
                     "Your server printed \"Listening on http://127.0.0.1:0\", but 0 is not a port a client can "
                         + "connect to: PORT=0 asks the system for any free port."), "\(report.checks[0])")
             #expect(
-                report.checks.dropFirst().allSatisfy { $0.message == "Not run: your server did not start." })
+                report.checks.dropFirst().allSatisfy { $0.needs == "your server to start" })
             // Deadline, not speed: without the verdict each check waited out the 10-second readiness window.
             #expect(elapsed < Self.readinessTimeout * Self.loadAllowance, "took \(elapsed)")
             #expect(await ProcessLeftovers.awaitNone(marked: mark) == [])
@@ -87,7 +87,7 @@
                     + "with Ctrl-Z), so it cannot answer. A stopped process only runs again after SIGCONT.")
             #expect(
                 report.checks.dropFirst().allSatisfy {
-                    $0.message == "Not run: your server could not answer."
+                    $0.message == "Not checked: it needs your server to answer."
                 })
             // Deadline, not speed: one client timeout (5 s), within one check's deadline; not one per check.
             #expect(elapsed < Self.checkTimeout * Self.loadAllowance, "took \(elapsed)")
@@ -119,10 +119,12 @@
             let runner = try RunnerStandIn.start(
                 grader: try Self.grader, server: try GraderFixture.path,
                 environment: mark.environment.merging(["GRADER_FIXTURE_MODE": mode]) { a, _ in a })
-            // Kill the runner once the grader has started the server, which then keeps it waiting.
-            let seen = try await RunnerStandIn.waitForProcess(named: "grader-fixture", marked: mark)
-            #expect(seen, "the grader did not start the server within a minute")
-            try await killAndExpectNothingLeft(runner, mark: mark)
+            // Kill the runner once the grader's server is in the state that keeps the grader waiting.
+            let kill = await RunnerStandIn.kill(runner, once: "grader-fixture", marked: mark) {
+                Self.cannotAnswer(mode, pid: $0)
+            }
+            #expect(kill.sawProcess, "the grader's server was not seen unable to answer within a minute")
+            await expectNothingLeft(after: kill, mark: mark)
         }
 
         @Test(arguments: ["announce-port-zero", "announce-wrong-port"])
@@ -133,67 +135,29 @@
                 grader: try Self.grader, server: try GraderFixture.path,
                 environment: mark.environment.merging(["GRADER_FIXTURE_MODE": mode]) { a, _ in a })
             // These runs end within a second; the kill lands while the grader starts or checks it.
-            _ = try await RunnerStandIn.waitForProcess(named: "fixture-grader", marked: mark)
-            try await killAndExpectNothingLeft(runner, mark: mark)
+            let kill = await RunnerStandIn.kill(runner, once: "fixture-grader", marked: mark)
+            await expectNothingLeft(after: kill, mark: mark)
         }
 
-        /// SIGKILLs the runner, then expects every marked process gone within 10 seconds (the
+        /// Whether the fixture `pid` in `mode` is where it keeps the grader waiting for an answer.
+        private static func cannotAnswer(_ mode: String, pid: Int32) -> Bool {
+            switch mode {
+            case "stop-after-listening":
+                return ProcessLeftovers.state(of: pid) == "T"
+            case "exhaust-descriptors":
+                return ProcessLeftovers.descriptors(of: pid).count >= 256  // the limit it sets itself
+            default:  // hang-on-request: it holds a connection of the grader's beside its listening socket
+                return ProcessLeftovers.descriptors(of: pid).filter { $0.hasPrefix("socket:") }.count >= 2
+            }
+        }
+
+        /// Expects every marked process gone within 10 seconds of the runner's SIGKILL (the
         /// documented cleanup takes about a second; the whole suite's load makes it slower).
-        private func killAndExpectNothingLeft(_ runner: pid_t, mark: ProcessTestMark) async throws {
-            let graders = RunnerStandIn.processes(named: "fixture-grader", marked: mark)
-            let killed = ContinuousClock.now
-            kill(runner, SIGKILL)
-            var status: Int32 = 0
-            _ = waitpid(runner, &status, 0)
+        private func expectNothingLeft(after kill: RunnerStandIn.Kill, mark: ProcessTestMark) async {
             let left = await ProcessLeftovers.awaitNone(marked: mark, timeout: .seconds(10))
-            let elapsed = ContinuousClock.now - killed
-            RunnerStandIn.reap(graders)
+            let elapsed = ContinuousClock.now - kill.instant
+            RunnerStandIn.reap(kill.graders)
             #expect(left == [], "left running \(elapsed) after the runner was killed: \(left)")
-        }
-    }
-
-    /// A stand-in for `backendlings check`: `sh` starting the grader and waiting for it, spawned
-    /// directly (not as a `ChildProcess`, whose cleanup would hide what a real kill leaves behind).
-    enum RunnerStandIn {
-        static func start(grader: String, server: String, environment: [String: String]) throws -> pid_t {
-            let script = "\"$0\" --exercise fixture --server \"$1\" --format json > /dev/null; echo finished"
-            let words = ["/bin/sh", "-c", script, grader, server]
-            let argv: [UnsafeMutablePointer<CChar>?] = words.map { strdup($0) } + [nil]
-            var merged = ProcessInfo.processInfo.environment
-            for (name, value) in environment { merged[name] = value }
-            let envp: [UnsafeMutablePointer<CChar>?] = merged.map { strdup("\($0.key)=\($0.value)") } + [nil]
-            defer { for pointer in argv + envp { free(pointer) } }
-            var pid: pid_t = 0
-            guard posix_spawn(&pid, "/bin/sh", nil, nil, argv, envp) == 0 else {
-                throw GraderFixture.FixtureMissing()
-            }
-            return pid
-        }
-
-        /// Marked processes whose command name is `name`.
-        static func processes(named name: String, marked mark: ProcessTestMark) -> [Int32] {
-            ProcessLeftovers.processes(marked: mark).filter { pid in
-                let comm = (try? String(contentsOfFile: "/proc/\(pid)/comm", encoding: .utf8)) ?? ""
-                return comm.trimmingCharacters(in: .whitespacesAndNewlines) == String(name.prefix(15))
-            }
-        }
-
-        /// Waits up to a minute for a marked process called `name`.
-        static func waitForProcess(named name: String, marked mark: ProcessTestMark) async throws -> Bool {
-            let end = ContinuousClock.now + .seconds(60)
-            while ContinuousClock.now < end {
-                if !processes(named: name, marked: mark).isEmpty { return true }
-                try await Task.sleep(for: .milliseconds(20))
-            }
-            return false
-        }
-
-        /// Reaps any of `pids` that were re-parented to this (subreaper) test process and exited.
-        static func reap(_ pids: [Int32]) {
-            for pid in pids {
-                var status: Int32 = 0
-                _ = waitpid(pid, &status, WNOHANG)
-            }
         }
     }
 #endif

@@ -111,12 +111,31 @@
             return fields.count > 1 ? (Int(fields[1]) ?? 0) * Int(sysconf(Int32(_SC_PAGESIZE))) : 0
         }
 
+        /// The state letter of `pid` in /proc (`T`: stopped by a signal), `nil` once it is gone.
+        static func state(of pid: Int32) -> String? {
+            statFields(of: pid).first.map(String.init)
+        }
+
+        /// What the open descriptors of `pid` point at (`socket:[…]`, a path, …).
+        static func descriptors(of pid: Int32) -> [String] {
+            let directory = "/proc/\(pid)/fd"
+            let names = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
+            return names.compactMap {
+                try? FileManager.default.destinationOfSymbolicLink(atPath: directory + "/" + $0)
+            }
+        }
+
         private static func processGroup(of pid: Int32) -> Int32? {
+            let fields = statFields(of: pid)
+            return fields.count > 2 ? Int32(fields[2]) : nil
+        }
+
+        /// The fields of /proc/<pid>/stat after the command name: state, parent, group, ...
+        private static func statFields(of pid: Int32) -> [Substring] {
             guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
                 let close = stat.lastIndex(of: ")")
-            else { return nil }
-            let fields = stat[stat.index(after: close)...].split(separator: " ")
-            return fields.count > 2 ? Int32(fields[2]) : nil
+            else { return [] }
+            return stat[stat.index(after: close)...].split(separator: " ")
         }
     }
 

@@ -23,12 +23,14 @@ struct ExercismResultsTests {
                 F.check("passed"), F.check("failed", .fail, message: "no"),
                 F.check("errored", .error, message: "gone"),
                 F.check("skipped", .skipped),
+                CheckResult(name: "not checked", status: .skipped, needs: "“failed”"),
             ])
         let tests = try tests(report)
-        #expect(tests.map { $0["status"] as? String } == ["pass", "fail", "error", "fail"])
+        #expect(tests.map { $0["status"] as? String } == ["pass", "fail", "error", "error", "error"])
         #expect(
             tests.map { $0["message"] as? String } == [
                 nil, "no", "gone", "Not run because an earlier check failed.",
+                "Not checked (needs “failed”): fix the failing check first.",
             ])
     }
 

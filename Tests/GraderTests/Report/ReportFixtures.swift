@@ -115,6 +115,85 @@ enum ReportFixtures {
         )
     }
 
+    /// api01-health: the status is wrong, so the checks that need it are not checked; the last one
+    /// needed a set-up that failed after that failure. The failed check has a replay script.
+    static func notCheckedRun() -> GradeReport {
+        let answers = "GET /health answers 200 OK"
+        let needsStatus = "“\(answers)”"
+        var failed = check(
+            answers, .fail, message: "expected status 200 OK, got 201 Created",
+            hint: "200 OK means \"it worked\".",
+            exchange: exchange(
+                request("GET", "/health"),
+                response(201, "Created", body: #"{"status":"ok"}"#)),
+            duration: 0.009)
+        failed.replayScript = "/home/ayu/backendlings/workspace/.backendlings/repro/api01-health/check-01.sh"
+        return GradeReport(
+            exercise: "api01-health",
+            status: .fail,
+            checks: [
+                failed,
+                notChecked(
+                    "GET /health says its body is JSON (Content-Type: application/json)", needs: needsStatus),
+                notChecked(
+                    "the body of GET /health is the JSON object {\"status\": \"ok\"}", needs: needsStatus),
+                notChecked("HEAD /health answers 200 with the headers and no body", needs: needsStatus),
+                check("GET /healthz (a path with no route) answers 404 Not Found", duration: 0.004),
+                notChecked("GET /tasks/:id answers 200 with the task", needs: "POST /tasks to create a task"),
+            ],
+            serverLog: CapturedOutput(
+                head: "Listening on http://127.0.0.1:41234\n"
+                    + "2026-11-29T05:11:06.123Z INFO  GET /health 201 0.31ms request_id=1\n"),
+            duration: 0.201
+        )
+    }
+
+    static func notChecked(_ name: String, needs: String) -> CheckResult {
+        CheckResult(
+            name: name, status: .skipped, message: "Not checked: it needs \(needs).", duration: 0,
+            needs: needs)
+    }
+
+    /// db02-insert-fetch: a nil unwrap in a handler crashed the server during the second check; the
+    /// third found it stopped. The log holds the runtime's whole crash report.
+    static func crashedRun(log: String) -> GradeReport {
+        let crash = ServerCrash(
+            message: [
+                "db02_insert_fetch/BookStore.swift:8: Fatal error: Unexpectedly found nil while unwrapping an Optional value"
+            ],
+            kind: "Illegal instruction",
+            location: ServerCrash.Location(
+                file: "01-databases/02-insert-fetch/BookStore.swift", line: 8, column: 21,
+                function: "BookStore.find(id:)", source: "return title!"))
+        var crashed = check(
+            "GET /books/:id answers 404 for a book that does not exist", .fail,
+            message:
+                "GET /books/7 → no response: your server closed the connection without answering. Your server crashed (killed by signal SIGILL: a Swift runtime error such as a force-unwrapped nil, an index out of range or a failed precondition) while the checks were running.",
+            exchange: exchange(
+                request("GET", "/books/7"), nil,
+                problem: "no response: your server closed the connection without answering."),
+            duration: 0.152)
+        crashed.crash = crash
+        crashed.serverLog = CapturedOutput(head: log)
+        crashed.replayScript =
+            "/home/ayu/backendlings/workspace/.backendlings/repro/db02-insert-fetch/check-02.sh"
+        return GradeReport(
+            exercise: "db02-insert-fetch",
+            status: .fail,
+            checks: [
+                check("GET /books/:id answers 200 with the book", duration: 0.011),
+                crashed,
+                notChecked(
+                    "every book is still in the books table",
+                    needs:
+                        "your server, which stopped during “GET /books/:id answers 404 for a book that does not exist”"
+                ),
+            ],
+            serverLog: CapturedOutput(head: log),
+            duration: 0.402
+        )
+    }
+
     /// db01-schema: the server stopped before it listened; its log says why.
     static func erroringRun() -> GradeReport {
         GradeReport(

@@ -6,7 +6,7 @@ import Testing
 /// See ``ReportGolden`` for how to update them.
 struct ReportGoldenTests {
     enum Run: String, CaseIterable, Sendable, CustomTestStringConvertible {
-        case passing, failing, erroring, compilerError
+        case passing, failing, erroring, compilerError, notChecked, crashed
 
         var report: GradeReport {
             switch self {
@@ -14,6 +14,8 @@ struct ReportGoldenTests {
             case .failing: ReportFixtures.failingRun()
             case .erroring: ReportFixtures.erroringRun()
             case .compilerError: ReportFixtures.compilerErrorRun()
+            case .notChecked: ReportFixtures.notCheckedRun()
+            case .crashed: ReportFixtures.crashedRun(log: (try? CrashSamples.text("server")) ?? "")
             }
         }
 
@@ -22,6 +24,8 @@ struct ReportGoldenTests {
             case .passing: "Add a book"
             case .failing: "Filtering and ordering"
             case .erroring, .compilerError: "Create the books table"
+            case .notChecked: "A health check"
+            case .crashed: "Insert and fetch books"
             }
         }
 

@@ -33,6 +33,19 @@ struct ExerciseLookupTests {
         #expect(Suggestions.distance("kitten", "sitting") == 3)
     }
 
+    @Test func aMistypedCommand_suggestsTheClosestPlausibleOne() {
+        let commands = ["list", "check", "check-all", "watch", "hint", "serve", "progress", "reset"]
+        #expect(Suggestions.likelyTypo(of: "lsit", among: commands) == "list")
+        #expect(Suggestions.likelyTypo(of: "chekc", among: commands) == "check")
+        #expect(Suggestions.likelyTypo(of: "chek-all", among: commands) == "check-all")
+        #expect(Suggestions.likelyTypo(of: "prog", among: commands) == "progress")
+        #expect(Suggestions.likelyTypo(of: "srve", among: commands) == "serve")
+        #expect(Suggestions.likelyTypo(of: "--jsno", among: ["--json", "--junit"]) == "--json")
+        #expect(Suggestions.likelyTypo(of: "frobnicate", among: commands) == nil)
+        #expect(Suggestions.likelyTypo(of: "xy", among: commands) == nil)
+        #expect(Suggestions.likelyTypo(of: "lots", among: commands) == nil)
+    }
+
     @Test func ambiguousPrefix_listsTheCandidates() throws {
         let error = try #require(throws: ExerciseLookupError.self) { try pack.findExercise("db0") }
         #expect(
@@ -43,7 +56,10 @@ struct ExerciseLookupTests {
 
     @Test func nothingClose_pointsToTheList() throws {
         let error = try #require(throws: ExerciseLookupError.self) { try pack.findExercise("xyz") }
-        #expect(error.description == "No exercise \"xyz\". Run `backendlings list` to see every exercise.")
+        #expect(
+            error.description
+                == "No exercise \"xyz\". Run `\(CommandNaming.current.command("list"))` to see every exercise."
+        )
     }
 
     @Test func didYouMean_joinsSeveralSuggestions() {

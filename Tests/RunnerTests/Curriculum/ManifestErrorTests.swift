@@ -192,14 +192,15 @@ struct ManifestErrorTests {
         let error = try #require(throws: PackError.self) { try decode("{\n  \"modules\": [1,]\n}") }
         #expect(
             error.description
-                == "Lessons/pack.json: line 2, column 17: invalid JSON: expected a value, found ']'")
+                == "Lessons/pack.json: line 2, column 17: invalid JSON: a comma before ']' (a trailing comma is not JSON)"
+        )
     }
 
     @Test func duplicateKey_isInvalidJSON() throws {
         let error = try #require(throws: PackError.self) { try decode(#"{"name": "a", "name": "b"}"#) }
         #expect(
             error.description
-                == #"Lessons/pack.json: line 1, column 15: invalid JSON: the field "name" appears twice in the same object"#
+                == #"Lessons/pack.json: line 1, column 15: invalid JSON: the member "name" appears twice in the same object"#
         )
     }
 
@@ -207,7 +208,7 @@ struct ManifestErrorTests {
         let error = try #require(throws: PackError.self) { try decode("  \n") }
         #expect(
             error.description
-                == "Lessons/pack.json: line 2, column 1: invalid JSON: the file is empty; expected a JSON object"
+                == "Lessons/pack.json: line 2, column 1: invalid JSON: there is no JSON value, only the end of the file"
         )
     }
 

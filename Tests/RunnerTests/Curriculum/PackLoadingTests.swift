@@ -105,7 +105,7 @@ struct PackLoadingTests {
             }
             #expect(
                 broken.description
-                    == "\(manifest.path): line 1, column 23: invalid JSON: expected a field name in quotes, found the end of the file"
+                    == "\(manifest.path): line 1, column 23: invalid JSON: expected a member name in double quotes, found the end of the file"
             )
         }
     }

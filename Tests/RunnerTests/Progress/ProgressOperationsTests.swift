@@ -31,8 +31,35 @@ struct ProgressOperationsTests {
                 "id INTEGER PRIMARY KEY",
             ])
         #expect(shown.map(\.isLast) == [false, false, true, true])
+        #expect(shown.map(\.noneLeft) == [false, false, false, true])
         #expect(progress.state(of: "db01-schema").hintsShown == 3)
         #expect(progress.hintsUsed == 3)
+    }
+
+    @Test func aPass_isNeverForgotten_aLaterFailureMakesItDoneButBroken() {
+        var progress = LearnerProgress(startedAt: start, current: "db01-schema")
+        #expect(progress.state(of: "db01-schema").standing == .pending)
+        progress.recordCheck("db01-schema", passed: false, at: start)
+        #expect(progress.state(of: "db01-schema").standing == .failing)
+        #expect(!progress.isDone("db01-schema"))
+        progress.recordCheck("db01-schema", passed: true, at: start.addingTimeInterval(60))
+        #expect(progress.state(of: "db01-schema").standing == .done)
+        progress.recordCheck("db01-schema", passed: false, at: start.addingTimeInterval(120))
+        #expect(progress.state(of: "db01-schema").standing == .broken)
+        #expect(progress.isDone("db01-schema"), "a pass stays a pass")
+        #expect(progress.doneCount(in: pack) == 1)
+        #expect(progress.brokenCount(in: pack) == 1)
+        #expect(progress.summary(for: pack).first?.broken == 1)
+        progress.recordCheck("db01-schema", passed: true, at: start.addingTimeInterval(180))
+        #expect(progress.state(of: "db01-schema").standing == .done)
+        #expect(progress.brokenCount(in: pack) == 0)
+    }
+
+    @Test func next_afterAPassThatBrokeAgain_movesOn() throws {
+        var progress = LearnerProgress(startedAt: start, current: "db01-schema")
+        progress.recordCheck("db01-schema", passed: true, at: start)
+        progress.recordCheck("db01-schema", passed: false, at: start)
+        #expect(try progress.advance(in: pack) == .movedTo(try #require(pack.exercise(id: "db02-queries"))))
     }
 
     @Test func next_beforeTheCurrentIsDone_isRefused() throws {
@@ -42,7 +69,7 @@ struct ProgressOperationsTests {
         #expect(
             error.description
                 == "Finish db01-schema first: its checks have not passed yet. "
-                + "Run `backendlings check db01-schema` to see what is left.")
+                + "Run `\(CommandNaming.current.command("check db01-schema"))` to see what is left.")
         #expect(progress.current == "db01-schema")
     }
 

@@ -51,7 +51,7 @@
             return (result, ContinuousClock.now - started)
         }
 
-        private static func freePort() -> Int {
+        static func freePort() -> Int {
             let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
             defer { close(fd) }
             var address = sockaddr_in()
@@ -89,7 +89,8 @@
                         == "Your server stopped before it was ready (exited with status 3). Its last lines:\n"
                         + "grader-fixture: exit-at-once is exiting with status 3")
                 #expect(
-                    elapsed < ServeSession.readinessTimeout * 3, "waited out the readiness window: \(elapsed)")
+                    elapsed < ServeSession.readinessTimeout * 3, "waited out the readiness window: \(elapsed)"
+                )
             }
         }
 
@@ -109,7 +110,8 @@
                         + "(PORT=\(port)), not \(announced). Read the port from the PORT environment variable."
                 )
                 #expect(
-                    elapsed < ServeSession.readinessTimeout * 3, "waited out the readiness window: \(elapsed)")
+                    elapsed < ServeSession.readinessTimeout * 3, "waited out the readiness window: \(elapsed)"
+                )
             }
         }
 
@@ -125,7 +127,8 @@
                         "Your server printed \"Listening on http://127.0.0.1:0\", but 0 is not a port a client "
                             + "can connect to: PORT=0 asks the system for any free port."))
                 #expect(
-                    elapsed < ServeSession.readinessTimeout * 3, "waited out the readiness window: \(elapsed)")
+                    elapsed < ServeSession.readinessTimeout * 3, "waited out the readiness window: \(elapsed)"
+                )
             }
         }
     }

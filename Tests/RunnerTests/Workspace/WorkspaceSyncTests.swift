@@ -18,7 +18,7 @@ struct WorkspaceSyncTests {
 
             let package = Package(
                 name: "backendlings-workspace",
-                platforms: [.macOS(.v14)],
+                platforms: [.macOS(.v15)],
                 dependencies: [
                     .package(path: "\(dependency)")
                 ],

@@ -11,7 +11,8 @@ struct WorkspaceValidateTests {
             let error = try #require(throws: WorkspaceError.self) { try fx.workspace.validate() }
             #expect(
                 error.description
-                    == "No workspace at ./workspace yet. Run `swift run backendlings` to create it.")
+                    == "No workspace at ./workspace yet. Run `\(CommandNaming.current.command())` to create it."
+            )
         }
     }
 
@@ -26,7 +27,7 @@ struct WorkspaceValidateTests {
             let error = try #require(throws: WorkspaceError.self) { try fx.workspace.validate(schema) }
             #expect(
                 error.description
-                    == "workspace/01-databases/01-schema is missing. Run `backendlings reset db01-schema` to get the starter back."
+                    == "workspace/01-databases/01-schema is missing. Run `\(CommandNaming.current.command("reset db01-schema"))` to get the starter back."
             )
             #expect(
                 throws: WorkspaceError.missingExercise(
@@ -59,7 +60,7 @@ struct WorkspaceValidateTests {
             let error = try #require(throws: WorkspaceError.self) { try fx.workspace.validate() }
             #expect(
                 error.description
-                    == "workspace/Package.swift is missing. Run `swift run backendlings` to generate it again."
+                    == "workspace/Package.swift is missing. Run `\(CommandNaming.current.command())` to generate it again."
             )
         }
     }

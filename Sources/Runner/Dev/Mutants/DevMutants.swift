@@ -114,14 +114,16 @@ public struct DevMutants: Sendable {
         let reports = DevCheck.Reports()
         let threads = BoundedThreads()
         let graded = programs.filter { build.built.contains($0.product) }.map(\.product)
+        // Load checks compare with the reference solution, built in this run.
+        let solutionBinary = package.binary(solution)
         for product in graded {
             let graderBinary = package.binary(grader)
             let server = package.binary(product)
             threads.submit {
                 reports.record(
                     product,
-                    GraderInvocation.run(
-                        grader: graderBinary, exercise: exercise.id, server: server, timeout: .seconds(300)))
+                    DevCheck.gradeOne(
+                        exercise, grader: graderBinary, server: server, reference: solutionBinary))
                 onStage(.grading(done: reports.count, total: graded.count))
             }
         }

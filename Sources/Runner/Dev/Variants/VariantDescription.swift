@@ -1,4 +1,5 @@
 import Foundation
+import StrictJSON
 
 /// What a variant's `variant.json` says:
 /// `{"description": "the mistake, in one line", "caughtBy": "the exact name of a check"}`, with an
@@ -29,10 +30,9 @@ struct VariantDescription: Equatable {
     }
 
     static func decode(_ data: Data, shown: String) throws(PackError) -> VariantDescription {
-        var parser = ManifestJSONParser(Array(data))
         let json: ManifestJSON
         do {
-            json = try parser.parse()
+            json = try StrictJSON.parse(data, options: Pack.manifestOptions)
         } catch {
             throw .invalidJSON(file: shown, line: error.line, column: error.column, reason: error.message)
         }

@@ -1,0 +1,58 @@
+import Foundation
+import Grader
+
+/// What a test context owns besides the learner's main server: the controlled clock's offset
+/// file, the statement log, extra instances, round-robin fronts, fake upstreams and the reference
+/// server. Everything here is stopped by `tearDown`, so a check can start things and forget them.
+final class ContextResources: @unchecked Sendable {
+    let lock = NSLock()  // guards every `var` below
+    /// The offset file every server is started with (`BACKENDKIT_CLOCK_OFFSET_FILE`).
+    let clockFile: URL
+    /// Where servers write the statement log once a check enabled it.
+    let statementLogFile: URL
+    let reference: ReferenceServer?
+    let workDirectory: URL
+
+    var clockOffset: Duration = .zero
+    /// How often the clock was moved, so the runner can tell which check moved it.
+    var clockMoves = 0
+    var statementLogEnabled = false
+    var instances: [ServerInstance] = []
+    var fronts: [RoundRobinFront] = []
+    var upstreams: [FakeUpstream] = []
+    var referenceInstance: LearnerServer?
+
+    init(workDirectory: URL, reference: ReferenceServer?) {
+        self.workDirectory = workDirectory
+        self.clockFile = workDirectory.appendingPathComponent("clock-offset")
+        self.statementLogFile = workDirectory.appendingPathComponent("statements.jsonl")
+        self.reference = reference
+    }
+
+    /// The variables every server of the run gets on top of the check's own.
+    var environment: [String: String] {
+        lock.withLock {
+            var variables = [ControlledClock.environmentVariable: clockFile.path]
+            if statementLogEnabled {
+                variables[StatementLogReader.environmentVariable] = statementLogFile.path
+            }
+            return variables
+        }
+    }
+
+    func tearDown() {
+        let (instances, fronts, upstreams, reference) = lock.withLock {
+            defer {
+                self.instances = []
+                self.fronts = []
+                self.upstreams = []
+                referenceInstance = nil
+            }
+            return (self.instances, self.fronts, self.upstreams, referenceInstance)
+        }
+        for front in fronts { front.stop() }
+        for instance in instances { instance.server.stop(grace: .seconds(2)) }
+        reference?.stop(grace: .seconds(2))
+        for upstream in upstreams { upstream.stop() }
+    }
+}

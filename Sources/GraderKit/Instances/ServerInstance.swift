@@ -1,0 +1,40 @@
+import Foundation
+import Grader
+
+/// One of several instances of the learner's server started by `t.startInstances(_:)`: its own
+/// process, port and captured output, the same database file as the others.
+public final class ServerInstance: Sendable {
+    /// 1, 2, 3… in the order started; also given to the process as `BACKENDLINGS_INSTANCE`.
+    public let number: Int
+    public let server: LearnerServer
+    /// A client that talks to this instance only.
+    public let http: HTTPClient
+
+    init(number: Int, server: LearnerServer) {
+        self.number = number
+        self.server = server
+        self.http = HTTPClient(
+            endpoint: { [server] in
+                guard !server.hasExited else {
+                    throw CheckFailure(
+                        server.unexpectedExitMessage.map { "instance \(number): \($0)" }
+                            ?? "instance \(number) of your server is not running")
+                }
+                return server.port
+            },
+            diagnose: { [server] in
+                _ = server.waitForExitBlocking(timeout: .milliseconds(500))
+                return server.unexpectedExitMessage.map {
+                    TransportDiagnosis(text: "Instance \(number): \($0)")
+                }
+            })
+    }
+
+    public var port: Int { server.port }
+
+    /// What this instance printed so far (stdout and stderr), capped.
+    public var output: String {
+        server.waitForPendingOutput()
+        return server.output.text
+    }
+}

@@ -1,0 +1,106 @@
+import Foundation
+import Grader
+
+/// Open-loop load against the learner's server, alone or next to the reference solution.
+///
+/// ```swift
+/// Check("GET /books stays fast under 300 requests per second", timeout: .seconds(20)) { t in
+///     try t.compareLoad(.get("/books?limit=20"), plan: LoadPlan(rate: 300, duration: .seconds(3)))
+///         .expectNoErrors()
+///         .expectP99(atMost: 3)
+/// }
+/// ```
+extension TestContext {
+    /// Sends `request` at `plan.rate` for `plan.duration` (after `plan.warmup`) to the main server.
+    public func load(_ request: LoadRequest, plan: LoadPlan) throws -> LoadResult {
+        try plan.validate()
+        let port = try runningPort()
+        Self.warmUp(port: port, request: request, plan: plan)
+        return try Self.checked(
+            LoadResult(plan: plan, runs: [Self.slice(port, request, plan, plan.duration)]))
+    }
+
+    /// Measures the reference solution and the learner's server with the same plan, in
+    /// alternating slices (reference, learner, reference, learner…) so that whatever else the
+    /// machine does at the time weighs on both alike. `prepare` runs first against each (through
+    /// its own client) to create the data both need.
+    public func compareLoad(
+        _ request: LoadRequest, plan: LoadPlan, prepare: (@Sendable (HTTPClient) throws -> Void)? = nil
+    ) throws -> LoadComparison {
+        try plan.validate(runs: 2)
+        let reference = try referenceInstance()
+        let referenceHTTP = HTTPClient(
+            endpoint: { reference.port },
+            diagnose: { reference.unexpectedExitMessage.map { TransportDiagnosis(text: $0) } })
+        try prepare?(referenceHTTP)
+        let port = try runningPort()
+        try prepare?(http)
+        Self.warmUp(port: reference.port, request: request, plan: plan)
+        Self.warmUp(port: port, request: request, plan: plan)
+        let slice = plan.duration / Self.comparisonSlices
+        var referenceRuns: [LoadRun] = []
+        var learnerRuns: [LoadRun] = []
+        for _ in 0..<Self.comparisonSlices {
+            referenceRuns.append(Self.slice(reference.port, request, plan, slice))
+            learnerRuns.append(Self.slice(port, request, plan, slice))
+        }
+        return LoadComparison(
+            learner: try Self.checked(LoadResult(plan: plan, runs: learnerRuns)),
+            reference: try Self.checked(LoadResult(plan: plan, runs: referenceRuns)))
+    }
+
+    /// How many alternating slices a comparison measures per server.
+    static let comparisonSlices = 4
+
+    /// The reference solution's server, started on first use with its own database file and the
+    /// same environment as the learner's; throws `LoadError.noReference` without `--reference`.
+    public func referenceInstance() throws -> LearnerServer {
+        if let running = resources.lock.withLock({ resources.referenceInstance }), !running.hasExited {
+            return running
+        }
+        guard let reference = resources.reference else {
+            throw CheckFailure(LoadError.noReference.description)
+        }
+        let folder = workDirectory.appendingPathComponent("reference", isDirectory: true)
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let configuration = LearnerServer.Configuration(
+            executable: reference.executable, arguments: reference.arguments,
+            databasePath: folder.appendingPathComponent("reference.sqlite").path,
+            environment: serverEnvironment(), workingDirectory: folder.path)
+        let started: LearnerServer
+        do {
+            started = try LearnerServer.start(configuration)
+        } catch {
+            throw CheckFailure(
+                "the reference solution could not start (\(error.message)). This is a problem in the lesson pack, not in your code."
+            )
+        }
+        resources.lock.withLock { resources.referenceInstance = started }
+        return started
+    }
+
+    static func warmUp(port: Int, request: LoadRequest, plan: LoadPlan) {
+        guard plan.warmup > .zero else { return }
+        _ = LoadEngine(port: port, request: request, plan: plan).run(duration: plan.warmup)
+    }
+
+    static func slice(_ port: Int, _ request: LoadRequest, _ plan: LoadPlan, _ duration: Duration) -> LoadRun
+    {
+        LoadEngine(port: port, request: request, plan: plan).run(duration: duration)
+    }
+
+    /// Refuses results where the generator fell behind its own schedule: they would measure the
+    /// grader's machine, not the server.
+    static func checked(_ result: LoadResult) throws -> LoadResult {
+        if result.sendLateness.p50 > maxGeneratorLateness {
+            throw CheckFailure(
+                LoadError.generatorFellBehind(rate: result.plan.rate, lateness: result.sendLateness.p50)
+                    .description
+                    + " This is a problem in the lesson pack, not in your code.")
+        }
+        return result
+    }
+
+    /// Beyond this median lateness the generator's own schedule has slipped.
+    static let maxGeneratorLateness: Duration = .milliseconds(5)
+}

@@ -1,0 +1,60 @@
+/// The rules of a histogram's samples: per label set, buckets with an `le` label that grow with
+/// `le`, a `+Inf` bucket, and `_count` equal to it.
+enum HistogramRules {
+    static func check(_ scrape: MetricsScrape) throws(MetricsScrape.Problem) {
+        for (name, type) in scrape.types where type == "histogram" {
+            var groups: [[String: String]: [(le: Double, count: Double, line: Int)]] = [:]
+            for sample in scrape.samples(named: name + "_bucket") {
+                guard let text = sample.labels["le"],
+                    let bound = text == "+Inf" ? Double.infinity : Double(text)
+                else {
+                    throw MetricsScrape.Problem(
+                        line: sample.line, message: "a bucket of \(name) has no numeric le label")
+                }
+                var rest = sample.labels
+                rest["le"] = nil
+                groups[rest, default: []].append((bound, sample.value, sample.line))
+            }
+            for (labels, buckets) in groups {
+                let described = labels.isEmpty ? name : "\(name)\(labels.sorted { $0.key < $1.key })"
+                guard zip(buckets, buckets.dropFirst()).allSatisfy({ $0.le < $1.le }) else {
+                    throw MetricsScrape.Problem(
+                        line: buckets[0].line,
+                        message: "the buckets of \(described) are not in increasing le order")
+                }
+                if let drop = zip(buckets, buckets.dropFirst()).first(where: { $1.count < $0.count }) {
+                    throw MetricsScrape.Problem(
+                        line: drop.1.line,
+                        message:
+                            "the buckets of \(described) must be cumulative: le=\"\(shown(drop.1.le))\" counts fewer than le=\"\(shown(drop.0.le))\""
+                    )
+                }
+                guard let last = buckets.last, last.le == .infinity else {
+                    throw MetricsScrape.Problem(
+                        line: buckets.last?.line ?? 0, message: "\(described) has no le=\"+Inf\" bucket")
+                }
+                guard let count = scrape.value(name + "_count", labels) else {
+                    throw MetricsScrape.Problem(
+                        line: last.line, message: "\(described) has no \(name)_count sample")
+                }
+                guard count == last.count else {
+                    throw MetricsScrape.Problem(
+                        line: last.line,
+                        message:
+                            "\(described): the +Inf bucket (\(shown(last.count))) differs from \(name)_count (\(shown(count)))"
+                    )
+                }
+                guard scrape.value(name + "_sum", labels) != nil else {
+                    throw MetricsScrape.Problem(
+                        line: last.line, message: "\(described) has no \(name)_sum sample")
+                }
+            }
+        }
+    }
+
+    /// A bound or count as the exposition writes it: `+Inf`, `1`, `0.25`.
+    private static func shown(_ value: Double) -> String {
+        if value == .infinity { return "+Inf" }
+        return value == value.rounded() && abs(value) < 1e15 ? String(Int64(value)) : String(value)
+    }
+}

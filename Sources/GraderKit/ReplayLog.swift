@@ -1,0 +1,42 @@
+import Foundation
+import Grader
+
+/// Everything a run did to the learner's server, in order, for replay scripts: the checks'
+/// requests (with their exact bodies), restarts, and what a script cannot do.
+///
+/// Safe to use from several threads at once: requests sent by `concurrently` are kept in the order
+/// they were sent.
+final class ReplayLog: @unchecked Sendable {  // unchecked: `steps` is only touched under `lock`
+    /// Bodies are kept up to this size; a larger one is cut, and the script says so.
+    static let maxBodyBytes = 1 << 20
+    /// Steps kept at most; a load test's thousands of requests do not all go into a script.
+    static let maxSteps = 5000
+
+    private let lock = NSLock()
+    private var stored: [ReplayStep] = []
+
+    var steps: [ReplayStep] { lock.withLock { stored } }
+
+    func append(_ step: ReplayStep) {
+        lock.withLock { if stored.count < Self.maxSteps { stored.append(step) } }
+    }
+
+    /// Records a request about to be sent.
+    func request(
+        method: String, target: String, headers: [(name: String, value: String)], body: Data?,
+        usesCookieJar: Bool
+    ) {
+        if let body, body.count > Self.maxBodyBytes {
+            append(
+                .skipped(
+                    "the full body of \(method) \(target) (\(body.count) bytes; the script sends its first \(Self.maxBodyBytes))"
+                ))
+        }
+        append(
+            .request(
+                ReplayRequest(
+                    method: method, target: target,
+                    headers: headers.map { HTTPExchange.Header($0.name, $0.value) },
+                    body: body.map { Array($0.prefix(Self.maxBodyBytes)) }, usesCookieJar: usesCookieJar)))
+    }
+}

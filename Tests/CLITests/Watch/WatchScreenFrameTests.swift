@@ -1,0 +1,176 @@
+import Foundation
+import Grader
+import Runner
+import Testing
+
+@testable import backendlings
+
+/// The watch screen's frame for a given state and terminal size, compared with golden files: a
+/// long failure must leave the header, the status line and the keys on screen, cut to fit.
+struct WatchScreenFrameTests {
+    private func makeScreen(style: OutputStyle = .plain) throws -> WatchScreen {
+        let packRoot = try E2EFixture.pack("pack-frames")
+        let pack = try Pack.load(from: packRoot)
+        let workspace = Workspace(
+            root: E2EFixture.root.appendingPathComponent("workspace-frames"), pack: pack,
+            home: E2EFixture.home,
+            currentDirectory: E2EFixture.root)
+        let context = RunnerContext(
+            locations: Locations(home: E2EFixture.home, packRoot: packRoot, workspace: workspace.root),
+            pack: pack,
+            workspace: workspace)
+        return WatchScreen(
+            context: context, style: style, exercise: pack.exercises[0], welcome: nil,
+            naming: CommandNaming(prefix: "backendlings"), size: { (80, 24) }, write: { _ in },
+            time: { _ in "07:10:35" })
+    }
+
+    /// A report like a real one with a long failure: six passes, one failure with a 1.5 KB body
+    /// and 25 log lines, one more pass.
+    static let longFailure: GradeReport = {
+        let passed = [
+            "the books table has the columns title, author, isbn, year and copies",
+            "POST /books stores a complete book and answers 201 with it",
+            "a book without a title is refused (NOT NULL)",
+            "a book without an author or an ISBN is refused (NOT NULL)",
+        ].map { CheckResult(name: $0, status: .pass) }
+        let body =
+            "["
+            + (1...15).map {
+                "{\"id\":\($0),\"title\":\"A book with a long title number \($0)\",\"year\":2005}"
+            }
+            .joined(separator: ",") + "]"
+        let log =
+            (1...25).map {
+                "2026-11-29T07:19:38.\(100 + $0)Z INFO    POST /books 201 0.14ms request_id=f5d355e5af0f31c\($0 % 10)"
+            }
+            .joined(separator: "\n") + "\n"
+        let failed = CheckResult(
+            name: "two books with the same ISBN are refused (UNIQUE)", status: .fail,
+            message: "expected status 409 Conflict, got 201 Created",
+            hint:
+                "Add UNIQUE to the isbn column: then the database itself refuses a second book with the same ISBN.",
+            exchange: HTTPExchange(
+                request: .init(
+                    method: "POST", target: "/books", headers: [.init("Content-Type", "application/json")],
+                    body:
+                        "{\"author\":\"Andrea Hirata\",\"isbn\":\"9780000000005\",\"title\":\"Another title\"}"
+                ),
+                response: .init(
+                    status: 201, reason: "Created",
+                    headers: [.init("Content-Type", "application/json"), .init("Location", "/books/3")],
+                    body: body)),
+            serverLog: CapturedOutput(head: log))
+        return GradeReport(
+            exercise: "hello01-greeting", status: .fail,
+            checks: passed + [
+                failed, CheckResult(name: "the books survive a restart of the server", status: .pass),
+            ])
+    }()
+
+    private func failingScreen() async throws -> WatchScreen {
+        let screen = try makeScreen()
+        let exercise = await screen.currentExercise
+        await screen.apply(.checkStarted(exercise, savedAt: Date()))
+        await screen.apply(
+            .checkFinished(CheckOutcome(exercise: exercise, report: Self.longFailure, duration: .seconds(1))))
+        return screen
+    }
+
+    private func text(_ lines: [String]) -> String { lines.joined(separator: "\n") + "\n" }
+
+    @Test func longFailure_at80x24_keepsHeaderStatusAndKeys_andCutsTheReport() async throws {
+        let lines = await try failingScreen().frame().lines(columns: 80, rows: 24)
+        #expect(lines.count == 24)
+        #expect(lines.allSatisfy { TerminalText.width($0) < 80 })
+        #expect(lines[1].hasPrefix("hello01-greeting · Say hello"))
+        #expect(lines[5].hasPrefix("[fail] 5 of 6 · expected status 409 Conflict, got 201 Created"))
+        #expect(lines[23].hasPrefix("h hint · l list"))
+        #expect(lines.contains { $0.contains("more lines · press f for the full report") })
+        FrameGolden.expect(text(lines), matches: "watch-failing-80x24.txt")
+    }
+
+    @Test func longFailure_at130x45_showsMore() async throws {
+        let lines = await try failingScreen().frame().lines(columns: 130, rows: 45)
+        #expect(lines.count == 45)
+        #expect(lines.allSatisfy { TerminalText.width($0) < 130 })
+        FrameGolden.expect(text(lines), matches: "watch-failing-130x45.txt")
+    }
+
+    @Test func whileChecking_theStatusSaysWhatIsHappening() async throws {
+        let screen = try makeScreen()
+        let exercise = await screen.currentExercise
+        await screen.apply(.checkStarted(exercise, savedAt: Date()))
+        await screen.apply(.stage(.building(progress: nil)))
+        #expect(await screen.statusLine() == "Checking… saved 07:10:35 · building your code ")
+        await screen.apply(.stage(.grading))
+        #expect(
+            await screen.statusLine() == "Checking… saved 07:10:35 · running the checks against your server")
+    }
+
+    @Test func aTerminalTooSmall_getsOneLineThatSaysSo() async throws {
+        let lines = await try failingScreen().frame().lines(columns: 30, rows: 8)
+        #expect(lines.count == 1)
+        #expect(lines[0].hasPrefix("Terminal too small (30x8); m"))
+    }
+
+    @Test func aPass_clearsTheHint_andServingShowsBuildTimeAndDatabase() async throws {
+        let screen = try await failingScreen()
+        await screen.show(hint: .check(name: "two books", text: "Add UNIQUE."))
+        #expect(await screen.frame().sections.contains { $0.first == "Hint for “two books”" })
+        let exercise = await screen.currentExercise
+        let passing = GradeReport(
+            exercise: exercise.id, status: .pass,
+            checks: [CheckResult(name: "GET /hello answers", status: .pass)])
+        await screen.apply(
+            .checkFinished(CheckOutcome(exercise: exercise, report: passing, duration: .seconds(1))))
+        await screen.apply(
+            .serving(
+                ServeFollower.Status(
+                    exercise: exercise, port: 8080,
+                    databaseFile: E2EFixture.root.appendingPathComponent(
+                        "workspace-frames/data/hello01-greeting.sqlite"),
+                    builtAt: Date()), problem: nil))
+        let lines = await screen.frame().lines(columns: 80, rows: 24)
+        #expect(!lines.contains { $0.contains("Hint") })
+        FrameGolden.expect(text(lines), matches: "watch-passing-serving-80x24.txt")
+    }
+
+    @Test func frameFit_keepsSectionsAndCutsTheReportWithACount() {
+        let report = (1...30).map { "line \($0)" }
+        let body = WatchFrame.fit(report: report, sections: [["a hint"]], into: 10, key: "f")
+        #expect(body.count == 10)
+        #expect(body[7] == "… 23 more lines · press f for the full report")
+        #expect(body[8] == "")
+        #expect(body[9] == "a hint")
+    }
+
+    @Test func truncation_countsColumnsNotBytes_andKeepsStylesBalanced() {
+        #expect(TerminalText.width("\u{1B}[31m✗\u{1B}[39m abc") == 5)
+        #expect(TerminalText.width("日本") == 4)
+        #expect(TerminalText.truncated("abcdef", to: 4) == "abc…")
+        #expect(TerminalText.truncated("\u{1B}[1mabcdef\u{1B}[22m", to: 4) == "\u{1B}[1mabc…\u{1B}[0m")
+        #expect(TerminalText.truncated("abc", to: 4) == "abc")
+    }
+}
+
+/// Golden files for frames, under `Golden/` next to this file; `UPDATE_GOLDEN=1` rewrites them
+/// (then review the diff).
+enum FrameGolden {
+    static let directory = URL(filePath: #filePath).deletingLastPathComponent().appending(path: "Golden")
+
+    static func expect(
+        _ actual: String, matches name: String, sourceLocation: SourceLocation = #_sourceLocation
+    ) {
+        let url = directory.appending(path: name)
+        if ProcessInfo.processInfo.environment["UPDATE_GOLDEN"] == "1" {
+            try? FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+            try? Data(actual.utf8).write(to: url, options: .atomic)
+            return
+        }
+        let expected = (try? String(contentsOf: url, encoding: .utf8)) ?? "(missing golden file \(name))"
+        #expect(
+            actual == expected, "frame differs from \(name); UPDATE_GOLDEN=1 rewrites it",
+            sourceLocation: sourceLocation)
+    }
+}
