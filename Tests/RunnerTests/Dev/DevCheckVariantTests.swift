@@ -113,7 +113,7 @@ extension DevCheckTests {
         #expect(
             greeting(result)?.problems == [
                 "\(folder)/Bad_Name: a variant's folder name must be lowercase letters, digits and '-', starting with a letter (it names a build target).",
-                "\(folder)/bad-json/variant.json: line 1, column 21: invalid JSON: expected a field name in quotes, found '}'",
+                "\(folder)/bad-json/variant.json: line 1, column 21: invalid JSON: a comma before '}' (a trailing comma is not JSON)",
                 "\(folder)/blank/variant.json: description: is blank; write the mistake a learner makes",
                 "\(folder)/no-check/variant.json: missing field \"caughtBy\" (the exact name of the check that must catch it)",
                 "\(folder)/no-description/variant.json: missing; write {\"description\": \"the mistake a learner makes, in one line\", \"caughtBy\": \"the exact name of the check that must catch it\"}",

@@ -9,6 +9,10 @@ import Grader
 /// check could run at all (the server did not start) tests no check, so it is the variant's own
 /// problem, as is a variant that does not compile.
 enum VariantVerdict {
+    /// How many of a server's last output lines explain why it did not start: the line is one
+    /// of many in the dev check's output.
+    static let outputLinesShown = 6
+
     /// - Parameter checkNames: the exercise's checks in order (from the solution's run).
     static func judge(_ variant: Variant, report: GradeReport, checkNames: [String]) -> VariantResult {
         var result = base(variant)
@@ -19,8 +23,13 @@ enum VariantVerdict {
         if report.status == .error {
             let message = (report.message ?? "no message").split(separator: "\n").prefix(6)
                 .joined(separator: "\n")
+            let output = (report.checks.first?.serverLog ?? report.serverLog)?.lastLines(outputLinesShown) ?? []
+            let printed =
+                output.isEmpty
+                ? "" : "\nIts last lines of output:\n" + output.map { "    " + $0 }.joined(separator: "\n")
             result.outcome = .serverDidNotRun
-            result.line = "\(variant.label): its server does not start, so it tests no check: \(message)"
+            result.line =
+                "\(variant.label): its server does not start, so it tests no check: \(message)\(printed)"
             return result
         }
         guard let first = report.checks.first(where: { $0.status == .fail || $0.status == .error }) else {
