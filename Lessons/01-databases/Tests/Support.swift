@@ -86,3 +86,25 @@ extension JSONValue {
         return .object(members)
     }
 }
+
+extension Bookshelf {
+    /// Fails when a statement the request behind `response` ran carries one of `values` in its SQL
+    /// text instead of a `?`: that is SQL built from a client's values, however well it escapes
+    /// quotes. Needs `t.enableStatementLog()` before the request. Pick values no SQL of the
+    /// solution contains; `pasted(_:)` gives the forms a number takes when it is pasted.
+    static func requireBoundValues(
+        _ t: TestContext, _ response: ClientResponse, _ values: [String], hint: String
+    ) throws {
+        for statement in try t.statements(for: response) {
+            guard let value = values.first(where: { statement.sql.contains($0) }) else { continue }
+            throw response.failure(
+                "ran SQL with the client's value \"\(value)\" written into it instead of a ?: \(statement.sql.prefix(200))",
+                hint: hint)
+        }
+    }
+
+    /// The forms a number takes in SQL built from it: `= 12`, `=12`, `'12'`, `(12`, `> 12`.
+    static func pasted(_ number: Int) -> [String] {
+        ["= \(number)", "=\(number)", "'\(number)'", "(\(number)", "> \(number)", "< \(number)"]
+    }
+}

@@ -23,7 +23,8 @@ enum VariantVerdict {
         if report.status == .error {
             let message = (report.message ?? "no message").split(separator: "\n").prefix(6)
                 .joined(separator: "\n")
-            let output = (report.checks.first?.serverLog ?? report.serverLog)?.lastLines(outputLinesShown) ?? []
+            let output =
+                (report.checks.first?.serverLog ?? report.serverLog)?.lastLines(outputLinesShown) ?? []
             let printed =
                 output.isEmpty
                 ? "" : "\nIts last lines of output:\n" + output.map { "    " + $0 }.joined(separator: "\n")
