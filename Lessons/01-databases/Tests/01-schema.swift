@@ -84,6 +84,12 @@ let schema = ExerciseTests("db01-schema") {
     ) { t in
         try t.http.post("/books", json: Bookshelf.book(6, year: 3024)).expectStatus(422)
         try t.http.post("/books", json: Bookshelf.book(7, year: 1200)).expectStatus(422)
+        try t.http.post("/books", json: Bookshelf.book(15, year: 1449)).expectStatus(
+            422, hint: "1449 is just outside the range: BETWEEN 1450 AND 2100 refuses it.")
+        try t.http.post("/books", json: Bookshelf.book(16, year: 2101)).expectStatus(
+            422, hint: "2101 is just outside the range: BETWEEN 1450 AND 2100 refuses it.")
+        try t.http.post("/books", json: Bookshelf.book(17, year: 2100)).expectStatus(
+            201, hint: "2100 itself must be allowed: BETWEEN includes both ends.")
         try t.http.post("/books", json: Bookshelf.book(8, year: 1450)).expectStatus(
             201, hint: "1450 itself must be allowed: BETWEEN includes both ends.")
         try t.http.post("/books", json: Bookshelf.book(9, year: nil)).expectStatus(

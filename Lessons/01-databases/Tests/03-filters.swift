@@ -139,6 +139,11 @@ let filters = ExerciseTests("db03-filters") {
     ) { t in
         try expectBooks(t, [("q", "%")], [308], what: "only the book with % in its title")
         try expectBooks(t, [("q", "_")], [309], what: "only the book with _ in its title")
+        try expectBooks(
+            t, [("q", "\\")], [], what: "no books for the text \\ (no title has a backslash)",
+            hint:
+                "The escape character itself must be escaped too: put a \\ before each \\ in the text as well."
+        )
     }
 
     Check(

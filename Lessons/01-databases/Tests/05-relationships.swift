@@ -216,4 +216,8 @@ let relationships = ExerciseTests("db05-relationships") {
                 t, response, [isbn] + Bookshelf.pasted(id) + Bookshelf.pasted(author), hint: hint)
         }
     }
+
+    Check(Bookshelf.keepsItsRules, needs: "books.author_id is a foreign key to authors (id)") { t in
+        try Bookshelf.requireBookRules(t)
+    }
 }

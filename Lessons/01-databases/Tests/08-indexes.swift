@@ -209,4 +209,12 @@ let indexes = ExerciseTests("db08-indexes") {
             hint: "Look at the plans in GET /debug/query-plans: every SCAN reads the whole table.",
             response: nil)
     }
+
+    Check(Bookshelf.keepsItsRules, needs: seeded) { t in
+        try Bookshelf.requireBookRules(t)
+    }
+
+    Check(Bookshelf.loansKeepTheirRules, needs: seeded) { t in
+        try Bookshelf.requireLoanRules(t)
+    }
 }

@@ -276,4 +276,18 @@ let migrations = ExerciseTests("db09-migrations") {
         try requireEqual(
             try Bookshelf.count(t, "books"), 1, "the number of books in a new database after one was added")
     }
+
+    Check(
+        Bookshelf.keepsItsRules,
+        needs: "the upgraded file has the version-2 schema: the foreign key, members, loans and the indexes"
+    ) { t in
+        try Bookshelf.requireBookRules(t)
+    }
+
+    Check(
+        Bookshelf.loansKeepTheirRules,
+        needs: "the upgraded file has the version-2 schema: the foreign key, members, loans and the indexes"
+    ) { t in
+        try Bookshelf.requireLoanRules(t)
+    }
 }
