@@ -15,14 +15,11 @@ extension BookStore {
         values.append(after)
         // One row more than the page holds tells whether another page follows.
         values.append(limit)
-        var books = try database.query(
+        let books = try database.query(
             "\(Self.select) WHERE \(conditions.joined(separator: " AND ")) ORDER BY books.id LIMIT ?",
             parameters: values
         ).map(Book.init)
         let hasMore = books.count == limit
-        if hasMore {
-            books.removeLast()
-        }
         return BookPage(items: books, nextAfter: hasMore ? books.last?.id : nil)
     }
 }

@@ -45,13 +45,13 @@ enum Schema {
 
         -- One author for each different author text, numbered in the order they first appear.
         INSERT INTO authors (name)
-        SELECT author FROM books ORDER BY id;
+        SELECT author FROM books GROUP BY author ORDER BY MIN(id);
 
         CREATE TABLE books_v2 (
             id         INTEGER PRIMARY KEY,
             title      TEXT    NOT NULL,
             author_id  INTEGER NOT NULL REFERENCES authors (id) ON DELETE RESTRICT,
-            isbn       TEXT    NOT NULL UNIQUE,
+            isbn       TEXT    NOT NULL,
             year       INTEGER CHECK (year BETWEEN 1450 AND 2100),
             copies     INTEGER NOT NULL DEFAULT 1 CHECK (copies >= 0),
             created_at TEXT    NOT NULL DEFAULT (\(now)),
