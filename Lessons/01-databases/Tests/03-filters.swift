@@ -139,11 +139,17 @@ let filters = ExerciseTests("db03-filters") {
     ) { t in
         try expectBooks(t, [("q", "%")], [308], what: "only the book with % in its title")
         try expectBooks(t, [("q", "_")], [309], what: "only the book with _ in its title")
+        // A title with a backslash, for this check only: the escape character must be escaped too.
+        let windows = try Bookshelf.create(t, Bookshelf.book(311, title: "C:\\Users\\Budi", year: 2020))
+        shelfIDs[311] = windows["id"]?.int ?? -1
         try expectBooks(
-            t, [("q", "\\")], [], what: "no books for the text \\ (no title has a backslash)",
+            t, [("q", "\\")], [311], what: "only the book with \\ in its title",
             hint:
-                "The escape character itself must be escaped too: put a \\ before each \\ in the text as well."
+                "The escape character itself must be escaped too: put a \\ before each \\ in the text as well, or a \\ at the end of the text swallows the last %."
         )
+        try t.prepareDatabase { db in
+            try db.execute("DELETE FROM books WHERE isbn = ?", Bookshelf.isbn(311))
+        }
     }
 
     Check(

@@ -160,8 +160,10 @@ let updateAndDelete = ExerciseTests("db04-update-delete") {
         let id = before["id"]?.int ?? 0
         let response = try t.http.patch("/books/\(id)", json: [:]).expectStatus(200)
         try requireUnchanged(
-            try response.json(), before, bookFields, response: response,
-            hint: "An empty PATCH changes nothing.")
+            try response.json(), before, bookFields + ["updated_at"], response: response,
+            hint:
+                "An empty PATCH changes nothing, not even updated_at: return the book as it is, without an UPDATE."
+        )
         try t.http.patch("/books/999998", json: [:]).expectStatus(404, hint: changesHint)
     }
 

@@ -72,6 +72,9 @@ let relationships = ExerciseTests("db05-relationships") {
         ).expectStatus(201)
         try requireAuthor(
             try response.json(), id: created["hirata"], name: "Andrea Hirata", response: response)
+        try requireEqual(
+            try response.json()["copies"]?.int, 1, "the copies of a book sent without copies",
+            hint: "A book sent without copies gets 1: keep COALESCE(?, 1) in the INSERT.", response: response)
         created["laskar"] = try response.json()["id"]?.int ?? 0
     }
 

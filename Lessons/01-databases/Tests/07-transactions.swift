@@ -214,6 +214,8 @@ let transactions = ExerciseTests("db07-transactions") {
                 "Returning reads the loan and then changes it: do both in one database.transaction { tx in … }, so two returns at the same moment cannot both pass the returned_at check."
         )
         try Bookshelf.requireBoundValues(t, returned, Bookshelf.pasted(loan), hint: boundHint)
+        let fetched = try t.http.get("/loans/\(loan)").expectStatus(200)
+        try Bookshelf.requireBoundValues(t, fetched, Bookshelf.pasted(loan), hint: boundHint)
     }
 
     Check(
