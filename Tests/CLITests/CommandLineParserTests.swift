@@ -39,6 +39,15 @@ import Testing
         (["goto", "db03-select"], .goto(exercise: "db03-select")),
         (["dev", "check"], .devCheck(json: false)),
         (["dev", "check", "--json"], .devCheck(json: true)),
+        (
+            ["dev", "check", "--no-variants", "--only", "db01-schema/no-unique"],
+            .devCheck(json: false, only: ["db01-schema/no-unique"], variants: false)
+        ),
+        (["dev", "mutants", "db01-schema"], .devMutants(exercise: "db01-schema", json: false)),
+        (
+            ["dev", "mutants", "api02-crud", "--max", "20", "--seed", "3", "--list", "--json"],
+            .devMutants(exercise: "api02-crud", json: true, max: 20, seed: 3, list: true)
+        ),
         (["dev", "new", "databases", "db09-joins"], .devNew(module: "databases", exercise: "db09-joins")),
     ])
     func everyCommand_parsesToItsTypedCase(arguments: [String], expected: Command) {
@@ -109,7 +118,7 @@ import Testing
             for sub in path[path.count - 1].subcommands { collect(path + [sub]) }
         }
         collect([parser.root])
-        #expect(paths.count == 20)
+        #expect(paths.count == 21)
         for path in paths {
             for line in parser.help.render(path).split(separator: "\n") {
                 #expect(line.count <= 80, "\(path.map(\.name)): \(line)")

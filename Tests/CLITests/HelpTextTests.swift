@@ -104,6 +104,7 @@ import Testing
 
             SUBCOMMANDS:
               check                   Check that a lesson pack is complete and correct.
+              mutants                 Find the mistakes an exercise's hidden checks miss.
               new                     Add a new exercise to a module of the lesson pack.
               starter                 Write an exercise's whole starter (or its solved copy)
                                       into a folder.

@@ -144,7 +144,7 @@ import Testing
     @Test func groupWithoutSubcommand_listsTheChoices() {
         #expect(
             errorText(["dev"]) == """
-                Error: 'backendlings dev' needs a subcommand: check, new, starter, adopt, translations, grade.
+                Error: 'backendlings dev' needs a subcommand: check, mutants, new, starter, adopt, translations, grade.
                 Usage: backendlings dev <subcommand>
                 See 'backendlings dev --help'.
 

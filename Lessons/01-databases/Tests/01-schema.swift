@@ -84,6 +84,12 @@ let schema = ExerciseTests("db01-schema") {
     ) { t in
         try t.http.post("/books", json: Bookshelf.book(6, year: 3024)).expectStatus(422)
         try t.http.post("/books", json: Bookshelf.book(7, year: 1200)).expectStatus(422)
+        try t.http.post("/books", json: Bookshelf.book(15, year: 1449)).expectStatus(
+            422, hint: "1449 is just outside the range: BETWEEN 1450 AND 2100 refuses it.")
+        try t.http.post("/books", json: Bookshelf.book(16, year: 2101)).expectStatus(
+            422, hint: "2101 is just outside the range: BETWEEN 1450 AND 2100 refuses it.")
+        try t.http.post("/books", json: Bookshelf.book(17, year: 2100)).expectStatus(
+            201, hint: "2100 itself must be allowed: BETWEEN includes both ends.")
         try t.http.post("/books", json: Bookshelf.book(8, year: 1450)).expectStatus(
             201, hint: "1450 itself must be allowed: BETWEEN includes both ends.")
         try t.http.post("/books", json: Bookshelf.book(9, year: nil)).expectStatus(
@@ -102,6 +108,38 @@ let schema = ExerciseTests("db01-schema") {
         try t.http.post("/books", json: Bookshelf.book(11, copies: -2)).expectStatus(422)
         try t.http.post("/books", json: Bookshelf.book(12, copies: 0)).expectStatus(
             201, hint: "0 copies is allowed (every copy is lent out); only negative numbers are impossible.")
+        // BookStore sends 1 itself when copies is missing, so the table's own rules are tried on
+        // the database file directly: other code that writes books relies on them.
+        try t.prepareDatabase { db in
+            do {
+                try db.execute(
+                    "INSERT INTO books (title, author, isbn) VALUES ('Default Copies', 'Grader', ?)",
+                    Bookshelf.isbn(13))
+            } catch {
+                try fail(
+                    "expected the books table to store a book inserted without copies, it refused it: \(error)",
+                    hint:
+                        "Give copies DEFAULT 1: then a row inserted without copies gets 1 instead of breaking NOT NULL."
+                )
+            }
+            let stored = try db.queryOne("SELECT copies FROM books WHERE isbn = ?", Bookshelf.isbn(13))
+            try requireEqual(
+                try stored?.get("copies", as: Int?.self), 1,
+                "the copies of a row inserted without copies (the column's DEFAULT)",
+                hint:
+                    "Write DEFAULT 1 after copies INTEGER NOT NULL: the default belongs to the table, not only to BookStore."
+            )
+            let storedNull =
+                (try? db.execute(
+                    "INSERT INTO books (title, author, isbn, copies) VALUES ('No Copies', 'Grader', ?, NULL)",
+                    Bookshelf.isbn(14))) != nil
+            try require(
+                !storedNull,
+                "expected the books table to refuse a row whose copies is NULL, it stored it",
+                hint:
+                    "copies needs NOT NULL as well as DEFAULT 1: a DEFAULT only fills a missing value, it does not refuse NULL."
+            )
+        }
     }
 
     Check(

@@ -37,12 +37,29 @@ private func roundTrip(_ t: TestContext, _ index: Int, hint: String = quoteHint)
     try requireEqual(try row?.string("author"), book.author, "the author stored in the books table")
 }
 
+private let ordinaryHint =
+    "Write one ? for each value and pass the values after the SQL in the same order as the columns: (title, author, isbn, year, copies) takes book.title, book.author, book.isbn, book.year, book.copies. Keep COALESCE(?, 1) for copies, so a book sent without copies gets 1."
+
+private let boundHint =
+    "Doubling the quotes by hand (' becomes '') still builds SQL from values: one forgotten place, a backslash or an unusual character, and a value becomes SQL. Write ? in the SQL for every value and pass the value after the SQL text; SQLite never reads a bound value as SQL."
+
 let insertAndFetch = ExerciseTests("db02-insert-fetch") {
-    Check("POST /books stores an ordinary book, and GET /books/:id returns the same book") { t in
-        let created = try Bookshelf.create(t, Bookshelf.book(200, copies: 2))
+    Check(
+        "POST /books stores an ordinary book, and GET /books/:id returns the same book", hint: ordinaryHint
+    ) { t in
+        let sent = Bookshelf.book(200, title: "Sang Pemimpi", author: "Andrea Hirata", year: 2006, copies: 2)
+        let created = try Bookshelf.create(t, sent, hint: ordinaryHint)
+        for field in ["title", "author", "isbn", "year", "copies"] {
+            try requireEqual(
+                created[field], sent[field], "the \(field) of the created book (as it was sent)",
+                hint: ordinaryHint)
+        }
         let id = try requireValue(created["id"]?.int, "expected the created book to have an id")
         let fetched = try t.http.get("/books/\(id)").expectStatus(200)
         try requireEqual(try fetched.json(), created, "the book GET /books/\(id) returns", response: fetched)
+        let withoutCopies = try Bookshelf.create(t, Bookshelf.book(207, title: "Edensor"), hint: ordinaryHint)
+        try requireEqual(
+            withoutCopies["copies"]?.int, 1, "the copies of a book sent without copies", hint: ordinaryHint)
     }
 
     Check(
@@ -132,6 +149,24 @@ let insertAndFetch = ExerciseTests("db02-insert-fetch") {
                 "the stored title of the book with ISBN \(Bookshelf.isbn(book.n))")
         }
         try requireEqual(
-            try Bookshelf.count(t, "books"), trickyBooks.count + 2, "the number of rows in the books table")
+            try Bookshelf.count(t, "books"), trickyBooks.count + 3, "the number of rows in the books table")
+    }
+
+    Check(
+        "the SQL of POST /books, GET /books/:id and GET /books/isbn/:isbn carries a ? for each value, never the value itself",
+        hint: boundHint,
+        needs: "POST /books stores an ordinary book, and GET /books/:id returns the same book"
+    ) { t in
+        try t.enableStatementLog()
+        let (title, author, isbn) = ("Bound Title 4711", "Bound Author 4712", "bound-isbn-4713")
+        let created = try t.http.post(
+            "/books", json: Bookshelf.book(0, title: title, author: author).with("isbn", .string(isbn))
+        ).expectStatus(201)
+        try Bookshelf.requireBoundValues(t, created, [title, author, isbn], hint: boundHint)
+        let found = try t.http.get("/books/isbn/\(isbn)").expectStatus(200)
+        try Bookshelf.requireBoundValues(t, found, [isbn], hint: boundHint)
+        let id = try requireValue(try created.json()["id"]?.int, "expected the created book to have an id")
+        let byID = try t.http.get("/books/\(id)").expectStatus(200)
+        try Bookshelf.requireBoundValues(t, byID, Bookshelf.pasted(id), hint: boundHint)
     }
 }

@@ -29,6 +29,9 @@ private let onlySentHint =
 private let changesHint =
     "execute returns an ExecutionResult: when result.changes is 0, the WHERE id = ? matched no row, so there is no such book. Return nil (the route answers 404)."
 
+private let boundHint =
+    "Each field adds \"column = ?\" to the SET list and its value to the list of values; the id goes last, for WHERE id = ?. Never paste a value into the SQL text, not even a number."
+
 let updateAndDelete = ExerciseTests("db04-update-delete") {
     Check("POST /books gets created_at and updated_at from the database") { t in
         let created = try Bookshelf.create(
@@ -42,6 +45,7 @@ let updateAndDelete = ExerciseTests("db04-update-delete") {
     }
 
     Check("PATCH with only a title changes the title and keeps every other field", hint: onlySentHint) { t in
+        let bystander = try Bookshelf.create(t, Bookshelf.book(410, title: "Ayah", year: 2015))
         let before = try Bookshelf.create(t, Bookshelf.book(402, title: "Edensr", year: 2007, copies: 3))
         let id = before["id"]?.int ?? 0
         let response = try t.http.patch("/books/\(id)", json: ["title": "Edensor"]).expectStatus(
@@ -54,6 +58,13 @@ let updateAndDelete = ExerciseTests("db04-update-delete") {
         let row = try t.database().queryOne("SELECT title, year, copies FROM books WHERE id = ?", id)
         try requireEqual(try row?.string("title"), "Edensor", "the title stored in the books table")
         try requireEqual(try row?.get("year", as: Int?.self), 2007, "the year stored in the books table")
+        let other = try t.database().queryOne(
+            "SELECT title FROM books WHERE id = ?", bystander["id"]?.int ?? 0)
+        try requireEqual(
+            try other?.string("title"), "Ayah", "the title of another book, which the PATCH did not name",
+            hint:
+                "An UPDATE without WHERE changes every row of the table. End it with WHERE id = ?, and add the id to the values last."
+        )
     }
 
     Check(
@@ -149,8 +160,10 @@ let updateAndDelete = ExerciseTests("db04-update-delete") {
         let id = before["id"]?.int ?? 0
         let response = try t.http.patch("/books/\(id)", json: [:]).expectStatus(200)
         try requireUnchanged(
-            try response.json(), before, bookFields, response: response,
-            hint: "An empty PATCH changes nothing.")
+            try response.json(), before, bookFields + ["updated_at"], response: response,
+            hint:
+                "An empty PATCH changes nothing, not even updated_at: return the book as it is, without an UPDATE."
+        )
         try t.http.patch("/books/999998", json: [:]).expectStatus(404, hint: changesHint)
     }
 
@@ -162,6 +175,12 @@ let updateAndDelete = ExerciseTests("db04-update-delete") {
         try requireEqual(
             try Bookshelf.count(t, "books", where: "id = ?", id), 0,
             "the number of rows with id \(id) after DELETE")
+        try requireEqual(
+            try Bookshelf.count(t, "books", where: "isbn = ?", Bookshelf.isbn(401)), 1,
+            "the number of rows of another book after DELETE /books/\(id)",
+            hint:
+                "A DELETE without WHERE removes every row of the table. Write DELETE FROM books WHERE id = ?."
+        )
     }
 
     Check(
@@ -178,5 +197,28 @@ let updateAndDelete = ExerciseTests("db04-update-delete") {
         try requireEqual(
             try Bookshelf.count(t, "books", where: "isbn = ?", Bookshelf.isbn(401)), 1,
             "the number of other books still stored (DELETE must remove only its own book)")
+    }
+
+    Check(
+        "PATCH and DELETE send their values to SQL as ? parameters, never as text in the SQL",
+        hint: boundHint,
+        needs: "PATCH with only a title changes the title and keeps every other field",
+        "DELETE /books/:id answers 204, and then the book is gone"
+    ) { t in
+        try t.enableStatementLog()
+        let book = try Bookshelf.create(t, Bookshelf.book(409, title: "Before"))
+        let id = book["id"]?.int ?? 0
+        let patch: JSONValue = [
+            "title": "Bound Title 4741", "author": "Bound Author 4742", "isbn": "bound-isbn-4743",
+            "year": 1987,
+            "copies": 4744,
+        ]
+        let changed = try t.http.patch("/books/\(id)", json: patch).expectStatus(200)
+        try Bookshelf.requireBoundValues(
+            t, changed,
+            ["Bound Title 4741", "Bound Author 4742", "bound-isbn-4743"] + Bookshelf.pasted(1987)
+                + Bookshelf.pasted(4744) + Bookshelf.pasted(id), hint: boundHint)
+        let deleted = try t.http.delete("/books/\(id)").expectStatus(204)
+        try Bookshelf.requireBoundValues(t, deleted, Bookshelf.pasted(id), hint: boundHint)
     }
 }

@@ -59,7 +59,12 @@ let relationships = ExerciseTests("db05-relationships") {
         try requireEqual(key?.referencedColumns, ["id"], "the column author_id refers to")
     }
 
-    Check("POST /books with an author_id answers 201 with the book and its author") { t in
+    Check("POST /books with an author_id answers 201 with the book and its author", hint: joinHint) { t in
+        // Authors without books come first, so that no author has the same id as a book: a JOIN
+        // on the wrong column then finds the wrong author, or none, instead of the right one by luck.
+        for name in ["Ayu Utami", "Seno Gumira Ajidarma", "Leila S. Chudori"] {
+            _ = try createAuthor(t, name)
+        }
         created["hirata"] = try createAuthor(t, "Andrea Hirata")
         created["oreilly"] = try createAuthor(t, "Tim O'Reilly")
         let response = try t.http.post(
@@ -67,6 +72,9 @@ let relationships = ExerciseTests("db05-relationships") {
         ).expectStatus(201)
         try requireAuthor(
             try response.json(), id: created["hirata"], name: "Andrea Hirata", response: response)
+        try requireEqual(
+            try response.json()["copies"]?.int, 1, "the copies of a book sent without copies",
+            hint: "A book sent without copies gets 1: keep COALESCE(?, 1) in the INSERT.", response: response)
         created["laskar"] = try response.json()["id"]?.int ?? 0
     }
 
@@ -75,7 +83,7 @@ let relationships = ExerciseTests("db05-relationships") {
         needs: "POST /books with an author_id answers 201 with the book and its author"
     ) { t in
         let book = try Bookshelf.create(
-            t, relatedBook(502, title: "Learning SQL", author: created["oreilly"]))
+            t, relatedBook(502, title: "WTF?", author: created["oreilly"]))
         let id = book["id"]?.int ?? 0
         let response = try t.http.get("/books/\(id)").expectStatus(200)
         try requireAuthor(
@@ -94,7 +102,7 @@ let relationships = ExerciseTests("db05-relationships") {
         let books = try response.json().array ?? []
         try requireEqual(books.count, 3, "the number of books GET /books lists", response: response)
         for book in books {
-            let isOReilly = book["title"]?.string == "Learning SQL"
+            let isOReilly = book["title"]?.string == "WTF?"
             try requireAuthor(
                 book, id: created[isOReilly ? "oreilly" : "hirata"],
                 name: isOReilly ? "Tim O'Reilly" : "Andrea Hirata", response: response)
@@ -114,7 +122,7 @@ let relationships = ExerciseTests("db05-relationships") {
         let response = try t.http.get("/authors/\(created["oreilly"])/books").expectStatus(200)
         let books = try response.json().array ?? []
         try requireEqual(
-            books.compactMap { $0["title"]?.string }, ["Learning SQL"], "the titles of Tim O'Reilly's books",
+            books.compactMap { $0["title"]?.string }, ["WTF?"], "the titles of Tim O'Reilly's books",
             response: response)
         try requireAuthor(books[0], id: created["oreilly"], name: "Tim O'Reilly", response: response)
     }
@@ -181,5 +189,38 @@ let relationships = ExerciseTests("db05-relationships") {
         try requireEqual(
             try Bookshelf.count(t, "authors", where: "id = ?", created["oreilly"]), 0,
             "the number of authors with Tim O'Reilly's id after the DELETE")
+    }
+
+    Check(
+        "the books' SQL carries a ? for every value, also the ids",
+        hint:
+            "Write ? in the SQL for every value and pass the values after it, ids too: database.queryOne(\"\\(Self.select) WHERE books.id = ?\", id).",
+        needs: "GET /books/:id returns the book with its author's id and name (a JOIN)"
+    ) { t in
+        try t.enableStatementLog()
+        let hint =
+            "Write ? in the SQL for every value and pass the values after it, ids too: database.queryOne(\"\\(Self.select) WHERE books.id = ?\", id)."
+        let author = try createAuthor(t, "Leila S. Chudori")
+        let title = "Bound Title 4751"
+        let isbn = "bound-isbn-4752"
+        let created = try t.http.post(
+            "/books",
+            json: relatedBook(0, title: title, author: author, year: 1991, copies: 4753).with(
+                "isbn", .string(isbn))
+        ).expectStatus(201)
+        try Bookshelf.requireBoundValues(
+            t, created,
+            [title, isbn] + Bookshelf.pasted(author) + Bookshelf.pasted(1991) + Bookshelf.pasted(4753),
+            hint: hint)
+        let id = try created.json()["id"]?.int ?? -1
+        for target in ["/books/\(id)", "/books/isbn/\(isbn)", "/authors/\(author)/books"] {
+            let response = try t.http.get(target).expectStatus(200)
+            try Bookshelf.requireBoundValues(
+                t, response, [isbn] + Bookshelf.pasted(id) + Bookshelf.pasted(author), hint: hint)
+        }
+    }
+
+    Check(Bookshelf.keepsItsRules, needs: "books.author_id is a foreign key to authors (id)") { t in
+        try Bookshelf.requireBookRules(t)
     }
 }

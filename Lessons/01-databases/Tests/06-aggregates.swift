@@ -83,7 +83,7 @@ let aggregates = ExerciseTests("db06-aggregates") {
     Check(
         "GET /stats/authors has one line per author, also for authors without books",
         hint:
-            "FROM authors LEFT JOIN books ON books.author_id = authors.id … GROUP BY authors.id gives one line per author; a plain JOIN leaves out authors without books."
+            "FROM authors LEFT JOIN books ON books.author_id = authors.id … GROUP BY authors.id gives one line per author; a plain JOIN leaves out authors without books, and GROUP BY authors.name makes one line of two authors with the same name."
     ) { t in
         for author in statsAuthors {
             let id = try createAuthor(t, author.name)
@@ -174,10 +174,14 @@ let aggregates = ExerciseTests("db06-aggregates") {
     Check(
         "?min_books=2 keeps only authors with at least 2 books (HAVING with a bound parameter)",
         hint:
-            "Groups are filtered after counting with HAVING, not WHERE: HAVING COUNT(books.id) >= ?, with minBooks as the value of the ?.",
+            "Groups are filtered after counting with HAVING, not WHERE: HAVING COUNT(books.id) >= ?, with minBooks as the value of the ?. Count books.id there too: COUNT(*) counts the empty row of an author without books as 1.",
         needs: "\"books\" counts each author's books, and is 0 for an author without books"
     ) { t in
-        for (minimum, keys) in [(2, ["hirata", "ayu", "eka", "pram"]), (3, ["hirata"]), (4, [])] {
+        for (minimum, keys) in [
+            (1, ["hirata", "ayu", "eka", "pram", "sapardi1", "sapardi2"]),
+            (2, ["hirata", "ayu", "eka", "pram"]),
+            (3, ["hirata"]), (4, []),
+        ] {
             let answer = try stats(t, "/stats/authors?min_books=\(minimum)")
             let expected = keys.map { statsIDs[$0] }
             try require(

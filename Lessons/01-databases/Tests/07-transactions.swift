@@ -94,6 +94,13 @@ private func race(_ t: TestContext, copies: Int, rounds: Int) throws {
     }
 }
 
+private let boundHint =
+    "Pass every id as a ? parameter (tx.queryOne(sql, bookID)), even a number: SQL is written by the code, values travel beside it."
+
+/// The check that sees the transactions in the statement log.
+private let oneTransaction =
+    "borrowing and returning each run in one transaction, with every id bound as a ?"
+
 /// The first loan; the checks after it work with its book and loan.
 private let lends = "POST /books/:id/loans lends a copy: 201 with the loan, stored in the loans table"
 
@@ -183,6 +190,32 @@ let transactions = ExerciseTests("db07-transactions") {
         try borrow(t, book: fixture["book"], member: fixture.members[3]).expectStatus(
             201, hint: "Count only the loans that are not returned yet: returned_at IS NULL.")
         try borrow(t, book: fixture["book"], member: fixture.members[4]).expectProblem(status: 409)
+    }
+
+    Check(
+        oneTransaction, hint: raceHint,
+        needs: lends,
+        "POST /loans/:id/return sets returned_at; a second return answers 409, an unknown loan 404"
+    ) { t in
+        // The statement log shows the transaction every statement ran in, so this check does not
+        // depend on how the threads happen to be scheduled, as a race does.
+        try t.enableStatementLog()
+        let book = try createBook(t, copies: 1, title: "One Transaction")
+        let member = fixture.members[5]
+        let borrowed = try borrow(t, book: book, member: member).expectStatus(201)
+        try t.expectOneTransaction(for: borrowed, hint: raceHint)
+        try Bookshelf.requireBoundValues(
+            t, borrowed, Bookshelf.pasted(book) + Bookshelf.pasted(member), hint: boundHint)
+        let loan = try borrowed.json()["id"]?.int ?? -1
+        let returned = try t.http.post("/loans/\(loan)/return", json: [:]).expectStatus(200)
+        try t.expectOneTransaction(
+            for: returned,
+            hint:
+                "Returning reads the loan and then changes it: do both in one database.transaction { tx in … }, so two returns at the same moment cannot both pass the returned_at check."
+        )
+        try Bookshelf.requireBoundValues(t, returned, Bookshelf.pasted(loan), hint: boundHint)
+        let fetched = try t.http.get("/loans/\(loan)").expectStatus(200)
+        try Bookshelf.requireBoundValues(t, fetched, Bookshelf.pasted(loan), hint: boundHint)
     }
 
     Check(

@@ -50,8 +50,12 @@ private func plans(_ t: TestContext) throws -> (
     return (plans, response)
 }
 
-/// Requires the lookup's plan to find its rows with an index: no step may SCAN a table.
-private func requireIndexed(_ t: TestContext, _ name: String, hint: String?) throws {
+/// Requires the lookup's plan to find its rows with an index: no step may SCAN a table, and when
+/// `column` is given, a SEARCH step must use an index whose first column is `column`: any index
+/// that SQLite can search is not enough.
+private func requireIndexed(
+    _ t: TestContext, _ name: String, startingWith column: String? = nil, hint: String?
+) throws {
     let (all, response) = try plans(t)
     guard let lookup = all[name] else {
         throw response.failure(
@@ -68,6 +72,20 @@ private func requireIndexed(_ t: TestContext, _ name: String, hint: String?) thr
             $0.hasPrefix("SEARCH") && ($0.contains("INDEX") || $0.contains("PRIMARY KEY"))
         }, "expected the plan of \"\(name)\" to SEARCH with an index, got: \(plan)", hint: hint,
         response: response)
+    guard let column else { return }
+    let searches = lookup.plan.filter { $0.hasPrefix("SEARCH") && $0.contains("INDEX ") }
+    guard
+        !searches.contains(where: {
+            $0.contains("(\(column)=") || $0.contains("(\(column)>") || $0.contains("(\(column)<")
+        })
+    else { return }
+    let used = searches.map { step in
+        let index = step.components(separatedBy: "INDEX ").last ?? step
+        return index.components(separatedBy: " (").first ?? index
+    }
+    throw response.failure(
+        "the lookup \"\(name)\" searches with \(used.isEmpty ? "no index" : "the index " + used.joined(separator: ", ")), whose first column is not \(column): its plan says \(plan). It needs an index that starts with \(column). Its SQL is: \(lookup.sql)",
+        hint: hint)
 }
 
 private let authorIndexHint =
@@ -75,7 +93,7 @@ private let authorIndexHint =
 private let nameIndexHint =
     "An index holds the column's values, sorted. lower(name) is a different value, so SQLite cannot use the index and reads every author. Write WHERE name = ? COLLATE NOCASE, and index the column the same way: CREATE INDEX … ON authors (name COLLATE NOCASE)."
 private let bookLoansHint =
-    "The index loans_member_book is sorted by member_id first, like a phone book sorted by family name: it cannot find a book_id quickly. Add an index whose first column is book_id: CREATE INDEX IF NOT EXISTS loans_book_away ON loans (book_id, returned_at)."
+    "The index loans_member_book is sorted by member_id first, like a phone book sorted by family name: it cannot find a book_id quickly. Add an index whose first column is book_id: CREATE INDEX IF NOT EXISTS loans_book_away ON loans (book_id, returned_at). An index that starts with returned_at is searched by returned_at first: book_id must come first."
 private let memberLoansHint =
     "Keep loans_member_book (member_id, book_id): the loans of a member need an index that starts with member_id."
 
@@ -111,7 +129,7 @@ let indexes = ExerciseTests("db08-indexes") {
         "the books of an author are found with an index on books.author_id", hint: authorIndexHint,
         needs: seeded
     ) { t in
-        try requireIndexed(t, "books_by_author", hint: authorIndexHint)
+        try requireIndexed(t, "books_by_author", startingWith: "author_id", hint: authorIndexHint)
         let response = try t.http.get("/authors/1/books").expectStatus(200)
         let ids = try Bookshelf.ids(response)
         try requireEqual(
@@ -123,7 +141,7 @@ let indexes = ExerciseTests("db08-indexes") {
         "authors are found by name with an index, and still in any case", hint: nameIndexHint,
         needs: seeded
     ) { t in
-        try requireIndexed(t, "authors_by_name", hint: nameIndexHint)
+        try requireIndexed(t, "authors_by_name", startingWith: "name", hint: nameIndexHint)
         for name in ["andrea hirata", "Andrea Hirata", "ANDREA HIRATA"] {
             let response = try t.http.get(Bookshelf.target("/authors", [("name", name)])).expectStatus(200)
             try requireEqual(
@@ -141,14 +159,14 @@ let indexes = ExerciseTests("db08-indexes") {
         needs: seeded
     ) {
         t in
-        try requireIndexed(t, "loans_away_of_book", hint: bookLoansHint)
+        try requireIndexed(t, "loans_away_of_book", startingWith: "book_id", hint: bookLoansHint)
     }
 
     Check(
         "the loans of a member still use an index that starts with member_id", hint: memberLoansHint,
         needs: seeded
     ) { t in
-        try requireIndexed(t, "loans_away_of_member", hint: memberLoansHint)
+        try requireIndexed(t, "loans_away_of_member", startingWith: "member_id", hint: memberLoansHint)
         let response = try t.http.get("/members/5/loans").expectStatus(200)
         let loans = try response.json().array ?? []
         try requireEqual(loans.count, 20, "the number of loans member 5 still has away", response: response)
@@ -190,5 +208,13 @@ let indexes = ExerciseTests("db08-indexes") {
             "expected 150 lookups to take well under 20 seconds, they took \(Int(seconds)) seconds",
             hint: "Look at the plans in GET /debug/query-plans: every SCAN reads the whole table.",
             response: nil)
+    }
+
+    Check(Bookshelf.keepsItsRules, needs: seeded) { t in
+        try Bookshelf.requireBookRules(t)
+    }
+
+    Check(Bookshelf.loansKeepTheirRules, needs: seeded) { t in
+        try Bookshelf.requireLoanRules(t)
     }
 }

@@ -78,6 +78,9 @@ private let keysetHint =
 private let lastPageHint =
     "Ask for limit + 1 rows. When you get the extra row, another page follows (drop the extra row from the answer); when you do not, this is the last page and nextAfter is nil."
 
+private let boundHint =
+    "Add after and limit + 1 to the values and write ? for them: WHERE books.id > ? … LIMIT ?. A number pasted into SQL is still SQL built from a client's text."
+
 let pagination = ExerciseTests("db10-pagination") {
     Check(
         "GET /books answers the first 20 books by id, and a next link that continues after the last one",
@@ -192,5 +195,17 @@ let pagination = ExerciseTests("db10-pagination") {
             missing.isEmpty,
             "after 3 books of the first page were deleted, following the next links never showed these books: \(Bookshelf.list(missing))",
             hint: keysetHint, response: nil)
+    }
+
+    Check(
+        "after and limit reach the SQL as ? parameters",
+        hint: boundHint,
+        needs: "GET /books?after=1010&limit=5 answers the 5 books with the next ids after 1010"
+    ) { t in
+        try t.enableStatementLog()
+        let response = try t.http.get("/books?after=1017&limit=7").expectStatus(200)
+        try Bookshelf.requireBoundValues(
+            t, response, Bookshelf.pasted(1017) + ["LIMIT 7", "LIMIT 8", "LIMIT '"],
+            hint: boundHint)
     }
 }

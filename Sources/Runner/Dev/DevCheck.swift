@@ -3,13 +3,19 @@ import Grader
 
 /// `backendlings dev check`: proves a lesson pack works. The manifest loads; every exercise has
 /// lesson text, at least two hints and TODO markers; no file is orphaned; every untouched starter
-/// builds, starts and FAILS at least one hidden check; every reference solution PASSES all of them.
+/// builds, starts and FAILS at least one hidden check; every reference solution PASSES all of them;
+/// and every known-wrong variant fails first at the check it names.
 public struct DevCheck: Sendable {
     public let pack: Pack
     public let home: URL
     public var toolchain = SwiftToolchain()
     /// Exercise ids to check; empty means all.
     public var only: Set<String> = []
+    /// Variants to check, as `exercise/variant`; empty means every variant of the exercises checked.
+    public var onlyVariants: Set<String> = []
+    /// False skips the variants (and the `minimumVariants` rule), for a quicker check of starters
+    /// and solutions.
+    public var checksVariants = true
 
     public init(pack: Pack, home: URL) {
         self.pack = pack
@@ -22,7 +28,27 @@ public struct DevCheck: Sendable {
         case grading(done: Int, total: Int)
     }
 
+    /// What a built program is, for grading and for telling its verdict.
+    enum Role: Sendable {
+        case starter, solution
+        case variant(Variant)
+    }
+
+    /// One program to grade: an exercise's starter, solution or variant.
+    struct Job: Sendable {
+        var exercise: Exercise
+        var role: Role
+        var product: String
+    }
+
     public func run(onStage: @escaping @Sendable (Stage) -> Void = { _ in }) throws -> DevCheckResult {
+        let package = DevCheckPackage(pack: pack, home: home)
+        return try package.exclusively { try run(in: package, onStage: onStage) }
+    }
+
+    private func run(in package: DevCheckPackage, onStage: @escaping @Sendable (Stage) -> Void) throws
+        -> DevCheckResult
+    {
         let exercises = pack.exercises.filter { only.isEmpty || only.contains($0.id) }
         onStage(.linting)
         let lint = PackLint(pack: pack)
@@ -31,210 +57,155 @@ public struct DevCheck: Sendable {
             general += FormatLint(pack: pack, home: home, toolchain: toolchain).problems()
             general += TranslationLint(pack: pack).findings().map(\.description)
         }
+        let rules = PackRules.read(pack)
+        general += rules.problem.map { [$0] } ?? []
         let overlays = OverlayLint(pack: pack)
         var problems: [String: [String]] = Dictionary(
             uniqueKeysWithValues: exercises.map { ($0.id, lint.problems(of: $0) + overlays.problems(of: $0)) }
         )
-        let package = DevCheckPackage(pack: pack, home: home)
-        let generated = try package.generate(exercises: exercises)
-        for (id, found) in generated.problems { problems[id, default: []] += found }
+        var programs: [DevCheckPackage.Program] = []
+        var jobs: [Job] = []
+        var variants: [String: [Variant]] = [:]
+        for exercise in exercises {
+            var solved: [String: Data]?
+            do {
+                let starter = DevCheckPackage.starterProduct(exercise)
+                programs.append(.init(product: starter, files: try pack.starterFiles(of: exercise)))
+                jobs.append(Job(exercise: exercise, role: .starter, product: starter))
+                let solution = DevCheckPackage.solutionProduct(exercise)
+                solved = try pack.solvedFiles(of: exercise)
+                programs.append(.init(product: solution, files: solved ?? [:]))
+                jobs.append(Job(exercise: exercise, role: .solution, product: solution))
+            } catch {
+                problems[exercise.id, default: []].append(String(describing: error))
+            }
+            guard checksVariants else { continue }
+            let loaded = VariantLoader(pack: pack).load(exercise, solved: solved)
+            problems[exercise.id, default: []] += loaded.problems
+            if onlyVariants.isEmpty && loaded.variants.count < rules.rules.minimumVariants {
+                problems[exercise.id, default: []].append(
+                    "Exercise \"\(exercise.id)\" has \(loaded.variants.count) variant"
+                        + "\(loaded.variants.count == 1 ? "" : "s"); this pack asks for at least "
+                        + "\(rules.rules.minimumVariants) (\"minimumVariants\" in pack.json). Add the "
+                        + "mistakes learners really make under Solutions/\(exercise.relativePath)/Variants/.")
+            }
+            let chosen = loaded.variants.filter { onlyVariants.isEmpty || onlyVariants.contains($0.label) }
+            variants[exercise.id] = chosen
+            guard let solved else { continue }
+            for variant in chosen {
+                let product = DevCheckPackage.variantProduct(variant)
+                programs.append(.init(product: product, files: variant.assembled(over: solved)))
+                jobs.append(Job(exercise: exercise, role: .variant(variant), product: product))
+            }
+        }
+        general += unknownVariants(among: variants.values.flatMap { $0 })
+        let modules = pack.modules.filter { $0.exercises.contains(where: exercises.contains) }
+        try package.write(programs, graders: modules)
 
         onStage(.building(nil))
-        let built = try buildAll(
-            package, products: generated.products, exercises: exercises, problems: &problems,
-            general: &general, onStage: onStage)
-        general += checkGraderLists(package, exercises: exercises, built: built)
-
-        let verdicts = Verdicts()
-        let grading = BoundedThreads()
-        let total = exercises.count * 2
-        for exercise in exercises {
-            guard let module = pack.modules.first(where: { $0.id == exercise.moduleID }),
-                built.contains(DevCheckPackage.graderProduct(module))
-            else { continue }
-            for kind in ["starter", "solution"] {
-                let product =
-                    kind == "starter"
-                    ? DevCheckPackage.starterProduct(exercise) : DevCheckPackage.solutionProduct(exercise)
-                guard built.contains(product) else { continue }
-                let grader = package.binary(DevCheckPackage.graderProduct(module))
-                let server = package.binary(product)
-                let solution = DevCheckPackage.solutionProduct(exercise)
-                let reference = built.contains(solution) ? package.binary(solution) : nil
-                grading.submit {
-                    let report = Self.grade(exercise, grader: grader, server: server, reference: reference)
-                    verdicts.record(exercise.id, kind: kind, report: report)
-                    onStage(.grading(done: verdicts.count, total: total))
-                }
-            }
-        }
-        grading.wait()
-        return DevCheckResult(
-            pack: pack.root.path,
-            problems: general,
-            exercises: exercises.map { exercise in
-                var found = problems[exercise.id] ?? []
-                let starter = verdicts.report(exercise.id, "starter")
-                let solution = verdicts.report(exercise.id, "solution")
-                if let starter {
-                    switch starter.status {
-                    case .pass:
-                        found.append(
-                            "The untouched starter PASSES every hidden check; it must fail at least one, or there is nothing to learn."
-                        )
-                    case .error:
-                        found.append(
-                            "The untouched starter's server does not run: \(starter.message ?? "no message"). A starter must start and fail a check."
-                        )
-                    case .fail: break
-                    }
-                }
-                if let solution, solution.status != .pass {
-                    let failure =
-                        solution.firstFailure.map { "\"\($0.name)\": \($0.message ?? "")" }
-                        ?? (solution.message ?? "")
-                    found.append("The reference solution does not pass: \(failure)")
-                }
-                return DevCheckResult.ExerciseResult(
-                    id: exercise.id, starter: starter?.status.rawValue, solution: solution?.status.rawValue,
-                    problems: found)
-            }
-        )
-    }
-
-    /// Builds everything at once; when that fails, builds each product alone to say which failed.
-    private func buildAll(
-        _ package: DevCheckPackage, products: [String], exercises: [Exercise],
-        problems: inout [String: [String]], general: inout [String],
-        onStage: @escaping @Sendable (Stage) -> Void
-    ) throws -> Set<String> {
-        let modules = pack.modules.filter { $0.exercises.contains(where: exercises.contains) }
-        let all = try toolchain.buildEverything(package: package.folder, timeout: .seconds(3600)) {
-            onStage(.building($0))
-        }
+        let buildStarted = ContinuousClock.now
+        let build = try DevPackageBuild(package: package, toolchain: toolchain).run(
+            programs: programs, graders: modules,
+            explainAlone: { !$0.hasPrefix("variant-") }, onProgress: { onStage(.building($0)) })
+        let buildSeconds = (ContinuousClock.now - buildStarted).timeInterval
         general += testWarnings(
-            in: all.diagnosticLines, modules: modules,
+            in: build.diagnosticLines, modules: modules,
             cache: package.folder.appendingPathComponent("hidden-test-warnings.json"))
-        if all.succeeded { return Set(products) }
-        var built = Set<String>()
-        for product in products {
-            let outcome = try toolchain.build(
-                package: package.folder, product: product, timeout: .seconds(1800)
-            ) { onStage(.building($0)) }
-            if outcome.succeeded {
-                built.insert(product)
-                continue
-            }
-            let summary = CompilerDiagnostics.summarize(
-                outcome.output.text, replacing: [(package.folder.path + "/", "")], maxLines: 25)
-            if let exercise = exercises.first(where: {
-                product.hasSuffix("-" + $0.id) && !product.hasPrefix("grader-")
-            }) {
-                let kind = product.hasPrefix("starter-") ? "starter" : "solution"
-                problems[exercise.id, default: []].append("The \(kind) does not compile:\n\(summary)")
-            } else {
-                general.append("The hidden tests in \(product) do not compile:\n\(summary)")
+        for job in jobs {
+            guard let errors = build.failures[job.product] else { continue }
+            switch job.role {
+            case .starter, .solution:
+                problems[job.exercise.id, default: []].append(
+                    "The \(job.role.word) does not compile:\n\(errors)")
+            case .variant: break
             }
         }
-        return built
+        for module in modules {
+            guard let errors = build.failures[DevCheckPackage.graderProduct(module)] else { continue }
+            general.append(
+                "The hidden tests in \(DevCheckPackage.graderProduct(module)) do not compile:\n\(errors)")
+        }
+        general += checkGraderLists(package, exercises: exercises, built: build.built)
+
+        let gradeStarted = ContinuousClock.now
+        let reports = grade(jobs, in: package, built: build.built, onStage: onStage)
+        var result = DevCheckResult(
+            pack: pack.root.path, problems: general,
+            exercises: exercises.map { exercise in
+                judge(
+                    exercise, problems: problems[exercise.id] ?? [], variants: variants[exercise.id] ?? [],
+                    reports: reports, failures: build.failures)
+            })
+        result.buildSeconds = buildSeconds
+        result.gradeSeconds = (ContinuousClock.now - gradeStarted).timeInterval
+        return result
     }
 
-    /// Compiler warnings in hidden tests are problems: a warning there has hidden a check that
-    /// could never fail (an unused result, a deprecated call that does something else). A string
-    /// literal where GraderKit wants `Words` warns too: that text has no Indonesian, which is a
-    /// missing translation in a pack that declares Indonesian (and nothing in one that does not).
-    ///
-    /// The compiler prints a file's warnings only when it compiles that file, so the warnings of
-    /// each hidden-test file are remembered (with the file's hash) between runs in the dev check's
-    /// folder, and a second run reports what the first one saw.
-    private func testWarnings(in lines: [String], modules: [Module], cache: URL) -> [String] {
-        var seen: [String: [String]] = [:]
-        for line in lines where line.contains(": warning: ") {
-            for module in modules {
-                let tests = FileSystem.canonicalPath(pack.testsFolder(of: module)) + "/"
-                let shownFolder = "Lessons/\(module.path)/Tests/"
-                let shown: String
-                if line.hasPrefix(tests) {
-                    shown = shownFolder + line.dropFirst(tests.count)
-                } else if let linked = line.range(of: "/Graders/\(module.id)/") {
-                    shown = shownFolder + line[linked.upperBound...]
-                } else {
-                    continue
+    /// Grades every built job whose module's grader was built, in parallel.
+    private func grade(
+        _ jobs: [Job], in package: DevCheckPackage, built: Set<String>,
+        onStage: @escaping @Sendable (Stage) -> Void
+    ) -> Reports {
+        let reports = Reports()
+        let threads = BoundedThreads()
+        let runnable = jobs.filter { job in
+            built.contains(job.product)
+                && pack.modules.contains {
+                    $0.id == job.exercise.moduleID && built.contains(DevCheckPackage.graderProduct($0))
                 }
-                let file = String(shown.prefix { $0 != ":" })
-                if !(seen[file]?.contains(shown) ?? false) { seen[file, default: []].append(shown) }
+        }
+        for job in runnable {
+            let grader = package.binary("grader-\(job.exercise.moduleID)")
+            let server = package.binary(job.product)
+            // Load checks compare with the reference solution, which this run has just built.
+            let solution = DevCheckPackage.solutionProduct(job.exercise)
+            let reference = built.contains(solution) ? package.binary(solution) : nil
+            threads.submit {
+                let report = Self.gradeOne(job.exercise, grader: grader, server: server, reference: reference)
+                reports.record(job.product, report)
+                onStage(.grading(done: reports.count, total: runnable.count))
             }
         }
-        let remembered = WarningMemory.merge(seen, into: cache, root: pack.root)
-        let translating = pack.languages.contains(.id)
-        var problems: [String] = []
-        for warning in remembered.values.flatMap({ $0 }).sorted() {
-            if warning.contains(Self.missingIndonesianWarning) {
-                if translating {
-                    let place = warning.components(separatedBy: ": warning: ").first ?? warning
-                    problems.append(
-                        "Missing Bahasa Indonesia translation: \(place) (write Words(\"…\", id: \"…\"))")
-                }
-            } else {
-                problems.append("A hidden test has a compiler warning: " + warning)
-            }
-        }
-        return problems
+        threads.wait()
+        return reports
     }
 
-    /// What the compiler says where an English-only literal stands for `Words` (see `Words`).
-    static let missingIndonesianWarning = "this text needs its Indonesian"
-
-    /// Every exercise must have tests in its module's grader, and no grader may test an unknown id.
-    private func checkGraderLists(_ package: DevCheckPackage, exercises: [Exercise], built: Set<String>)
-        -> [String]
-    {
-        var problems: [String] = []
-        for module in pack.modules where built.contains(DevCheckPackage.graderProduct(module)) {
-            let binary = package.binary(DevCheckPackage.graderProduct(module))
-            guard
-                let result = try? ChildProcess.run(
-                    executable: binary.path, arguments: ["--list"], timeout: .seconds(30)),
-                let listed = try? JSONDecoder().decode([String].self, from: Data(result.output.text.utf8))
-            else {
-                problems.append("grader-\(module.id) --list did not print a JSON list of exercise ids.")
-                continue
-            }
-            for exercise in module.exercises
-            where exercises.contains(exercise) && !listed.contains(exercise.id) {
-                problems.append(
-                    "Exercise \"\(exercise.id)\" has no hidden tests: add its ExerciseTests to Lessons/\(module.path)/Tests/main.swift."
-                )
-            }
-            for id in listed where !module.exercises.contains(where: { $0.id == id }) {
-                problems.append(
-                    "Lessons/\(module.path)/Tests declares tests for \"\(id)\", which is not an exercise of module \"\(module.id)\"."
-                )
-            }
+    /// `--only exercise/variant` naming a variant that does not exist.
+    private func unknownVariants(among found: [Variant]) -> [String] {
+        let labels = Set(found.map(\.label))
+        return onlyVariants.subtracting(labels).sorted().map {
+            "There is no variant \"\($0)\" (a folder Solutions/<exercise>/Variants/<name> with a variant.json)."
         }
-        return problems
     }
 
-    /// Load checks compare with the reference solution, which the dev check has just built.
-    private static func grade(_ exercise: Exercise, grader: URL, server: URL, reference: URL?)
-        -> GradeReport
-    {
-        // Without a cancellation the run cannot be cancelled.
+    /// Grading reports by product, recorded from many threads.
+    final class Reports: @unchecked Sendable {
+        // Guarded by `lock`: the grading threads record while the caller waits for them.
+        private let lock = NSLock()
+        private var reports: [String: GradeReport] = [:]
+        func record(_ product: String, _ report: GradeReport) { lock.withLock { reports[product] = report } }
+        subscript(product: String) -> GradeReport? { lock.withLock { reports[product] } }
+        var count: Int { lock.withLock { reports.count } }
+    }
+}
+
+extension DevCheck.Role {
+    var word: String {
+        switch self {
+        case .starter: "starter"
+        case .solution: "solution"
+        case .variant: "variant"
+        }
+    }
+
+}
+
+extension DevCheck {
+    /// One grading run; without a cancellation it cannot be cancelled, so `try?` loses nothing.
+    static func gradeOne(_ exercise: Exercise, grader: URL, server: URL, reference: URL?) -> GradeReport {
         (try? GraderInvocation.run(
             grader: grader, exercise: exercise.id, server: server, reference: reference,
             timeout: .seconds(300)))
             ?? GradeReport(exercise: exercise.id, status: .error, message: BuildError.cancelled.description)
-    }
-
-    private final class Verdicts: @unchecked Sendable {
-        private let lock = NSLock()
-        private var reports: [String: GradeReport] = [:]
-        func record(_ id: String, kind: String, report: GradeReport) {
-            lock.withLock { reports["\(kind):\(id)"] = report }
-        }
-        func report(_ id: String, _ kind: String) -> GradeReport? {
-            lock.withLock { reports["\(kind):\(id)"] }
-        }
-        var count: Int { lock.withLock { reports.count } }
     }
 }

@@ -1,12 +1,21 @@
 import Foundation
 
-/// The package the dev check builds: every exercise's untouched starter and its solved copy as
-/// executables, and every module's grader, in one package so BackendKit compiles once.
+/// The package the dev check builds: every exercise's untouched starter, its solved copy and its
+/// variants as executables, and every module's grader, in one package so BackendKit compiles once.
+/// `dev mutants` builds its mutants in the same package, beside them.
+///
 /// It lives under the checkout's `.build/backendlings/devcheck/` and is updated in place (unchanged
-/// files keep their dates), so a second run only rebuilds what changed.
+/// files keep their dates, each program is its own target), so a second run only rebuilds the
+/// targets whose files changed, and a variant that changes one file compiles one module.
 struct DevCheckPackage {
     let pack: Pack
     let home: URL
+
+    /// One executable target: a product name and its whole program.
+    struct Program {
+        var product: String
+        var files: [String: Data]
+    }
 
     var folder: URL {
         var key = Fingerprint()
@@ -16,58 +25,53 @@ struct DevCheckPackage {
 
     static func starterProduct(_ exercise: Exercise) -> String { "starter-\(exercise.id)" }
     static func solutionProduct(_ exercise: Exercise) -> String { "solution-\(exercise.id)" }
+    /// `variant-db01-schema--no-unique`: the double dash keeps exercise and variant apart.
+    static func variantProduct(_ variant: Variant) -> String {
+        "variant-\(variant.exercise.id)--\(variant.name)"
+    }
+    static func mutantProduct(_ exercise: Exercise, number: Int) -> String {
+        "mutant-\(exercise.id)--\(number)"
+    }
     static func graderProduct(_ module: Module) -> String { "grader-\(module.id)" }
 
     func binary(_ product: String) -> URL {
         folder.appendingPathComponent(".build/debug/\(product)")
     }
 
-    /// What `generate` wrote: the products the package has, and the problems found on the way (a
-    /// starter or solution that cannot be assembled gets no product, so no stale binary is graded).
-    struct Generated {
-        var products: [String] = []
-        var problems: [String: [String]] = [:]
+    private var programsFolder: URL { folder.appendingPathComponent("Exercises", isDirectory: true) }
+    private var gradersFolder: URL { folder.appendingPathComponent("Graders", isDirectory: true) }
+
+    /// Runs `body` while no other dev check or `dev mutants` uses this package.
+    func exclusively<T>(_ body: () throws -> T) throws -> T {
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        return try FileSystem.withExclusiveLock(folder.appendingPathComponent(".lock"), body)
     }
 
-    /// Writes the package for `exercises` and their modules' graders.
-    func generate(exercises: [Exercise]) throws -> Generated {
-        var problems: [String: [String]] = [:]
+    /// Writes each program's files (only those whose bytes differ) and links each module's tests.
+    func write(_ programs: [Program], graders modules: [Module]) throws {
         let manager = FileManager.default
-        let exercisesFolder = folder.appendingPathComponent("Exercises", isDirectory: true)
-        try manager.createDirectory(at: exercisesFolder, withIntermediateDirectories: true)
-        var targets: [String] = []
-        var products: [String] = []
-        for exercise in exercises {
-            let starter = Self.starterProduct(exercise)
-            do {
-                try FileSystem.mirror(
-                    files: try pack.starterFiles(of: exercise),
-                    to: exercisesFolder.appendingPathComponent(starter))
-                targets.append(target(starter, path: "Exercises/\(starter)", library: "BackendKit"))
-                products.append(starter)
-                let solution = Self.solutionProduct(exercise)
-                try FileSystem.mirror(
-                    files: try pack.solvedFiles(of: exercise),
-                    to: exercisesFolder.appendingPathComponent(solution))
-                targets.append(target(solution, path: "Exercises/\(solution)", library: "BackendKit"))
-                products.append(solution)
-            } catch {
-                problems[exercise.id, default: []].append(String(describing: error))
-            }
+        try manager.createDirectory(at: programsFolder, withIntermediateDirectories: true)
+        for program in programs {
+            try FileSystem.mirror(
+                files: program.files, to: programsFolder.appendingPathComponent(program.product))
         }
-        let gradersFolder = folder.appendingPathComponent("Graders", isDirectory: true)
         try manager.createDirectory(at: gradersFolder, withIntermediateDirectories: true)
-        for module in pack.modules where module.exercises.contains(where: exercises.contains) {
+        for module in modules {
             let link = gradersFolder.appendingPathComponent(module.id)
             let destination = FileSystem.canonicalPath(pack.testsFolder(of: module))
             if (try? manager.destinationOfSymbolicLink(atPath: link.path)) != destination {
                 try? manager.removeItem(at: link)
                 try manager.createSymbolicLink(atPath: link.path, withDestinationPath: destination)
             }
-            targets.append(
-                target(Self.graderProduct(module), path: "Graders/\(module.id)", library: "GraderKit"))
-            products.append(Self.graderProduct(module))
         }
+    }
+
+    /// Writes `Package.swift` with a target for each program product and each module's grader;
+    /// the file is left alone when its text is unchanged, so SwiftPM keeps its build plan.
+    func writeManifest(programs: [String], graders modules: [Module]) throws {
+        let targets =
+            programs.map { target($0, path: "Exercises/\($0)", library: "BackendKit") }
+            + modules.map { target(Self.graderProduct($0), path: "Graders/\($0.id)", library: "GraderKit") }
         let manifest = """
             // swift-tools-version:6.0
             // Generated by `backendlings dev check` for the pack at \(pack.root.path). Rewritten on every run.
@@ -87,7 +91,21 @@ struct DevCheckPackage {
         if (try? String(contentsOf: manifestFile, encoding: .utf8)) != manifest {
             try FileSystem.writeAtomically(manifest, to: manifestFile)
         }
-        return Generated(products: products, problems: problems)
+    }
+
+    /// The product a compiler diagnostic is about, from the path it starts with: a program's folder,
+    /// or a module's tests (through the link or where they are).
+    func product(ofDiagnostic line: String, graders modules: [Module]) -> String? {
+        for programs in [FileSystem.canonicalPath(programsFolder) + "/", programsFolder.path + "/"]
+        where line.hasPrefix(programs) {
+            return line.dropFirst(programs.count).split(separator: "/").first.map(String.init)
+        }
+        for module in modules {
+            let tests = FileSystem.canonicalPath(pack.testsFolder(of: module)) + "/"
+            let linked = FileSystem.canonicalPath(gradersFolder) + "/\(module.id)/"
+            if line.hasPrefix(tests) || line.hasPrefix(linked) { return Self.graderProduct(module) }
+        }
+        return nil
     }
 
     private func target(_ name: String, path: String, library: String) -> String {

@@ -51,7 +51,8 @@ struct PackLint {
         name == "README.md" || Language.allCases.contains { name == "README.\($0.code).md" }
     }
 
-    /// Files and folders the manifest does not account for.
+    /// Files and folders the manifest does not account for. Everything below an exercise's
+    /// `Solutions/…/Variants/` belongs to its variants.
     func orphans() -> [String] {
         var problems: [String] = []
         let known = Set(pack.modules.map(\.path))
@@ -75,9 +76,12 @@ struct PackLint {
         }
         let expectedSolutions = Set(
             pack.exercises.flatMap { exercise in exercise.files.map { "\(exercise.relativePath)/\($0)" } })
+        // Variants are checked by `VariantLoader`, folder by folder.
+        let variantFolders = pack.exercises.map { "\($0.relativePath)/\(Variant.folderName)/" }
         for path in FileSystem.relativeFiles(below: pack.solutionsFolder).sorted()
         where !expectedSolutions.contains(path) {
             if path.hasSuffix("README.md") || path.hasPrefix(".") { continue }
+            if variantFolders.contains(where: path.hasPrefix) { continue }
             problems.append("Solutions/\(path) belongs to no exercise's \"files\" (orphaned).")
         }
         return problems

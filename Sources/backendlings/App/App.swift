@@ -26,8 +26,11 @@ struct App {
             case .solution(let id, let force): return try SolutionCommand(app: self).run(id, force: force)
             case .next: return try NavigationCommand(app: self).next()
             case .goto(let id): return try NavigationCommand(app: self).goto(id)
-            case .devCheck(let json, let only):
-                return try DevCheckCommand(app: self).run(json: json, only: only)
+            case .devCheck(let json, let only, let variants):
+                return try DevCheckCommand(app: self).run(json: json, only: only, variants: variants)
+            case .devMutants(let exercise, let json, let max, let seed, let list):
+                return try DevMutantsCommand(app: self).run(
+                    exercise, json: json, max: max, seed: seed, list: list)
             case .devGrade(let workspaces, let output, let only):
                 return try DevGradeCommand(app: self).run(workspaces: workspaces, output: output, only: only)
             case .devNew(let module, let exercise):

@@ -3,7 +3,7 @@ extension BackendlingsCommands {
     static let dev = CommandSpec(
         name: "dev",
         abstract: "Tools for people who write lesson packs.",
-        subcommands: [devCheck, devNew, devStarter, devAdopt, devTranslations, devGrade],
+        subcommands: [devCheck, devMutants, devNew, devStarter, devAdopt, devTranslations, devGrade],
         action: .requiresSubcommand
     )
 
@@ -11,16 +11,53 @@ extension BackendlingsCommands {
         name: "check",
         abstract: "Check that a lesson pack is complete and correct.",
         discussion: "Reads pack.json and checks every module and exercise: the files it names exist, "
-            + "every starter builds and fails its hidden tests, and every reference solution passes them.",
+            + "every starter builds and fails its hidden tests, every reference solution passes them, "
+            + "and every known-wrong variant (Solutions/<exercise>/Variants/<name>/) fails first at the "
+            + "check its variant.json names.",
         options: [
             jsonFlag("the findings"),
             .value(
-                "only", valueName: "exercises", help: "Check only these exercises (ids separated by commas)."),
+                "only", valueName: "exercises",
+                help:
+                    "Check only these exercises, or single variants written exercise/variant (separated by commas)."
+            ),
+            .flag("no-variants", help: "Do not build and grade the variants."),
         ],
         action: .run { values in
             .devCheck(
                 json: values.flag("json"),
-                only: values.option("only").map { $0.split(separator: ",").map(String.init) } ?? [])
+                only: values.option("only").map { $0.split(separator: ",").map(String.init) } ?? [],
+                variants: !values.flag("no-variants"))
+        }
+    )
+
+    static let devMutants = CommandSpec(
+        name: "mutants",
+        abstract: "Find the mistakes an exercise's hidden checks miss.",
+        discussion: "Applies small mechanical mistakes to the exercise's reference solution files (a status "
+            + "code swapped for its neighbour, a statement dropped, a condition negated or loosened, a bound "
+            + "SQL parameter pasted into the SQL, a transaction removed, a header dropped), builds and "
+            + "grades each mutant, and lists the mutants every check passes. Mutants that do not compile "
+            + "are not counted. The mutants are a sample (at most --max, chosen with --seed), so the same "
+            + "command gives the same mutants.",
+        arguments: [
+            ArgumentSpec(name: "exercise", help: "The id of the exercise, for example db01-schema.")
+        ],
+        options: [
+            jsonFlag("every mutant and its verdict"),
+            .value("max", valueName: "n", help: "The most mutants to build and grade (default 60)."),
+            .value(
+                "seed", valueName: "n",
+                help: "Which sample of mutants to take when there are more (default 1)."),
+            .flag("list", help: "Only list the mutants, without building or grading them."),
+        ],
+        action: .run { values throws(UsageError) in
+            .devMutants(
+                exercise: try values.requiredArgument("exercise"), json: values.flag("json"),
+                max: try values.integer("max", usageName: "--max <n>", in: 1...1000),
+                seed: try values.integer("seed", usageName: "--seed <n>", in: 0...Int(Int32.max)).map(
+                    UInt64.init),
+                list: values.flag("list"))
         }
     )
 

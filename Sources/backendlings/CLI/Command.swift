@@ -17,8 +17,11 @@ enum Command: Equatable, Sendable {
     case solution(exercise: String, force: Bool)
     case next
     case goto(exercise: String)
-    /// `only`: exercise ids to check; empty means all.
-    case devCheck(json: Bool, only: [String] = [])
+    /// `only`: exercise ids (or `exercise/variant`) to check; empty means all. `variants`: false for
+    /// `--no-variants`.
+    case devCheck(json: Bool, only: [String] = [], variants: Bool = true)
+    /// `dev mutants`: mutate an exercise's reference solution and grade every mutant.
+    case devMutants(exercise: String, json: Bool, max: Int? = nil, seed: UInt64? = nil, list: Bool = false)
     case devNew(module: String, exercise: String)
     /// `dev starter`: the exercise's whole starter (or solved copy) written to `output`.
     case devStarter(exercise: String, solved: Bool, output: String?)

@@ -1,19 +1,24 @@
 import Foundation
 import Runner
 
-/// `backendlings dev check [--json]`: the pack author's proof that a pack works.
+/// `backendlings dev check [--json] [--only ids] [--no-variants]`: the pack author's proof that a
+/// pack works.
 struct DevCheckCommand {
     let app: App
 
-    func run(json: Bool, only: [String] = []) throws -> Int32 {
+    func run(json: Bool, only: [String] = [], variants: Bool = true) throws -> Int32 {
         let locations = try Locations.resolve(
             packOption: app.invocation.global.packPath, workspaceOption: app.invocation.global.workspacePath)
         let pack = try Pack.load(from: locations.packRoot)
         var check = DevCheck(pack: pack, home: locations.home)
-        for id in only {
-            _ = try pack.findExercise(id)  // an unknown id is a usage mistake, with a suggestion
+        check.checksVariants = variants
+        for item in only {
+            // An unknown id is a usage mistake, with a suggestion; `exercise/variant` names one variant.
+            let parts = item.split(separator: "/", maxSplits: 1).map(String.init)
+            let exercise = try pack.findExercise(parts.first ?? item)
+            check.only.insert(exercise.id)
+            if parts.count == 2 { check.onlyVariants.insert("\(exercise.id)/\(parts[1])") }
         }
-        check.only = Set(only.compactMap { try? pack.findExercise($0).id })
         if check.only.isEmpty,
             let fromEnvironment = ProcessInfo.processInfo.environment["BACKENDLINGS_DEV_CHECK_ONLY"]
         {
@@ -29,10 +34,13 @@ struct DevCheckCommand {
                 Console.err(
                     "\r\u{1B}[2K"
                         + style.dim(
-                            String(("Building starters, solutions and graders… " + (line ?? "")).prefix(100)))
+                            String(
+                                ("Building starters, solutions, variants and graders… " + (line ?? ""))
+                                    .prefix(100)))
                 )
             case .grading(let done, let total):
-                Console.err("\r\u{1B}[2K" + style.dim("Grading starters and solutions… \(done)/\(total)"))
+                Console.err(
+                    "\r\u{1B}[2K" + style.dim("Grading starters, solutions and variants… \(done)/\(total)"))
             }
         }
         if status { Console.err("\r\u{1B}[2K") }
@@ -42,31 +50,7 @@ struct DevCheckCommand {
             Console.out(String(decoding: try encoder.encode(result), as: UTF8.self) + "\n")
             return result.ok ? 0 : 1
         }
-        var text = style.bold("dev check") + " · \(pack.name) · \(result.exercises.count) exercises\n\n"
-        for problem in result.problems { text += style.failure(style.symbol(.failed)) + " " + problem + "\n" }
-        for exercise in result.exercises {
-            let mark =
-                exercise.problems.isEmpty
-                ? style.success(style.symbol(.done)) : style.failure(style.symbol(.failed))
-            text +=
-                "\(mark) \(exercise.id)"
-                + style.dim(
-                    "  starter: \(exercise.starter ?? "not run"), solution: \(exercise.solution ?? "not run")"
-                ) + "\n"
-            for problem in exercise.problems {
-                text +=
-                    problem.split(separator: "\n", omittingEmptySubsequences: false).enumerated().map {
-                        ($0.offset == 0 ? "    - " : "      ") + $0.element
-                    }.joined(separator: "\n") + "\n"
-            }
-        }
-        text +=
-            result.ok
-            ? "\n" + style.success("The pack is ready.") + "\n"
-            : "\n"
-                + style.failure(
-                    "\(result.problemCount) problem\(result.problemCount == 1 ? "" : "s") to fix.") + "\n"
-        Console.out(text)
+        Console.out(DevCheckText(style: style).render(result, packName: pack.name))
         return result.ok ? 0 : 1
     }
 }

@@ -23,10 +23,27 @@ enum DevCheckFixture {
     }
 
     /// Runs the dev check on the pack as it is now.
-    static func check(_ pack: Pack, only: Set<String> = []) throws -> DevCheckResult {
+    static func check(
+        _ pack: Pack, only: Set<String> = [], onlyVariants: Set<String> = [], variants: Bool = true
+    ) throws -> DevCheckResult {
         var check = DevCheck(pack: pack, home: home)
         check.only = only
+        check.onlyVariants = onlyVariants
+        check.checksVariants = variants
         return try check.run()
+    }
+
+    /// A variant of hello01-greeting: its files (relative to its folder) and its text.
+    static func variant(_ name: String, _ files: [String: String?]) -> [String: String?] {
+        Dictionary(
+            uniqueKeysWithValues: files.map {
+                ("Solutions/01-hello/01-greeting/Variants/\(name)/\($0.key)", $0.value)
+            })
+    }
+
+    /// A `variant.json`.
+    static func description(_ text: String, caughtBy check: String) -> String {
+        "{\"description\": \"\(text)\", \"caughtBy\": \"\(check)\"}\n"
     }
 
     static func write(_ files: [String: String], below folder: URL) throws {
@@ -42,7 +59,31 @@ enum DevCheckFixture {
         for path in FileSystem.relativeFiles(below: folder) where files[path] == nil {
             try manager.removeItem(at: folder.appendingPathComponent(path))
         }
+        // A folder left empty (a variant of an earlier case) would still be read as a variant.
+        let folders = (manager.enumerator(atPath: folder.path)?.allObjects as? [String] ?? [])
+            .filter { FileSystem.isDirectory(folder.appendingPathComponent($0)) && !$0.hasPrefix(".build") }
+        for path in folders.sorted(by: { $0.count > $1.count })
+        where (try? manager.contentsOfDirectory(atPath: folder.appendingPathComponent(path).path))?.isEmpty
+            == true
+        {
+            try manager.removeItem(at: folder.appendingPathComponent(path))
+        }
     }
+
+    /// A guard, a status and a bound: `dev mutants` finds three mutants in it, and the checks
+    /// kill the two status swaps but not `<=` turned into `<` (no check sends 20 characters).
+    static let shoutSolution = """
+        import BackendKit
+
+        /// The answer to GET /shout?text=…: the text in capitals, or 400 without a text.
+        func shout(_ request: Request) throws -> Response {
+            guard let text = request.query["text"], text.count <= 20 else {
+                throw HTTPError.badRequest("Send ?text= with at most 20 characters.")
+            }
+            return .text(text.uppercased() + "!")
+        }
+
+        """
 
     static let lesson = """
         # Say hello
@@ -101,7 +142,7 @@ enum DevCheckFixture {
 
         let router = Router()
         router.get("/hello") { _ in .text(greeting()) }
-        router.get("/shout") { _ in .text(shout()) }
+        router.get("/shout") { request in try shout(request) }
         Server(router: router).run()
 
         """,
@@ -114,8 +155,10 @@ enum DevCheckFixture {
 
         """,
         "Lessons/01-hello/01-greeting/Starter/Shout.swift": """
-        /// The text GET /shout answers with.
-        func shout() -> String { "not yet" }
+        import BackendKit
+
+        /// The answer to GET /shout.
+        func shout(_ request: Request) throws -> Response { .text("not yet") }
 
         """,
         "Solutions/01-hello/01-greeting/Greeting.swift": """
@@ -126,18 +169,25 @@ enum DevCheckFixture {
 
         """,
         "Lessons/01-hello/02-shout/Starter/Shout.swift": """
-        /// The text GET /shout answers with.
-        func shout() -> String {
-            // TODO(learner): return "HELLO!".
-            "not yet"
+        import BackendKit
+
+        /// The answer to GET /shout?text=…: the text in capitals, or 400 without a text.
+        func shout(_ request: Request) throws -> Response {
+            // TODO(learner): answer the text in capitals with "!", and 400 when there is none.
+            .text("not yet")
         }
 
         """,
-        "Solutions/01-hello/02-shout/Shout.swift": """
-        /// The text GET /shout answers with.
-        func shout() -> String {
-            "HELLO!"
+        "Solutions/01-hello/02-shout/Shout.swift": shoutSolution,
+        "Solutions/01-hello/01-greeting/Variants/lowercase/Greeting.swift": """
+        /// The text GET /hello answers with.
+        func greeting() -> String {
+            "hello, world!"
         }
+
+        """,
+        "Solutions/01-hello/01-greeting/Variants/lowercase/variant.json": """
+        {"description": "The greeting is written in lower case.", "caughtBy": "GET /hello answers 200 with Hello, world!"}
 
         """,
         "Lessons/01-hello/Tests/main.swift": "import GraderKit\n\nGraderMain.run([greeting, shout])\n",
@@ -149,6 +199,9 @@ enum DevCheckFixture {
                 let response = try t.http.get("/hello").expectStatus(200)
                 try requireEqual(response.text, "Hello, world!", "the body", response: response)
             }
+            Check("GET /hello is plain text") { t in
+                try t.http.get("/hello").expectStatus(200).expectContentType("text/plain")
+            }
         }
 
         """,
@@ -156,9 +209,12 @@ enum DevCheckFixture {
         import GraderKit
 
         let shout = ExerciseTests("hello02-shout") {
-            Check("GET /shout answers HELLO!") { t in
-                let response = try t.http.get("/shout").expectStatus(200)
+            Check("GET /shout?text=hello answers HELLO!") { t in
+                let response = try t.http.get("/shout?text=hello").expectStatus(200)
                 try requireEqual(response.text, "HELLO!", "the body", response: response)
+            }
+            Check("GET /shout without a text answers 400") { t in
+                try t.http.get("/shout").expectStatus(400)
             }
         }
 

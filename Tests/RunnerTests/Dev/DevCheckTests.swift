@@ -13,12 +13,17 @@ import Testing
         result.exercises.first { $0.id == id }?.problems ?? ["no result for \(id)"]
     }
 
-    @Test func aCorrectPack_isReady() throws {
+    @Test func aCorrectPack_isReady_andItsVariantIsCaught() throws {
         let result = try DevCheckFixture.check(try DevCheckFixture.pack())
         #expect(result.problems == [])
         #expect(result.exercises.map(\.problems) == [[], []])
         #expect(result.exercises.map(\.starter) == ["fail", "fail"])
         #expect(result.exercises.map(\.solution) == ["pass", "pass"])
+        #expect(
+            result.exercises.flatMap(\.variants).map(\.line) == [
+                "hello01-greeting/lowercase caught by \"GET /hello answers 200 with Hello, world!\""
+            ])
+        #expect(result.exercises.flatMap(\.variants).map(\.outcome) == [.caught])
         #expect(result.ok)
     }
 
@@ -97,7 +102,7 @@ import Testing
         let result = try DevCheckFixture.check(pack, only: ["hello02-shout"])
         #expect(
             result.problems == [
-                "A hidden test has a compiler warning: Lessons/01-hello/Tests/Shout.swift:10:9: warning: initialization of variable 'unused' was never used; consider replacing with assignment to '_' or removing it [#no-usage]"
+                "A hidden test has a compiler warning: Lessons/01-hello/Tests/Shout.swift:13:9: warning: initialization of variable 'unused' was never used; consider replacing with assignment to '_' or removing it [#no-usage]"
             ])
     }
 

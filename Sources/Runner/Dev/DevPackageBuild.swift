@@ -1,0 +1,133 @@
+import Foundation
+
+/// Builds every program and grader of the dev check's package with as few `swift build` runs as
+/// possible, and says which ones do not compile.
+///
+/// SwiftPM stops a build at the first target that fails. So when the build fails, the targets the
+/// compiler's errors point at are taken out of the package and the rest is built again, until it
+/// succeeds: a broken variant or mutant costs one more (incremental) build, not a build of each
+/// product alone. Such failures are remembered with a fingerprint of the program and of
+/// BackendKit (`BuildFailureMemory`), so the next run leaves the same broken program out at once.
+struct DevPackageBuild {
+    let package: DevCheckPackage
+    var toolchain = SwiftToolchain()
+    /// The most builds one run makes before it falls back to building each product alone.
+    var maximumRounds = 30
+
+    struct Outcome {
+        var built: Set<String> = []
+        /// A product that does not compile, and the compiler's errors about it.
+        var failures: [String: String] = [:]
+        /// Every `warning:` and `error:` line of every build.
+        var diagnosticLines: [String] = []
+    }
+
+    /// Builds `programs` and the graders of `modules`. The failures of products for which
+    /// `explainAlone` is true (starters, solutions, graders) are explained by building them alone,
+    /// which shows each error with its source lines; the others (variants, mutants) keep their
+    /// error lines from the shared build, and are remembered.
+    func run(
+        programs: [DevCheckPackage.Program], graders modules: [Module], explainAlone: (String) -> Bool,
+        onProgress: @escaping @Sendable (String) -> Void
+    ) throws -> Outcome {
+        var memory = BuildFailureMemory(package: package)
+        var outcome = Outcome()
+        var remaining: [String] = []
+        for program in programs {
+            if !explainAlone(program.product), let errors = memory.knownFailure(program) {
+                outcome.failures[program.product] = errors
+            } else {
+                remaining.append(program.product)
+            }
+        }
+        var graders = modules
+        defer {
+            try? package.writeManifest(programs: remaining, graders: graders)
+            memory.update(programs.filter { !explainAlone($0.product) }, failures: outcome.failures)
+        }
+        for _ in 0..<maximumRounds {
+            try package.writeManifest(programs: remaining, graders: graders)
+            let build = try toolchain.buildEverything(package: package.folder, timeout: .seconds(3600)) {
+                onProgress($0)
+            }
+            outcome.diagnosticLines += build.diagnosticLines
+            if build.succeeded {
+                outcome.built = Set(remaining + graders.map(DevCheckPackage.graderProduct))
+                let failed = outcome.failures.keys.filter(explainAlone)
+                return try explained(
+                    outcome, failed: failed, alongside: remaining, graders: graders, onProgress)
+            }
+            let culprits = errors(in: build.diagnosticLines, modules: graders)
+            guard !culprits.isEmpty else { break }
+            for (product, lines) in culprits {
+                outcome.failures[product] = lines.joined(separator: "\n")
+                remaining.removeAll { $0 == product }
+                graders.removeAll { DevCheckPackage.graderProduct($0) == product }
+            }
+        }
+        // The errors name no target (a link error, a broken manifest): build each product alone.
+        try package.writeManifest(programs: remaining, graders: graders)
+        for product in remaining + graders.map(DevCheckPackage.graderProduct) {
+            let alone = try toolchain.build(
+                package: package.folder, product: product, timeout: .seconds(1800)
+            ) {
+                onProgress($0)
+            }
+            if alone.succeeded {
+                outcome.built.insert(product)
+            } else {
+                outcome.failures[product] = summary(of: alone)
+            }
+        }
+        remaining.removeAll { outcome.failures[$0] != nil }
+        graders.removeAll { outcome.failures[DevCheckPackage.graderProduct($0)] != nil }
+        return outcome
+    }
+
+    /// The error lines of a failed build, by the product they are about (the path prefix removed,
+    /// each line once).
+    private func errors(in lines: [String], modules: [Module]) -> [String: [String]] {
+        var found: [String: [String]] = [:]
+        for line in lines where line.contains(": error: ") {
+            guard let product = package.product(ofDiagnostic: line, graders: modules) else { continue }
+            let shown = shorten(line, product: product)
+            if !(found[product] ?? []).contains(shown) { found[product, default: []].append(shown) }
+        }
+        return found.mapValues { Array($0.prefix(10)) }
+    }
+
+    private func shorten(_ line: String, product: String) -> String {
+        for prefix in [FileSystem.canonicalPath(package.folder), package.folder.path] {
+            let programFolder = prefix + "/Exercises/\(product)/"
+            if line.hasPrefix(programFolder) { return String(line.dropFirst(programFolder.count)) }
+        }
+        return line
+    }
+
+    /// Builds each failed starter, solution or grader alone, in a package that has it again, for
+    /// the compiler's whole message.
+    private func explained(
+        _ outcome: Outcome, failed: [String], alongside built: [String], graders: [Module],
+        _ onProgress: @escaping @Sendable (String) -> Void
+    ) throws -> Outcome {
+        guard !failed.isEmpty else { return outcome }
+        var outcome = outcome
+        let failedGraders = package.pack.modules.filter { failed.contains(DevCheckPackage.graderProduct($0)) }
+        try package.writeManifest(
+            programs: built + failed.filter { !$0.hasPrefix("grader-") }, graders: graders + failedGraders)
+        for product in failed.sorted() {
+            let build = try toolchain.build(
+                package: package.folder, product: product, timeout: .seconds(1800)
+            ) {
+                onProgress($0)
+            }
+            if !build.succeeded { outcome.failures[product] = summary(of: build) }
+        }
+        return outcome
+    }
+
+    private func summary(of build: SwiftToolchain.BuildOutcome) -> String {
+        CompilerDiagnostics.summarize(
+            build.output.text, replacing: [(package.folder.path + "/", "")], maxLines: 25)
+    }
+}
