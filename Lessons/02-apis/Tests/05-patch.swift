@@ -121,6 +121,13 @@ let patch = ExerciseTests("api05-patch") {
         let (after, fetched) = try stored(t, id)
         try requireEqual(
             after["title"]?.string, "Wrong media type", "the title after a refused patch", response: fetched)
+        try t.http.patch(
+            "/tasks/\(id)", json: ["title": "Right media type"], contentType: mergePatch + "; charset=utf-8"
+        ).expectStatus(
+            200,
+            hint:
+                "\"application/merge-patch+json; charset=utf-8\" is a merge patch too: compare the media type without its parameters (request.contentType), not the whole header."
+        )
     }
 
     Check(

@@ -76,7 +76,7 @@ let idempotency = ExerciseTests("api06-idempotency") {
         try other.expectProblem(
             status: 422,
             hint: other.status == 409
-                ? "409 Conflict is the answer while a request with this key is still being processed. For a key reused with a different body, the Idempotency-Key draft standard says 422."
+                ? "409 Conflict is the answer while a request with this key is still being processed. For a key reused with a different body, the Idempotency-Key Internet-Draft says 422."
                 : nil)
         try requireEqual(
             try count(t, title: "Print the flyers"), 0, "the number of tasks created by the refused request")

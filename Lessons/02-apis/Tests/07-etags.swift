@@ -225,6 +225,20 @@ let etags = ExerciseTests("api07-etags") {
     }
 
     Check(
+        "If-Match: * allows the write when the task exists",
+        hint:
+            "If-Match: * means \"change it only if it exists, whatever its version\". Check for \"*\" among the tags before you compare them with the current ETag.",
+        needs: staleIsRefused
+    ) { t in
+        let id = try newTask(t, "Label the cables")
+        try t.http.put("/tasks/\(id)", json: Tasks.draft("Label every cable"), headers: ["If-Match": "*"])
+            .expectStatus(200)
+        try t.http.delete("/tasks/\(id)", headers: ["If-Match": "*"]).expectStatus(204)
+        try t.http.put("/tasks/\(id)", json: Tasks.draft("Label every cable"), headers: ["If-Match": "*"])
+            .expectStatus(404, hint: "The task is gone: there is nothing for * to match, and PUT never creates.")
+    }
+
+    Check(
         "ten PUTs at the same moment with the same If-Match: exactly one wins, the others get 412",
         needs: staleIsRefused
     ) { t in
