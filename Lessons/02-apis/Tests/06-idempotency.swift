@@ -47,8 +47,10 @@ let idempotency = ExerciseTests("api06-idempotency") {
         }
         try requireEqual(replayed, original, "the body of the retry", response: retry)
         try requireEqual(
-            retry.headers["Location"], first.headers["Location"], "the Location of the retry", response: retry
-        )
+            retry.headers["Location"], first.headers["Location"], "the Location of the retry",
+            hint:
+                "Save the Location with the status and the body (SavedResponse's location): a client whose first answer was lost reads the new task's address from the retry.",
+            response: retry)
     }
 
     Check(
@@ -120,7 +122,18 @@ let idempotency = ExerciseTests("api06-idempotency") {
             "Look up the key, create the task and save the key inside ONE store.transaction. When the lookup happens before the transaction, two retries can both find no key and both create a task.",
         needs: retryReplays
     ) { t in
+        try t.enableStatementLog()
         try t.startServer(environment: ["BACKENDKIT_THREADS": "8"])
+        // Whether two retries can slip between two transactions depends on how the threads are
+        // scheduled; whether one request uses one transaction does not. So the statement log
+        // decides first, and the 20 retries at once show what the mistake does.
+        let single = try t.http.post("/tasks", json: Tasks.draft("One transaction"), headers: key("single"))
+        try single.expectStatus(201)
+        try t.expectOneTransaction(
+            for: single,
+            hint:
+                "Look up the key, create the task and save the key inside ONE store.transaction. In two transactions, a retry that arrives between them finds no key and creates a second task."
+        )
         for round in 0..<6 {
             let title = "Concurrent retry \(round)"
             // The check holds the database's write lock while the 20 requests start: they can all

@@ -135,7 +135,8 @@ let errors = ExerciseTests("api08-errors") {
                 + (withID.isEmpty ? ["    (none)"] : withID.map { "    " + $0 }).joined(separator: "\n"),
             hint: withID.isEmpty
                 ? nil
-                : "Only BackendKit's access line has the id. print(...) writes a line without it, so nobody can find the error from the id a user quotes: log with request.logger.error(\"...\\(error)\"), which adds request_id= to the line.")
+                : "Only BackendKit's access line has the id. print(...) writes a line without it, so nobody can find the error from the id a user quotes: log with request.logger.error(\"...\\(error)\"), which adds request_id= to the line."
+        )
     }
 
     Check(

@@ -48,31 +48,48 @@ private struct VersionProbe {
 }
 
 private let versionProbes: [VersionProbe] = [
-    .init(method: "GET", key: "/tasks/{}", what: "Accept: application/json", body: nil, contentType: "", accept: nil),
-    .init(method: "GET", key: "/tasks/{}", what: "Accept: \(v2Type)", body: nil, contentType: "", accept: v2Type),
-    .init(method: "GET", key: "/tasks/{}", what: "Accept: \(v1Type)", body: nil, contentType: "", accept: v1Type),
-    .init(method: "GET", key: "/tasks/{}", what: "Accept: text/html", body: nil, contentType: "", accept: "text/html"),
-    .init(method: "GET", key: "/tasks", what: "Accept: \(v2Type)", body: nil, contentType: "", accept: v2Type),
-    .init(method: "GET", key: "/v1/tasks/{}", what: "a plain request", body: nil, contentType: "", accept: nil),
-    .init(method: "GET", key: "/v2/tasks/{}", what: "a plain request", body: nil, contentType: "", accept: nil),
-    .init(method: "GET", key: "/v2/tasks/{}", what: "Accept: \(v2Type)", body: nil, contentType: "", accept: v2Type),
-    .init(method: "GET", key: "/v2/tasks/{}", what: "Accept: \(v1Type)", body: nil, contentType: "", accept: v1Type),
+    .init(
+        method: "GET", key: "/tasks/{}", what: "Accept: application/json", body: nil, contentType: "",
+        accept: nil),
+    .init(
+        method: "GET", key: "/tasks/{}", what: "Accept: \(v2Type)", body: nil, contentType: "", accept: v2Type
+    ),
+    .init(
+        method: "GET", key: "/tasks/{}", what: "Accept: \(v1Type)", body: nil, contentType: "", accept: v1Type
+    ),
+    .init(
+        method: "GET", key: "/tasks/{}", what: "Accept: text/html", body: nil, contentType: "",
+        accept: "text/html"),
+    .init(
+        method: "GET", key: "/tasks", what: "Accept: \(v2Type)", body: nil, contentType: "", accept: v2Type),
+    .init(
+        method: "GET", key: "/v1/tasks/{}", what: "a plain request", body: nil, contentType: "", accept: nil),
+    .init(
+        method: "GET", key: "/v2/tasks/{}", what: "a plain request", body: nil, contentType: "", accept: nil),
+    .init(
+        method: "GET", key: "/v2/tasks/{}", what: "Accept: \(v2Type)", body: nil, contentType: "",
+        accept: v2Type),
+    .init(
+        method: "GET", key: "/v2/tasks/{}", what: "Accept: \(v1Type)", body: nil, contentType: "",
+        accept: v1Type),
     .init(method: "GET", key: "/v2/tasks", what: "a plain request", body: nil, contentType: "", accept: nil),
     .init(
-        method: "POST", key: "/v2/tasks", what: "a v2 task", body: ["title": "Documented v2", "assignee": ["username": "sari"]],
+        method: "POST", key: "/v2/tasks", what: "a v2 task",
+        body: ["title": "Documented v2", "assignee": ["username": "sari"]],
         contentType: "application/json", accept: nil),
     .init(
-        method: "POST", key: "/tasks", what: "Accept: \(v2Type)", body: Tasks.draft("Documented v1 input", assignee: "budi"),
+        method: "POST", key: "/tasks", what: "Accept: \(v2Type)",
+        body: Tasks.draft("Documented v1 input", assignee: "budi"),
         contentType: "application/json", accept: v2Type),
     .init(
         method: "PUT", key: "/v2/tasks/{}", what: "a v2 task",
         body: ["title": "Documented v2 again", "assignee": ["username": "dewi"], "due": .null],
         contentType: "application/json", accept: nil),
     .init(
-        method: "PATCH", key: "/v2/tasks/{}", what: "a v2 merge patch", body: ["assignee": ["username": "budi"]],
+        method: "PATCH", key: "/v2/tasks/{}", what: "a v2 merge patch",
+        body: ["assignee": ["username": "budi"]],
         contentType: "application/merge-patch+json", accept: nil),
 ]
-
 
 private func list(_ problems: [String]) -> String {
     problems.map { "\n  - " + $0 }.joined()
@@ -121,6 +138,8 @@ let versions = ExerciseTests("api10-versions") {
 
     Check(
         "POST /v2/tasks accepts and answers the v2 shape, with a Location under /v2/tasks",
+        hint:
+            "Only the assignee changes shape in v2: the id stays a whole number, as in v1, and the new task's Location is under /v2/tasks.",
         needs: "GET /v2/tasks/:id answers the v2 shape: the assignee is an object with a username, or null"
     ) { t in
         let response = try t.http.post(
@@ -136,8 +155,11 @@ let versions = ExerciseTests("api10-versions") {
         try expectV1(try v1.json(), assignee: "sari", v1)
     }
 
-    Check("old clients keep working: /tasks answers v1 without Accept, and with application/json or */*") {
-        t in
+    Check(
+        "old clients keep working: /tasks answers v1 without Accept, and with application/json or */*",
+        hint:
+            "Old clients send no Accept, or one that allows anything (*/*, application/*). Every offer then has the same quality, and on a tie the first offer wins: v1 as application/json. Replace the best offer only when another one is strictly better."
+    ) { t in
         let id = try newTask(t, "Keep old clients working")
         for accept in [nil, "application/json", "*/*", "application/*", "text/html, */*;q=0.1"] as [String?] {
             // The grader's client sends Accept: application/json unless told otherwise; for the
@@ -149,7 +171,7 @@ let versions = ExerciseTests("api10-versions") {
             let response = try t.http.get("/tasks/\(id)", headers: headers).expectStatus(
                 200,
                 hint:
-                    "Without an Accept header, or with one that allows anything, answer the first offer: v1 as application/json."
+                    "Without an Accept header, or with one that allows anything, answer the first offer: v1 as application/json. application/* matches every application type, such as application/json (specificity 2)."
             )
             try response.expectContentType("application/json")
             try expectV1(try response.json(), assignee: "dewi", response)
@@ -260,7 +282,8 @@ let versions = ExerciseTests("api10-versions") {
             let id = try newTask(t, "Documented task")
             let target = probe.key.replacingOccurrences(of: "{}", with: String(id))
             guard let operation = doc.operation(probe.method, probe.key) else {
-                problems.append("the server answers \(probe.method) \(target), but the document does not describe it")
+                problems.append(
+                    "the server answers \(probe.method) \(target), but the document does not describe it")
                 continue
             }
             var headers: HTTPHeaders = [:]
@@ -276,7 +299,9 @@ let versions = ExerciseTests("api10-versions") {
                         "\(operation.name) with \(probe.what): the server accepts \(body), but the document refuses it: \($0)"
                     }
                 } else {
-                    problems.append("\(operation.name) takes a \(probe.contentType) body, but the document has no schema for it")
+                    problems.append(
+                        "\(operation.name) takes a \(probe.contentType) body, but the document has no schema for it"
+                    )
                 }
             } else {
                 response = try t.http.get(target, headers: headers)
@@ -284,7 +309,8 @@ let versions = ExerciseTests("api10-versions") {
             try Tasks.expectNot500(response, sent: "\(probe.method) \(target) with \(probe.what)")
             guard doc.statuses(operation).contains(response.status) else {
                 problems.append(
-                    "\(operation.name) with \(probe.what) answered \(response.status), but the document does not list \(response.status)")
+                    "\(operation.name) with \(probe.what) answered \(response.status), but the document does not list \(response.status)"
+                )
                 continue
             }
             problems += doc.answerProblems(operation, sent: probe.what, response: response)

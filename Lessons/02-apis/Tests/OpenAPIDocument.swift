@@ -25,8 +25,11 @@ struct OpenAPIDocument {
         return ref.dropFirst(2).split(separator: "/", omittingEmptySubsequences: false).reduce(
             Optional(root)
         ) { node, part in
-            let name = part.replacingOccurrences(of: "~1", with: "/").replacingOccurrences(of: "~0", with: "~")
-            if let index = Int(name), let array = node?.array { return array.indices.contains(index) ? array[index] : nil }
+            let name = part.replacingOccurrences(of: "~1", with: "/").replacingOccurrences(
+                of: "~0", with: "~")
+            if let index = Int(name), let array = node?.array {
+                return array.indices.contains(index) ? array[index] : nil
+            }
             return node?[name]
         }
     }
@@ -105,7 +108,8 @@ extension OpenAPIDocument {
         for operation in operations {
             if let id = operation.value["operationId"]?.string {
                 if let first = seen[id] {
-                    problems.append("the operationId \"\(id)\" is used by \(first) and again by \(operation.name)")
+                    problems.append(
+                        "the operationId \"\(id)\" is used by \(first) and again by \(operation.name)")
                 } else {
                     seen[id] = operation.name
                 }
@@ -118,7 +122,8 @@ extension OpenAPIDocument {
             for segment in operation.path.split(separator: "/") where segment.hasPrefix("{") {
                 let name = String(segment.dropFirst().dropLast())
                 if !declared.contains(name) {
-                    problems.append("\(operation.name): the path parameter {\(name)} is not declared in \"parameters\"")
+                    problems.append(
+                        "\(operation.name): the path parameter {\(name)} is not declared in \"parameters\"")
                 }
             }
         }
@@ -130,7 +135,9 @@ extension OpenAPIDocument {
         return problems
     }
 
-    private func collectRefs(_ value: JSONValue, at path: String, into refs: inout [(at: String, ref: String)]) {
+    private func collectRefs(
+        _ value: JSONValue, at path: String, into refs: inout [(at: String, ref: String)]
+    ) {
         switch value {
         case .object(let members):
             for (name, member) in members.sorted(by: { $0.key < $1.key }) {
@@ -141,7 +148,9 @@ extension OpenAPIDocument {
                 }
             }
         case .array(let elements):
-            for (index, element) in elements.enumerated() { collectRefs(element, at: "\(path)/\(index)", into: &refs) }
+            for (index, element) in elements.enumerated() {
+                collectRefs(element, at: "\(path)/\(index)", into: &refs)
+            }
         default:
             break
         }
@@ -156,10 +165,15 @@ extension OpenAPIDocument {
         let content = documented["content"]?.object ?? [:]
         guard !response.body.isEmpty else {
             return content.isEmpty || operation.method == "HEAD"
-                ? [] : ["\(said) with no body, but the document describes a body (\(content.keys.sorted().joined(separator: ", ")))"]
+                ? []
+                : [
+                    "\(said) with no body, but the document describes a body (\(content.keys.sorted().joined(separator: ", ")))"
+                ]
         }
         let mediaType =
-            response.headers["Content-Type"]?.split(separator: ";").first?.trimmingCharacters(in: .whitespaces)
+            response.headers["Content-Type"]?.split(separator: ";").first?.trimmingCharacters(
+                in: .whitespaces
+            )
             .lowercased() ?? ""
         guard let entry = content[mediaType] else {
             let listed = content.keys.sorted().joined(separator: ", ")
@@ -173,23 +187,31 @@ extension OpenAPIDocument {
 
     /// Checks `value` against the JSON Schema keywords the Tasks API's document uses. Lengths are
     /// counted in code points, as JSON Schema does.
-    func schemaProblems(_ value: JSONValue, _ schema: JSONValue, at place: String, depth: Int = 0) -> [String] {
+    func schemaProblems(_ value: JSONValue, _ schema: JSONValue, at place: String, depth: Int = 0) -> [String]
+    {
         guard depth < 16, let schema = resolve(schema), schema.object != nil else { return [] }
         for keyword in ["oneOf", "anyOf"] {
             if let options = schema[keyword]?.array {
-                let fits = options.filter { schemaProblems(value, $0, at: place, depth: depth + 1).isEmpty }.count
+                let fits = options.filter { schemaProblems(value, $0, at: place, depth: depth + 1).isEmpty }
+                    .count
                 if keyword == "oneOf" ? fits != 1 : fits == 0 {
-                    return ["\(place) is \(value), which fits \(fits) of the \(options.count) choices of its \(keyword)"]
+                    return [
+                        "\(place) is \(value), which fits \(fits) of the \(options.count) choices of its \(keyword)"
+                    ]
                 }
             }
         }
         if let types = schema["type"].map({ $0.array?.compactMap(\.string) ?? [$0.string ?? ""] }),
             !types.contains(where: { Self.kind(value, is: $0) })
         {
-            return ["\(place) should be \(types.joined(separator: " or ")), but it is \(value.kindDescription): \(value)"]
+            return [
+                "\(place) should be \(types.joined(separator: " or ")), but it is \(value.kindDescription): \(value)"
+            ]
         }
         if let allowed = schema["enum"]?.array, !allowed.contains(value) {
-            return ["\(place) is \(value), which is not one of \(allowed.map(\.description).joined(separator: ", "))"]
+            return [
+                "\(place) is \(value), which is not one of \(allowed.map(\.description).joined(separator: ", "))"
+            ]
         }
         if let constant = schema["const"], constant != value {
             return ["\(place) is \(value), but the document says it is always \(constant)"]
@@ -203,7 +225,8 @@ extension OpenAPIDocument {
             if let maximum = schema["maxLength"]?.int, length > maximum {
                 problems.append("\(place) has \(length) code points, more than its maxLength \(maximum)")
             }
-            if let pattern = schema["pattern"]?.string, let regex = try? NSRegularExpression(pattern: pattern),
+            if let pattern = schema["pattern"]?.string,
+                let regex = try? NSRegularExpression(pattern: pattern),
                 regex.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) == nil
             {
                 problems.append("\(place) is \(value), which does not match its pattern \(pattern)")

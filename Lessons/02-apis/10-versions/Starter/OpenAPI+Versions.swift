@@ -18,7 +18,8 @@ extension OpenAPI {
             }
         }
         root["paths"] = .object(versionedPaths)
-        if case .object(var components)? = root["components"], case .object(var schemas)? = components["schemas"]
+        if case .object(var components)? = root["components"],
+            case .object(var schemas)? = components["schemas"]
         {
             schemas["AssigneeV2"] = [
                 "type": "object", "required": ["username"],
@@ -81,7 +82,8 @@ extension OpenAPI {
     /// A response whose body is a task (or a page of tasks) as JSON, with one content entry per
     /// representation the mount offers, each with the schema of its version.
     private static func offering(_ response: JSONValue, _ offers: [Representation]) -> JSONValue {
-        guard case .object(var members) = response, let schema = response["content"]?["application/json"]?["schema"]
+        guard case .object(var members) = response,
+            let schema = response["content"]?["application/json"]?["schema"]
         else { return response }
         var content: [String: JSONValue] = [:]
         for offer in offers {
@@ -94,7 +96,8 @@ extension OpenAPI {
 
     /// A task schema with the v2 assignee: `{"username": "dewi"}` or `null`.
     private static func withV2Assignee(_ schema: JSONValue?) -> JSONValue {
-        guard case .object(var members)? = schema, case .object(var properties)? = members["properties"] else {
+        guard case .object(var members)? = schema, case .object(var properties)? = members["properties"]
+        else {
             return schema ?? [:]
         }
         properties["assignee"] = ["oneOf": [["$ref": "#/components/schemas/AssigneeV2"], ["type": "null"]]]

@@ -61,7 +61,9 @@ enum ContentNegotiation {
         var best: (offer: String, quality: Double)?
         for offer in offers {
             let matches = ranges.compactMap { range in
-                range.specificity(for: offer).map { (specificity: $0, quality: range.quality > 0 ? 1.0 : 0.0) }
+                range.specificity(for: offer).map {
+                    (specificity: $0, quality: range.quality > 0 ? 1.0 : 0.0)
+                }
             }
             // The most specific range decides; among equally specific ones, the first.
             guard let decisive = matches.max(by: { $0.specificity < $1.specificity }), decisive.quality > 0
