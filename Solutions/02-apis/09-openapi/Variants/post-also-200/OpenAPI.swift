@@ -309,8 +309,8 @@ enum OpenAPI {
                 "name": "id",
                 "in": "path",
                 "required": true,
-                "description": "The id of the task.",
-                "schema": {"type": "integer"}
+                "description": "The id of the task: a whole number that fits in 64 bits.",
+                "schema": {"type": "integer", "format": "int64"}
               },
               "IfMatch": {
                 "name": "If-Match",
