@@ -7,7 +7,9 @@ private let json: HTTPHeaders = ["Content-Type": "application/json"]
 let validation = ExerciseTests("api03-validation") {
     Check("a valid task is still created (201), with its title exactly as sent") { t in
         let response = try t.http.post(
-            "/tasks", json: Tasks.draft("Rapat evaluasi — Q4 ✅", assignee: "budi.santoso", due: "2028-02-29"))
+            "/tasks",
+            json: Tasks.draft(
+                "Rapat evaluasi — Q4 ✅", status: "doing", assignee: "budi.santoso", due: "2028-02-29"))
         try response.expectStatus(
             201,
             hints: [
@@ -18,6 +20,9 @@ let validation = ExerciseTests("api03-validation") {
             ])
         try requireEqual(
             try response.json()["title"]?.string, "Rapat evaluasi — Q4 ✅", "the stored title",
+            response: response)
+        try requireEqual(
+            try response.json()["status"]?.string, "doing", "the stored status (\"doing\" was sent)",
             response: response)
         let tricky = "O'Reilly: Robert'); DROP TABLE tasks;-- 100% \"done\""
         let stored = try t.http.post("/tasks", json: Tasks.draft(tricky)).expectStatus(201)

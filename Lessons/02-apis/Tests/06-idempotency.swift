@@ -91,7 +91,8 @@ let idempotency = ExerciseTests("api06-idempotency") {
         let body = Tasks.draft("Water the plants")
         try t.http.post("/tasks", json: body, headers: key("plants-1")).expectStatus(201)
         try t.http.post("/tasks", json: body, headers: key("plants-2")).expectStatus(201)
-        try t.http.post("/tasks", json: body).expectStatus(201)
+        try t.http.post("/tasks", json: body).expectStatus(201).expectHeader(
+            "Location", hint: "A POST without a key is answered as before: 201 with the new task's Location.")
         try t.http.post("/tasks", json: body).expectStatus(201)
         try requireEqual(
             try count(t, title: "Water the plants"), 4,

@@ -18,7 +18,9 @@ private func expectV1(_ task: JSONValue, assignee: String, _ response: ClientRes
 }
 
 /// Fails unless `task` has the v2 shape: the assignee is {"username": ...}.
-private func expectV2(_ task: JSONValue, assignee: String, _ response: ClientResponse) throws {
+private func expectV2(_ task: JSONValue, assignee: String, due: String? = nil, _ response: ClientResponse)
+    throws
+{
     guard let value = task["assignee"] else {
         throw response.failure("expected the task to have an \"assignee\" member")
     }
@@ -29,6 +31,13 @@ private func expectV2(_ task: JSONValue, assignee: String, _ response: ClientRes
         response: response)
     for member in ["id", "title", "status", "due"] where task[member] == nil {
         throw response.failure("expected the v2 task to keep the member \"\(member)\", like v1")
+    }
+    if let due {
+        try requireEqual(
+            task["due"]?.string, due, "the due date of the v2 task (as in v1)",
+            hint:
+                "Copy every member but the assignee from the task as it is: TaskV2(task) sets id, title, status and due.",
+            response: response)
     }
 }
 
@@ -107,7 +116,7 @@ let versions = ExerciseTests("api10-versions") {
         let id = try newTask(t, "Renew the software licences", assignee: "budi")
         let response = try t.http.get("/v2/tasks/\(id)").expectStatus(200)
         try response.expectContentType("application/json")
-        try expectV2(try response.json(), assignee: "budi", response)
+        try expectV2(try response.json(), assignee: "budi", due: "2026-12-01", response)
         let unassigned = try Tasks.id(of: try Tasks.create(t, Tasks.draft("Nobody's task yet")))
         let empty = try t.http.get("/v2/tasks/\(unassigned)").expectStatus(200)
         let value = try empty.json()["assignee"]
@@ -161,14 +170,22 @@ let versions = ExerciseTests("api10-versions") {
             "Old clients send no Accept, or one that allows anything (*/*, application/*). Every offer then has the same quality, and on a tie the first offer wins: v1 as application/json. Replace the best offer only when another one is strictly better."
     ) { t in
         let id = try newTask(t, "Keep old clients working")
-        for accept in [nil, "application/json", "*/*", "application/*", "text/html, */*;q=0.1"] as [String?] {
+        for accept in [
+            nil, "application/json", "*/*", "application/*", "text/html, */*;q=0.1", "json, application/json",
+        ]
+            as [String?]
+        {
             // The grader's client sends Accept: application/json unless told otherwise; for the
             // request without Accept, it sends no default headers at all.
             let defaults = t.http.defaultHeaders
             if accept == nil { t.http.defaultHeaders = [:] }
             defer { t.http.defaultHeaders = defaults }
             let headers: HTTPHeaders = accept.map { ["Accept": $0] } ?? [:]
-            let response = try t.http.get("/tasks/\(id)", headers: headers).expectStatus(
+            let response = try t.http.get("/tasks/\(id)", headers: headers)
+            try Tasks.expectNot500(
+                response,
+                sent: "Accept: \(accept ?? "(none)") (an entry that is not type/subtype is left out)")
+            try response.expectStatus(
                 200,
                 hint:
                     "Without an Accept header, or with one that allows anything, answer the first offer: v1 as application/json. application/* matches every application type, such as application/json (specificity 2)."
