@@ -7,7 +7,9 @@ private let json: HTTPHeaders = ["Content-Type": "application/json"]
 let validation = ExerciseTests("api03-validation") {
     Check("a valid task is still created (201), with its title exactly as sent") { t in
         let response = try t.http.post(
-            "/tasks", json: Tasks.draft("Rapat evaluasi — Q4 ✅", assignee: "budi.santoso", due: "2028-02-29"))
+            "/tasks",
+            json: Tasks.draft(
+                "Rapat evaluasi — Q4 ✅", status: "doing", assignee: "budi.santoso", due: "2028-02-29"))
         try response.expectStatus(
             201,
             hints: [
@@ -19,6 +21,9 @@ let validation = ExerciseTests("api03-validation") {
         try requireEqual(
             try response.json()["title"]?.string, "Rapat evaluasi — Q4 ✅", "the stored title",
             response: response)
+        try requireEqual(
+            try response.json()["status"]?.string, "doing", "the stored status (\"doing\" was sent)",
+            response: response)
         let tricky = "O'Reilly: Robert'); DROP TABLE tasks;-- 100% \"done\""
         let stored = try t.http.post("/tasks", json: Tasks.draft(tricky)).expectStatus(201)
         let id = try Tasks.id(of: try stored.json(), in: stored)
@@ -26,6 +31,37 @@ let validation = ExerciseTests("api03-validation") {
         try requireEqual(
             try fetched.json()["title"]?.string, tricky, "the title with quotes and SQL in it, read back",
             response: fetched)
+    }
+
+    Check(
+        "null for assignee or due means \"none\": the task is created (201)",
+        hint:
+            "The rules say assignee and due are \"optional or null\": a client that clears a field sends \"assignee\": null. Treat .null like a missing field (no assignee, no due date), not as a value of the wrong type.",
+        needs: "a valid task is still created (201), with its title exactly as sent"
+    ) { t in
+        let body: JSONValue = ["title": "Water the plants", "assignee": .null, "due": .null]
+        let response = try t.http.post("/tasks", json: body)
+        try Tasks.expectNot500(response, sent: "a task with \"assignee\": null and \"due\": null")
+        try response.expectStatus(201)
+        let task = try response.json()
+        try requireEqual(task["assignee"] ?? .null, .null, "the assignee of the new task", response: response)
+        try requireEqual(task["due"] ?? .null, .null, "the due date of the new task", response: response)
+    }
+
+    Check(
+        "a title is stored without the spaces at its ends, and a title of only spaces answers 422",
+        hint:
+            "Trim first (text.trimmingCharacters(in: .whitespacesAndNewlines)), then check the trimmed title and store that same trimmed title, not the text as sent.",
+        needs: "a valid task is still created (201), with its title exactly as sent"
+    ) { t in
+        let response = try t.http.post("/tasks", json: Tasks.draft("  Call the printer repair shop \n"))
+        try response.expectStatus(201)
+        try requireEqual(
+            try response.json()["title"]?.string, "Call the printer repair shop",
+            "the stored title of \"  Call the printer repair shop \\n\"", response: response)
+        let blank = try t.http.post("/tasks", json: Tasks.draft(" \t \n "))
+        try Tasks.expectNot500(blank, sent: "a title of only spaces")
+        try Tasks.expectValidation(blank, fields: ["title"])
     }
 
     Check(
@@ -80,10 +116,12 @@ let validation = ExerciseTests("api03-validation") {
     Check(
         "a title may have 200 characters but not 201",
         hint:
-            "Count the characters of the title after trimming spaces (title.count) and refuse more than 200.",
+            "Count the characters of the title after trimming spaces (title.count) and refuse more than 200. A character is what a reader sees: \"é\" is one character, though UTF-8 writes it in two bytes, so title.utf8.count is not the length.",
         needs: "a task without a title answers 422 with an error for the field title"
     ) { t in
         try t.http.post("/tasks", json: Tasks.draft(String(repeating: "a", count: 200))).expectStatus(201)
+        try t.http.post("/tasks", json: Tasks.draft(String(repeating: "é", count: 200))).expectStatus(
+            201)
         let response = try t.http.post("/tasks", json: Tasks.draft(String(repeating: "b", count: 201)))
         try Tasks.expectNot500(response, sent: "a title of 201 characters")
         try Tasks.expectValidation(response, fields: ["title"])

@@ -72,8 +72,9 @@ private func page(_ t: TestContext, _ target: String) throws -> Page {
     }
 }
 
-/// Follows next links from `target` to the end; returns every id in order.
-private func walk(_ t: TestContext, _ target: String, maxPages: Int = 30) throws -> [Int] {
+/// Follows next links from `target` to the end; returns every id in order. Every page but the last
+/// must hold `pageSize` tasks, the limit the client asked for.
+private func walk(_ t: TestContext, _ target: String, pageSize: Int, maxPages: Int = 30) throws -> [Int] {
     var ids: [Int] = []
     var current: String? = target
     var pages = 0
@@ -85,6 +86,13 @@ private func walk(_ t: TestContext, _ target: String, maxPages: Int = 30) throws
             )
         }
         let result = try page(t, Tasks.target(ofLink: link))
+        if result.ids.count > pageSize || (result.next != nil && result.ids.count != pageSize) {
+            throw result.response.failure(
+                "expected \(pageSize) tasks on page \(pages) of \(target) (the client's limit), got \(result.ids.count)",
+                hint:
+                    "The next link must carry limit= too: the client chose the page size once, and every page keeps it."
+            )
+        }
         ids += result.ids
         current = result.next
     }
@@ -114,7 +122,7 @@ let queries = ExerciseTests("api04-queries") {
 
     Check("?status=done lists only the tasks that are done") { t in
         let rows = try Seed.ensure(t)
-        let result = try page(t, "/tasks?status=done&limit=100")
+        let result = try page(t, "/tasks?status=done&limit=50")
         try requireEqual(
             result.ids, rows.filter { $0.status == "done" }.map(\.id), "the ids of the done tasks",
             hint: "Read parameters[\"status\"], turn it into a TaskStatus and put it into query.status.",
@@ -126,11 +134,11 @@ let queries = ExerciseTests("api04-queries") {
         needs: "?status=done lists only the tasks that are done"
     ) { t in
         let rows = try Seed.ensure(t)
-        let dewi = try page(t, "/tasks?assignee=dewi&limit=100")
+        let dewi = try page(t, "/tasks?assignee=dewi&limit=50")
         try requireEqual(
             dewi.ids, rows.filter { $0.assignee == "dewi" }.map(\.id), "the ids of Dewi's tasks",
             response: dewi.response)
-        let both = try page(t, "/tasks?status=todo&assignee=dewi&limit=100")
+        let both = try page(t, "/tasks?status=todo&assignee=dewi&limit=50")
         try requireEqual(
             both.ids, rows.filter { $0.assignee == "dewi" && $0.status == "todo" }.map(\.id),
             "the ids of Dewi's tasks to do", response: both.response)
@@ -156,19 +164,19 @@ let queries = ExerciseTests("api04-queries") {
         t in
         let rows = try Seed.ensure(t)
         let byTitle = rows.sorted { $0.title < $1.title }.map(\.id)
-        let up = try page(t, "/tasks?sort=title&limit=100")
+        let up = try page(t, "/tasks?sort=title&limit=50")
         try require(
             up.ids == byTitle,
             "expected the tasks sorted by title A to Z: \(describe(byTitle, rows)); got \(describe(up.ids, rows))",
             hint: "TaskSort(parameter:) reads \"title\" and \"-title\"; put the result into query.sort.",
             response: up.response)
-        let down = try page(t, "/tasks?sort=-title&limit=100")
+        let down = try page(t, "/tasks?sort=-title&limit=50")
         try require(
             down.ids == byTitle.reversed(),
             "expected the tasks sorted by title Z to A, got \(describe(down.ids, rows))",
             response: down.response)
         let byDue = rows.sorted { ($0.dueKey, $0.id) < ($1.dueKey, $1.id) }.map(\.id)
-        let due = try page(t, "/tasks?sort=due&limit=100")
+        let due = try page(t, "/tasks?sort=due&limit=50")
         try require(
             due.ids == byDue,
             "expected the tasks sorted by due date, tasks without one last: \(describe(byDue, rows)); got \(describe(due.ids, rows))",
@@ -221,12 +229,12 @@ let queries = ExerciseTests("api04-queries") {
     ) { t in
         let rows = try Seed.ensure(t)
         let todo = rows.filter { $0.status == "todo" }.sorted { $0.title < $1.title }.map(\.id)
-        let walked = try walk(t, "/tasks?status=todo&sort=title&limit=3")
+        let walked = try walk(t, "/tasks?status=todo&sort=title&limit=3", pageSize: 3)
         try require(
             walked == todo,
             "expected the tasks to do, by title, across all pages: \(describe(todo, rows)); got \(describe(walked, rows))"
         )
-        let everything = try walk(t, "/tasks?sort=-due&limit=7")
+        let everything = try walk(t, "/tasks?sort=-due&limit=7", pageSize: 7)
         let byDue = rows.sorted { ($0.dueKey, $0.id) > ($1.dueKey, $1.id) }.map(\.id)
         try require(
             everything == byDue,
@@ -244,6 +252,28 @@ let queries = ExerciseTests("api04-queries") {
         for value in ["abc", "eyJ", "%25%25%25", "eyJpZCI6MX0"] {
             let response = try t.http.get("/tasks?cursor=\(value)")
             try Tasks.expectNot500(response, sent: "?cursor=\(value)")
+            try response.expectProblem(status: 400)
+        }
+    }
+
+    Check(
+        "a cursor made for another sort order answers 400",
+        hint:
+            "A cursor holds the last task's value of the sort field, so it means nothing in another order: a title is not a due date. Refuse the token when cursor.sort is not the sort of this request.",
+        needs: "a cursor that this server did not make answers 400"
+    ) { t in
+        _ = try Seed.ensure(t)
+        let byTitle = try page(t, "/tasks?sort=title&limit=5")
+        let next = try requireValue(
+            byTitle.next, "expected a next link after the first 5 of 25 tasks by title, got null")
+        let token = try requireValue(
+            URLComponents(string: Tasks.target(ofLink: next))?.queryItems?.first { $0.name == "cursor" }?
+                .value,
+            "expected the next link \(next) to carry a cursor= parameter")
+        let encoded = token.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? token
+        for target in ["/tasks?sort=due&limit=5&cursor=\(encoded)", "/tasks?limit=5&cursor=\(encoded)"] {
+            let response = try t.http.get(target)
+            try Tasks.expectNot500(response, sent: "a cursor made for ?sort=title")
             try response.expectProblem(status: 400)
         }
     }

@@ -13,7 +13,10 @@ private func read(_ t: TestContext, _ id: Int) throws -> (
     let opaque = etag.hasPrefix("W/") ? String(etag.dropFirst(2)) : etag
     try require(
         opaque.count >= 2 && opaque.hasPrefix("\"") && opaque.hasSuffix("\""),
-        "expected the ETag to be in double quotes, like \"v3\", got \(etag)", response: response)
+        "expected the ETag to be in double quotes, like \"v3\", got \(etag)",
+        hint:
+            "The quotes are part of an ETag: the header is ETag: \"v3\", and tag(for:) returns the text with its quotes, such as \"\\\"v3\\\"\".",
+        response: response)
     return (try response.json(), etag, response)
 }
 
@@ -222,6 +225,21 @@ let etags = ExerciseTests("api07-etags") {
             hint:
                 "If-Match may list several tags; the write goes ahead when any one of them is the current ETag."
         )
+    }
+
+    Check(
+        "If-Match: * allows the write when the task exists",
+        hint:
+            "If-Match: * means \"change it only if it exists, whatever its version\". Check for \"*\" among the tags before you compare them with the current ETag.",
+        needs: staleIsRefused
+    ) { t in
+        let id = try newTask(t, "Label the cables")
+        try t.http.put("/tasks/\(id)", json: Tasks.draft("Label every cable"), headers: ["If-Match": "*"])
+            .expectStatus(200)
+        try t.http.delete("/tasks/\(id)", headers: ["If-Match": "*"]).expectStatus(204)
+        try t.http.put("/tasks/\(id)", json: Tasks.draft("Label every cable"), headers: ["If-Match": "*"])
+            .expectStatus(
+                404, hint: "The task is gone: there is nothing for * to match, and PUT never creates.")
     }
 
     Check(

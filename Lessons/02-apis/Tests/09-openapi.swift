@@ -2,82 +2,18 @@ import BackendKit
 import Foundation
 import GraderKit
 
-/// The OpenAPI document the learner's server serves, with `$ref`s followed on demand.
-private struct Document {
-    struct Operation {
-        /// The path as written (`/tasks/{taskId}`) and its normalized key (`/tasks/{}`).
-        let path: String
-        let key: String
-        let method: String
-        let value: JSONValue
-        let pathItem: JSONValue
-        var name: String { "\(method) \(path)" }
-    }
+private typealias Document = OpenAPIDocument
 
-    let root: JSONValue
-
-    static let methods = ["get", "put", "post", "delete", "patch", "head", "options"]
-
-    /// Follows local references (`#/components/...`), a few levels deep.
-    func resolve(_ value: JSONValue?) -> JSONValue? {
-        var current = value
-        for _ in 0..<8 {
-            guard let ref = current?["$ref"]?.string, ref.hasPrefix("#/") else { return current }
-            current = ref.dropFirst(2).split(separator: "/").reduce(Optional(root)) { node, part in
-                node?[
-                    part.replacingOccurrences(of: "~1", with: "/").replacingOccurrences(of: "~0", with: "~")]
-            }
-        }
-        return current
-    }
-
-    var operations: [Operation] {
-        guard let paths = root["paths"]?.object else { return [] }
-        return paths.keys.sorted().flatMap { path -> [Operation] in
-            guard let item = resolve(paths[path]) else { return [] }
-            return Self.methods.compactMap { method in
-                item[method].map {
-                    Operation(
-                        path: path, key: normalize(path), method: method.uppercased(), value: $0,
-                        pathItem: item)
-                }
-            }
-        }
-    }
-
-    func operation(_ method: String, _ key: String) -> Operation? {
-        operations.first { $0.method == method && $0.key == key }
-    }
-
-    /// The explicit status codes an operation documents ("default" and "4XX" do not count).
-    func statuses(_ operation: Operation) -> Set<Int> {
-        Set((operation.value["responses"]?.object ?? [:]).keys.compactMap { $0.count == 3 ? Int($0) : nil })
-    }
-
-    /// The parameters of an operation (its own and its path's), as (name, location).
-    func parameters(_ operation: Operation) -> [(name: String, location: String)] {
-        let all =
-            (operation.pathItem["parameters"]?.array ?? []) + (operation.value["parameters"]?.array ?? [])
-        return all.compactMap { resolve($0) }.compactMap { parameter in
-            guard let name = parameter["name"]?.string, let location = parameter["in"]?.string else {
-                return nil
-            }
-            return (name, location)
-        }
-    }
-}
-
-/// `/tasks/{taskId}` → `/tasks/{}`, so parameter names do not matter.
-private func normalize(_ path: String) -> String {
-    path.split(separator: "/", omittingEmptySubsequences: false)
-        .map { $0.hasPrefix("{") && $0.hasSuffix("}") ? "{}" : String($0) }.joined(separator: "/")
-}
+private func normalize(_ path: String) -> String { normalizedPath(path) }
 
 private func concrete(_ key: String, id: Int) -> String {
     key.replacingOccurrences(of: "{}", with: String(id))
 }
 
-private func fetch(_ t: TestContext) throws -> Document {
+private func fetch(_ t: TestContext) throws -> Document { try fetchOpenAPIDocument(t) }
+
+/// Fetches GET /openapi.json and fails the check unless it is an OpenAPI 3.1 document as JSON.
+func fetchOpenAPIDocument(_ t: TestContext) throws -> OpenAPIDocument {
     let response = try t.http.get("/openapi.json")
     try response.expectStatus(
         200, hints: [404: "Register the route: router.get(\"/openapi.json\") { _ in try .json(document) }."])
@@ -98,7 +34,7 @@ private func fetch(_ t: TestContext) throws -> Document {
         "expected info.title and info.version strings", response: response)
     try require(
         root["paths"]?.object != nil, "expected a \"paths\" object listing the routes", response: response)
-    return Document(root: root)
+    return OpenAPIDocument(root: root)
 }
 
 /// The routes the Tasks API has at this step.
@@ -214,11 +150,16 @@ private let probes: [Probe] = [
 
 /// Runs every probe on a fresh task; returns (probe, status) pairs.
 private func observe(_ t: TestContext) throws -> [(probe: Probe, status: Int)] {
+    try observeAnswers(t).map { ($0.probe, $0.response.status) }
+}
+
+/// Runs every probe on a fresh task; returns each probe with the server's answer.
+private func observeAnswers(_ t: TestContext) throws -> [(probe: Probe, response: ClientResponse)] {
     try probes.map { probe in
         let (id, etag) = try freshTask(t)
         let response = try probe.send(t, id, etag)
         try Tasks.expectNot500(response, sent: probe.what)
-        return (probe, response.status)
+        return (probe, response)
     }
 }
 
@@ -235,9 +176,22 @@ private func list(_ problems: [String]) -> String {
 /// The check that fetches the document every other check reads.
 private let servesDocument = "GET /openapi.json answers an OpenAPI 3.1 document as JSON"
 
+/// The check that holds the document to OpenAPI's own rules.
+let documentIsWellFormed = "the document is well-formed: every operationId is unique and every $ref resolves"
+
 let openAPI = ExerciseTests("api09-openapi") {
     Check(servesDocument) { t in
         _ = try fetch(t)
+    }
+
+    Check(
+        documentIsWellFormed,
+        hint:
+            "Tools refuse a document that breaks OpenAPI's own rules. Give every operation its own operationId (code generators name a function after it), check that each \"$ref\" names a component that exists (spelling and case), and give every response a \"description\".",
+        needs: servesDocument
+    ) { t in
+        let problems = try fetch(t).structureProblems()
+        try require(problems.isEmpty, "the document breaks the rules of OpenAPI:" + list(problems))
     }
 
     Check(
@@ -328,6 +282,22 @@ let openAPI = ExerciseTests("api09-openapi") {
         }
         try require(
             problems.isEmpty, "the document lists success codes the server never sends:" + list(problems))
+    }
+
+    Check(
+        "every answer's media type and body match what the document says for its status",
+        hint:
+            "For each status an operation answers, \"content\" names the media type of the body (application/json for a task, application/problem+json for an error) and its schema. A client generated from the document parses the body with exactly that schema.",
+        needs: "every status code the server answers is listed in the document"
+    ) { t in
+        let doc = try fetch(t)
+        var problems: [String] = []
+        for (probe, response) in try observeAnswers(t) {
+            guard let operation = doc.operation(probe.method, probe.key) else { continue }
+            problems += doc.answerProblems(operation, sent: probe.what, response: response)
+        }
+        try require(
+            problems.isEmpty, "the server's answers differ from what the document says:" + list(problems))
     }
 
     Check(

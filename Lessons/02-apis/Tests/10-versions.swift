@@ -18,7 +18,9 @@ private func expectV1(_ task: JSONValue, assignee: String, _ response: ClientRes
 }
 
 /// Fails unless `task` has the v2 shape: the assignee is {"username": ...}.
-private func expectV2(_ task: JSONValue, assignee: String, _ response: ClientResponse) throws {
+private func expectV2(_ task: JSONValue, assignee: String, due: String? = nil, _ response: ClientResponse)
+    throws
+{
     guard let value = task["assignee"] else {
         throw response.failure("expected the task to have an \"assignee\" member")
     }
@@ -30,10 +32,76 @@ private func expectV2(_ task: JSONValue, assignee: String, _ response: ClientRes
     for member in ["id", "title", "status", "due"] where task[member] == nil {
         throw response.failure("expected the v2 task to keep the member \"\(member)\", like v1")
     }
+    if let due {
+        try requireEqual(
+            task["due"]?.string, due, "the due date of the v2 task (as in v1)",
+            hint:
+                "Copy every member but the assignee from the task as it is: TaskV2(task) sets id, title, status and due.",
+            response: response)
+    }
 }
 
 private func newTask(_ t: TestContext, _ title: String, assignee: String = "dewi") throws -> Int {
     try Tasks.id(of: try Tasks.create(t, Tasks.draft(title, assignee: assignee, due: "2026-12-01")))
+}
+
+/// One request the api10 document check sends, and the body it sends (to hold against the
+/// documented request schema).
+private struct VersionProbe {
+    let method: String
+    let key: String
+    let what: String
+    let body: JSONValue?
+    let contentType: String
+    let accept: String?
+}
+
+private let versionProbes: [VersionProbe] = [
+    .init(
+        method: "GET", key: "/tasks/{}", what: "Accept: application/json", body: nil, contentType: "",
+        accept: nil),
+    .init(
+        method: "GET", key: "/tasks/{}", what: "Accept: \(v2Type)", body: nil, contentType: "", accept: v2Type
+    ),
+    .init(
+        method: "GET", key: "/tasks/{}", what: "Accept: \(v1Type)", body: nil, contentType: "", accept: v1Type
+    ),
+    .init(
+        method: "GET", key: "/tasks/{}", what: "Accept: text/html", body: nil, contentType: "",
+        accept: "text/html"),
+    .init(
+        method: "GET", key: "/tasks", what: "Accept: \(v2Type)", body: nil, contentType: "", accept: v2Type),
+    .init(
+        method: "GET", key: "/v1/tasks/{}", what: "a plain request", body: nil, contentType: "", accept: nil),
+    .init(
+        method: "GET", key: "/v2/tasks/{}", what: "a plain request", body: nil, contentType: "", accept: nil),
+    .init(
+        method: "GET", key: "/v2/tasks/{}", what: "Accept: \(v2Type)", body: nil, contentType: "",
+        accept: v2Type),
+    .init(
+        method: "GET", key: "/v2/tasks/{}", what: "Accept: \(v1Type)", body: nil, contentType: "",
+        accept: v1Type),
+    .init(method: "GET", key: "/v2/tasks", what: "a plain request", body: nil, contentType: "", accept: nil),
+    .init(
+        method: "POST", key: "/v2/tasks", what: "a v2 task",
+        body: ["title": "Documented v2", "assignee": ["username": "sari"]],
+        contentType: "application/json", accept: nil),
+    .init(
+        method: "POST", key: "/tasks", what: "Accept: \(v2Type)",
+        body: Tasks.draft("Documented v1 input", assignee: "budi"),
+        contentType: "application/json", accept: v2Type),
+    .init(
+        method: "PUT", key: "/v2/tasks/{}", what: "a v2 task",
+        body: ["title": "Documented v2 again", "assignee": ["username": "dewi"], "due": .null],
+        contentType: "application/json", accept: nil),
+    .init(
+        method: "PATCH", key: "/v2/tasks/{}", what: "a v2 merge patch",
+        body: ["assignee": ["username": "budi"]],
+        contentType: "application/merge-patch+json", accept: nil),
+]
+
+private func list(_ problems: [String]) -> String {
+    problems.map { "\n  - " + $0 }.joined()
 }
 
 let versions = ExerciseTests("api10-versions") {
@@ -48,7 +116,7 @@ let versions = ExerciseTests("api10-versions") {
         let id = try newTask(t, "Renew the software licences", assignee: "budi")
         let response = try t.http.get("/v2/tasks/\(id)").expectStatus(200)
         try response.expectContentType("application/json")
-        try expectV2(try response.json(), assignee: "budi", response)
+        try expectV2(try response.json(), assignee: "budi", due: "2026-12-01", response)
         let unassigned = try Tasks.id(of: try Tasks.create(t, Tasks.draft("Nobody's task yet")))
         let empty = try t.http.get("/v2/tasks/\(unassigned)").expectStatus(200)
         let value = try empty.json()["assignee"]
@@ -79,6 +147,8 @@ let versions = ExerciseTests("api10-versions") {
 
     Check(
         "POST /v2/tasks accepts and answers the v2 shape, with a Location under /v2/tasks",
+        hint:
+            "Only the assignee changes shape in v2: the id stays a whole number, as in v1, and the new task's Location is under /v2/tasks.",
         needs: "GET /v2/tasks/:id answers the v2 shape: the assignee is an object with a username, or null"
     ) { t in
         let response = try t.http.post(
@@ -94,20 +164,31 @@ let versions = ExerciseTests("api10-versions") {
         try expectV1(try v1.json(), assignee: "sari", v1)
     }
 
-    Check("old clients keep working: /tasks answers v1 without Accept, and with application/json or */*") {
-        t in
+    Check(
+        "old clients keep working: /tasks answers v1 without Accept, and with application/json or */*",
+        hint:
+            "Old clients send no Accept, or one that allows anything (*/*, application/*). Every offer then has the same quality, and on a tie the first offer wins: v1 as application/json. Replace the best offer only when another one is strictly better."
+    ) { t in
         let id = try newTask(t, "Keep old clients working")
-        for accept in [nil, "application/json", "*/*", "application/*", "text/html, */*;q=0.1"] as [String?] {
+        for accept in [
+            nil, "application/json", "*/*", "application/*", "text/html, */*;q=0.1", "json, application/json",
+        ]
+            as [String?]
+        {
             // The grader's client sends Accept: application/json unless told otherwise; for the
             // request without Accept, it sends no default headers at all.
             let defaults = t.http.defaultHeaders
             if accept == nil { t.http.defaultHeaders = [:] }
             defer { t.http.defaultHeaders = defaults }
             let headers: HTTPHeaders = accept.map { ["Accept": $0] } ?? [:]
-            let response = try t.http.get("/tasks/\(id)", headers: headers).expectStatus(
+            let response = try t.http.get("/tasks/\(id)", headers: headers)
+            try Tasks.expectNot500(
+                response,
+                sent: "Accept: \(accept ?? "(none)") (an entry that is not type/subtype is left out)")
+            try response.expectStatus(
                 200,
                 hint:
-                    "Without an Accept header, or with one that allows anything, answer the first offer: v1 as application/json."
+                    "Without an Accept header, or with one that allows anything, answer the first offer: v1 as application/json. application/* matches every application type, such as application/json (specificity 2)."
             )
             try response.expectContentType("application/json")
             try expectV1(try response.json(), assignee: "dewi", response)
@@ -194,5 +275,63 @@ let versions = ExerciseTests("api10-versions") {
             hint:
                 "The server negotiates before it writes, so a client never gets a 406 for a task that was created anyway."
         )
+    }
+
+    Check(
+        documentIsWellFormed,
+        hint:
+            "The versions copy each task operation to /v1/tasks and /v2/tasks: each copy needs its own operationId (listTasksV2), and every \"$ref\" must name a component that exists, such as #/components/schemas/TaskV2."
+    ) { t in
+        let problems = try fetchOpenAPIDocument(t).structureProblems()
+        try require(problems.isEmpty, "the document breaks the rules of OpenAPI:" + list(problems))
+    }
+
+    Check(
+        "the document describes each version as the server sends it: media types, task schemas, 406",
+        hint:
+            "Each answer lists every media type its path offers (application/json, application/vnd.tasks.v1+json, application/vnd.tasks.v2+json) with the schema of that version: TaskV2 has the assignee as {\"username\": ...} or null. /v2/tasks takes the v2 shape in its request bodies, and a 406 is a problem document.",
+        needs: "GET /v2/tasks/:id answers the v2 shape: the assignee is an object with a username, or null",
+        documentIsWellFormed
+    ) { t in
+        let doc = try fetchOpenAPIDocument(t)
+        var problems: [String] = []
+        for probe in versionProbes {
+            let id = try newTask(t, "Documented task")
+            let target = probe.key.replacingOccurrences(of: "{}", with: String(id))
+            guard let operation = doc.operation(probe.method, probe.key) else {
+                problems.append(
+                    "the server answers \(probe.method) \(target), but the document does not describe it")
+                continue
+            }
+            var headers: HTTPHeaders = [:]
+            if let accept = probe.accept { headers["Accept"] = accept }
+            let response: ClientResponse
+            if let body = probe.body {
+                headers["Content-Type"] = probe.contentType
+                response = try t.http.send(
+                    HTTPMethod(probe.method), target, headers: headers,
+                    body: Data(body.description.utf8))
+                if let schema = doc.requestSchema(operation, mediaType: probe.contentType) {
+                    problems += doc.schemaProblems(body, schema, at: "the request body").map {
+                        "\(operation.name) with \(probe.what): the server accepts \(body), but the document refuses it: \($0)"
+                    }
+                } else {
+                    problems.append(
+                        "\(operation.name) takes a \(probe.contentType) body, but the document has no schema for it"
+                    )
+                }
+            } else {
+                response = try t.http.get(target, headers: headers)
+            }
+            try Tasks.expectNot500(response, sent: "\(probe.method) \(target) with \(probe.what)")
+            guard doc.statuses(operation).contains(response.status) else {
+                problems.append(
+                    "\(operation.name) with \(probe.what) answered \(response.status), but the document does not list \(response.status)"
+                )
+                continue
+            }
+            problems += doc.answerProblems(operation, sent: probe.what, response: response)
+        }
+        try require(problems.isEmpty, "the document differs from what the server does:" + list(problems))
     }
 }

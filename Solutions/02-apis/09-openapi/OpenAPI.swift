@@ -230,6 +230,11 @@ enum OpenAPI {
           "components": {
             "schemas": {
               "Status": {"type": "string", "enum": ["todo", "doing", "done"]},
+              "Title": {
+                "type": "string",
+                "minLength": 1,
+                "description": "Not empty, and at most 200 characters once the spaces at both ends are removed. A character is what a reader sees (é is one, even when written as e and an accent), so the limit cannot be a maxLength, which counts code points."
+              },
               "Username": {"type": "string", "pattern": "^[a-z0-9._-]{1,40}$"},
               "Date": {"type": "string", "format": "date", "examples": ["2026-12-01"]},
               "Task": {
@@ -237,7 +242,7 @@ enum OpenAPI {
                 "required": ["id", "title", "status", "assignee", "due"],
                 "properties": {
                   "id": {"type": "integer"},
-                  "title": {"type": "string", "minLength": 1, "maxLength": 200},
+                  "title": {"$ref": "#/components/schemas/Title"},
                   "status": {"$ref": "#/components/schemas/Status"},
                   "assignee": {"oneOf": [{"$ref": "#/components/schemas/Username"}, {"type": "null"}]},
                   "due": {"oneOf": [{"$ref": "#/components/schemas/Date"}, {"type": "null"}]}
@@ -247,7 +252,7 @@ enum OpenAPI {
                 "type": "object",
                 "required": ["title"],
                 "properties": {
-                  "title": {"type": "string", "minLength": 1, "maxLength": 200},
+                  "title": {"$ref": "#/components/schemas/Title"},
                   "status": {"$ref": "#/components/schemas/Status"},
                   "assignee": {"oneOf": [{"$ref": "#/components/schemas/Username"}, {"type": "null"}]},
                   "due": {"oneOf": [{"$ref": "#/components/schemas/Date"}, {"type": "null"}]}
@@ -257,7 +262,7 @@ enum OpenAPI {
                 "type": "object",
                 "description": "Members to change; null removes an optional member.",
                 "properties": {
-                  "title": {"type": "string", "minLength": 1, "maxLength": 200},
+                  "title": {"$ref": "#/components/schemas/Title"},
                   "status": {"$ref": "#/components/schemas/Status"},
                   "assignee": {"oneOf": [{"$ref": "#/components/schemas/Username"}, {"type": "null"}]},
                   "due": {"oneOf": [{"$ref": "#/components/schemas/Date"}, {"type": "null"}]}
@@ -300,8 +305,8 @@ enum OpenAPI {
                 "name": "id",
                 "in": "path",
                 "required": true,
-                "description": "The id of the task.",
-                "schema": {"type": "integer"}
+                "description": "The id of the task: a whole number that fits in 64 bits.",
+                "schema": {"type": "integer", "format": "int64"}
               },
               "IfMatch": {
                 "name": "If-Match",

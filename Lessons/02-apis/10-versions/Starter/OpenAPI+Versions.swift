@@ -1,49 +1,34 @@
 import BackendKit
 
 extension OpenAPI {
-    /// The document with the versions added, so it keeps telling the truth: every task operation
-    /// can now answer 406, and the task routes exist three times: under `/tasks` (as before),
-    /// `/v1/tasks` (the same), and `/v2/tasks` (with the v2 task).
+    /// The document with the versions added, so it keeps telling the truth: the task routes exist
+    /// three times, under `/tasks` (as before, with v2 on request), `/v1/tasks` and `/v2/tasks`;
+    /// each answer lists every media type its mount offers (`APIMount.offers`, the same list the
+    /// server negotiates with) with the task schema of that version; every task operation can
+    /// answer 406 with a problem document; and each copy of an operation has its own operationId.
     static func addingVersions(to document: JSONValue) -> JSONValue {
-        guard case .object(var root) = document, case .object(var paths)? = root["paths"] else {
+        guard case .object(var root) = document, case .object(let paths)? = root["paths"] else {
             return document
         }
-        let taskPaths = paths.keys.filter { $0 == "/tasks" || $0.hasPrefix("/tasks/") }
-        for path in taskPaths {
+        var versionedPaths = paths
+        for path in paths.keys where path == "/tasks" || path.hasPrefix("/tasks/") {
             guard let item = paths[path] else { continue }
-            let negotiated = adding406(to: item)
-            paths[path] = negotiated
-            paths["/v1" + path] = negotiated
-            paths["/v2" + path] = replacingReferences(
-                in: negotiated,
-                [
-                    "#/components/schemas/Task": "#/components/schemas/TaskV2",
-                    "#/components/schemas/TaskList": "#/components/schemas/TaskListV2",
-                ])
+            for mount in APIMount.all {
+                versionedPaths[mount.base + path.dropFirst("/tasks".count)] = versioned(item, for: mount)
+            }
         }
-        root["paths"] = .object(paths)
+        root["paths"] = .object(versionedPaths)
         if case .object(var components)? = root["components"],
-            case .object(var schemas)? = components["schemas"],
-            case .object(var task)? = schemas["Task"], case .object(var properties)? = task["properties"]
+            case .object(var schemas)? = components["schemas"]
         {
-            properties["assignee"] = [
-                "oneOf": [
-                    [
-                        "type": "object", "required": ["username"],
-                        "properties": ["username": ["type": "string"]],
-                    ],
-                    ["type": "null"],
-                ]
+            schemas["AssigneeV2"] = [
+                "type": "object", "required": ["username"],
+                "properties": ["username": ["$ref": "#/components/schemas/Username"]],
             ]
-            task["properties"] = .object(properties)
-            schemas["TaskV2"] = .object(task)
-            schemas["TaskListV2"] = [
-                "type": "object", "required": ["items", "next"],
-                "properties": [
-                    "items": ["type": "array", "items": ["$ref": "#/components/schemas/TaskV2"]],
-                    "next": ["type": ["string", "null"]],
-                ],
-            ]
+            for name in ["Task", "TaskInput", "TaskPatch"] {
+                schemas[name + "V2"] = withV2Assignee(schemas[name])
+            }
+            schemas["TaskListV2"] = replacingReferences(in: schemas["TaskList"] ?? [:], v2Schemas)
             components["schemas"] = .object(schemas)
             root["components"] = .object(components)
         }
@@ -60,18 +45,63 @@ extension OpenAPI {
 
     private static let methods = ["get", "put", "post", "patch", "delete"]
 
-    private static func adding406(to item: JSONValue) -> JSONValue {
+    /// The references that change in version 2: its answers carry `TaskV2`, its bodies `TaskInputV2`.
+    private static let v2Schemas = [
+        "#/components/schemas/Task": "#/components/schemas/TaskV2",
+        "#/components/schemas/TaskList": "#/components/schemas/TaskListV2",
+    ]
+    private static let v2Inputs = [
+        "#/components/schemas/TaskInput": "#/components/schemas/TaskInputV2",
+        "#/components/schemas/TaskPatch": "#/components/schemas/TaskPatchV2",
+    ]
+
+    /// One path item as `mount` serves it.
+    private static func versioned(_ item: JSONValue, for mount: APIMount) -> JSONValue {
         guard case .object(var members) = item else { return item }
+        // "/v2/tasks" gives "V2"; the original "/tasks" keeps the original operationIds.
+        let suffix = mount.base == "/tasks" ? "" : mount.base.dropFirst().prefix(2).uppercased()
+        let bodiesAreV2 = mount.offers.allSatisfy { $0.version == .v2 }
         for method in methods {
-            guard case .object(var operation)? = members[method],
-                case .object(var responses)? = operation["responses"]
-            else { continue }
-            responses["406"] = [
-                "description": "The Accept header allows none of the representations this path offers."
-            ]
-            operation["responses"] = .object(responses)
+            guard case .object(var operation)? = members[method] else { continue }
+            if let id = operation["operationId"]?.string { operation["operationId"] = .string(id + suffix) }
+            if bodiesAreV2, let body = operation["requestBody"] {
+                operation["requestBody"] = replacingReferences(in: body, v2Inputs)
+            }
+            if case .object(var responses)? = operation["responses"] {
+                for (code, response) in responses {
+                    responses[code] = offering(response, mount.offers)
+                }
+                responses["406"] = ["$ref": "#/components/responses/Problem"]
+                operation["responses"] = .object(responses)
+            }
             members[method] = .object(operation)
         }
+        return .object(members)
+    }
+
+    /// A response whose body is a task (or a page of tasks) as JSON, with one content entry per
+    /// representation the mount offers, each with the schema of its version.
+    private static func offering(_ response: JSONValue, _ offers: [Representation]) -> JSONValue {
+        guard case .object(var members) = response,
+            let schema = response["content"]?["application/json"]?["schema"]
+        else { return response }
+        var content: [String: JSONValue] = [:]
+        for offer in offers {
+            let versioned = offer.version == .v2 ? replacingReferences(in: schema, v2Schemas) : schema
+            content[offer.mediaType] = ["schema": versioned]
+        }
+        members["content"] = .object(content)
+        return .object(members)
+    }
+
+    /// A task schema with the v2 assignee: `{"username": "dewi"}` or `null`.
+    private static func withV2Assignee(_ schema: JSONValue?) -> JSONValue {
+        guard case .object(var members)? = schema, case .object(var properties)? = members["properties"]
+        else {
+            return schema ?? [:]
+        }
+        properties["assignee"] = ["oneOf": [["$ref": "#/components/schemas/AssigneeV2"], ["type": "null"]]]
+        members["properties"] = .object(properties)
         return .object(members)
     }
 
