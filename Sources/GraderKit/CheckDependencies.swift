@@ -23,24 +23,36 @@ struct CheckDependencies {
         var earlier: Set<String> = []
         for check in tests.checks {
             if let unknown = check.needs.first(where: { !earlier.contains($0) }) {
-                return
-                    "The hidden tests of \(tests.exerciseID) are broken: the check “\(check.name)” needs “\(unknown)”, "
-                    + "but no check before it has that name. This is a problem in the lesson pack, not in your code."
+                return Words(
+                    "The hidden tests of \(tests.exerciseID) are broken: the check “\(check.title.text)” needs "
+                        + "“\(unknown)”, but no check before it has that name. This is a problem in the lesson "
+                        + "pack, not in your code.",
+                    id: "Tes tersembunyi \(tests.exerciseID) rusak: pengecekan “\(check.title.text)” butuh "
+                        + "“\(unknown)”, tapi tidak ada pengecekan sebelumnya dengan nama itu. Ini masalah di "
+                        + "paket pelajaran, bukan di kodemu."
+                ).text
             }
             earlier.insert(check.name)
         }
         return nil
     }
 
-    /// Why `check` cannot be run, given the results so far; `nil` when it can.
-    func unmetNeed(of check: Check, results: [CheckResult]) -> String? {
-        if launchFailedIn != nil { return "your server to start" }
+    /// What every later check needs once the server could not be started.
+    static var serverToStart: String { Words("your server to start", id: "server kamu bisa start").text }
+
+    /// Why `check` cannot be run, given the results so far of `checks` (one result per earlier
+    /// check, in order); `nil` when it can. Needs name checks by their English name; the words
+    /// returned name them in the run's language.
+    func unmetNeed(of check: Check, results: [CheckResult], checks: [Check]) -> String? {
+        if launchFailedIn != nil { return Self.serverToStart }
         for name in check.needs {
-            guard let needed = results.last(where: { $0.name == name }), needed.status != .pass else {
-                continue
-            }
+            guard
+                let index = results.indices.last(where: { checks[$0].name == name }),
+                results[index].status != .pass
+            else { continue }
+            let needed = results[index]
             if needed.status == .skipped, let root = needed.needs { return root }
-            return "“\(name)”"
+            return "“\(checks[index].title.text)”"
         }
         return nil
     }
@@ -49,14 +61,19 @@ struct CheckDependencies {
     mutating func resolve(_ run: CheckRunner.Run, of check: Check, earlier: [CheckResult]) -> CheckResult {
         let result = run.result
         defer {
-            if run.launchFailed && launchFailedIn == nil { launchFailedIn = check.name }
+            if run.launchFailed && launchFailedIn == nil { launchFailedIn = check.title.text }
             if run.serverStoppedDuring && result.isProblem && serverStoppedIn == nil {
-                serverStoppedIn = check.name
+                serverStoppedIn = check.title.text
             }
         }
         guard result.isProblem else { return result }
         if run.serverHadStopped, let stoppedIn = serverStoppedIn {
-            return Self.skipped(result, needs: "your server, which stopped during “\(stoppedIn)”")
+            return Self.skipped(
+                result,
+                needs: Words(
+                    "your server, which stopped during “\(stoppedIn)”",
+                    id: "server kamu, yang berhenti saat “\(stoppedIn)”"
+                ).text)
         }
         if let precondition = run.unmetPrecondition, earlier.contains(where: \.isProblem) {
             return Self.skipped(result, needs: precondition)
@@ -67,7 +84,12 @@ struct CheckDependencies {
     private static func skipped(_ result: CheckResult, needs: String) -> CheckResult {
         CheckResult(
             name: result.name, status: .skipped, points: result.points,
-            message: "Not checked: it needs \(needs).",
+            message: notCheckedMessage(needs: needs),
             duration: result.duration, needs: needs)
+    }
+
+    /// "Not checked: it needs …", the message of every check reported as not checked.
+    static func notCheckedMessage(needs: String) -> String {
+        Words("Not checked: it needs \(needs).", id: "Tidak dicek: pengecekan ini butuh \(needs).").text
     }
 }

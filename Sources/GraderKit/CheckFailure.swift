@@ -81,14 +81,11 @@ public func requireValue<T>(
 public func requireEqual<T: Equatable>(
     _ actual: T, _ expected: T, _ what: String, hint: String? = nil, response: ClientResponse? = nil
 ) throws {
-    if actual != expected {
-        throw failure(
-            "expected \(what) to be \(describe(expected)), got \(describe(actual))", hint: hint,
-            response: response)
-    }
+    try requireEqual(
+        actual, expected, Words(english: what), hint: hint.map(Words.init(english:)), response: response)
 }
 
-private func failure(_ message: String, hint: String?, response: ClientResponse?) -> CheckFailure {
+func failure(_ message: String, hint: String?, response: ClientResponse?) -> CheckFailure {
     response?.failure(message, hint: hint) ?? CheckFailure(message, hint: hint)
 }
 
@@ -112,7 +109,7 @@ protocol OptionalDescribing {
 extension Optional: OptionalDescribing {
     var describedValue: String {
         switch self {
-        case .none: "nothing"
+        case .none: Words("nothing", id: "kosong").text
         case .some(let value): describe(value)
         }
     }

@@ -23,22 +23,9 @@ extension CheckRunner {
         let outcome = Outcome()
         let done = DispatchSemaphore(value: 0)
         let started = ContinuousClock.now
+        let language = Language.current  // a thread does not inherit the task's binding
         let thread = Thread {
-            do {
-                try check.body(context)
-                outcome.set(Outcome.Value(status: .pass))
-            } catch let failure as CheckFailure {
-                outcome.set(
-                    Outcome.Value(
-                        status: .fail, message: failure.message, hint: failure.hint,
-                        exchange: failure.exchange,
-                        unmetPrecondition: failure.unmetPrecondition,
-                        serverHadStopped: failure.serverHadStopped))
-            } catch let launch as ServerLaunchError {
-                outcome.set(Outcome.Value(status: .error, message: launch.message, launchFailed: true))
-            } catch {
-                outcome.set(Outcome.Value(status: .fail, message: String(describing: error)))
-            }
+            Language.$bound.withValue(language) { Self.runBody(of: check, in: context, into: outcome) }
             done.signal()
         }
         thread.stackSize = 4 << 20
@@ -50,8 +37,12 @@ extension CheckRunner {
             outcome.set(
                 Outcome.Value(
                     status: .error,
-                    message:
-                        "The check did not finish within \(check.timeout.spokenSeconds); your server was stopped. Is a handler stuck in a loop or waiting forever?"
+                    message: Words(
+                        "The check did not finish within \(check.timeout.spokenSeconds); your server was stopped. "
+                            + "Is a handler stuck in a loop or waiting forever?",
+                        id: "Pengecekan ini tidak selesai dalam \(check.timeout.spokenSeconds); server kamu "
+                            + "dihentikan. Apakah ada handler yang terjebak di loop atau menunggu selamanya?"
+                    ).text
                 ), force: true)
         }
         let value = outcome.value
@@ -67,7 +58,7 @@ extension CheckRunner {
         let (clockMoves, clockOffset) = context.resources.lock.withLock {
             (context.resources.clockMoves, context.resources.clockOffset)
         }
-        var failureHint = value.hint ?? check.hint
+        var failureHint = value.hint ?? check.hint?.text
         // A failure after the check moved the clock may be the server reading the real time.
         if value.status == .fail && clockMoves != clockMovesBefore && clockOffset != .zero {
             let clockHint = TestContext.clockHint(offset: clockOffset)
@@ -75,7 +66,7 @@ extension CheckRunner {
         }
         let crashed = failed && (value.launchFailed || stopped)
         let result = CheckResult(
-            name: check.name,
+            name: check.title.text,
             status: value.status,
             points: check.points,
             message: value.message,
@@ -90,6 +81,25 @@ extension CheckRunner {
             serverHadStopped: value.serverHadStopped,
             launchFailed: value.launchFailed, serverStoppedDuring: stopped && !value.serverHadStopped)
         return (run, stuck)
+    }
+
+    /// The body of `check` on its own thread: what it threw becomes the outcome.
+    private static func runBody(of check: Check, in context: TestContext, into outcome: Outcome) {
+        do {
+            try check.body(context)
+            outcome.set(Outcome.Value(status: .pass))
+        } catch let failure as CheckFailure {
+            outcome.set(
+                Outcome.Value(
+                    status: .fail, message: failure.message, hint: failure.hint,
+                    exchange: failure.exchange,
+                    unmetPrecondition: failure.unmetPrecondition,
+                    serverHadStopped: failure.serverHadStopped))
+        } catch let launch as ServerLaunchError {
+            outcome.set(Outcome.Value(status: .error, message: launch.message, launchFailed: true))
+        } catch {
+            outcome.set(Outcome.Value(status: .fail, message: String(describing: error)))
+        }
     }
 
     /// The result a check's thread reports; the first report wins unless forced by a timeout.
@@ -114,7 +124,14 @@ extension CheckRunner {
         }
 
         var value: Value {
-            lock.withLock { stored ?? Value(status: .error, message: "The check ended without a result.") }
+            lock.withLock {
+                stored
+                    ?? Value(
+                        status: .error,
+                        message: Words(
+                            "The check ended without a result.", id: "Pengecekan ini berakhir tanpa hasil."
+                        ).text)
+            }
         }
     }
 }

@@ -48,16 +48,22 @@ struct CheckRunner {
             if stuckEarlier {
                 results.append(
                     CheckResult(
-                        name: check.name, status: .skipped, points: check.points,
-                        message: "Not run: an earlier check could not be stopped."))
+                        name: check.title.text, status: .skipped, points: check.points,
+                        message: Words(
+                            "Not run: an earlier check could not be stopped.",
+                            id: "Tidak dijalankan: pengecekan sebelumnya tidak bisa dihentikan."
+                        ).text))
                 continue
             }
             // A server that cannot answer fails every later check the same way: one verdict.
-            if let needs = context.runEndingNeed ?? dependencies.unmetNeed(of: check, results: results) {
+            if let needs = context.runEndingNeed
+                ?? dependencies.unmetNeed(
+                    of: check, results: results, checks: tests.checks)
+            {
                 results.append(Self.notChecked(check, needs: needs))
                 continue
             }
-            context.replay.append(.check(index: index + 1, name: check.name))
+            context.replay.append(.check(index: index + 1, name: check.title.text))
             let (run, stuck) = self.run(check, in: context)
             var result = dependencies.resolve(run, of: check, earlier: results)
             if result.isProblem {
@@ -82,8 +88,8 @@ struct CheckRunner {
 
     static func notChecked(_ check: Check, needs: String) -> CheckResult {
         CheckResult(
-            name: check.name, status: .skipped, points: check.points,
-            message: "Not checked: it needs \(needs).", needs: needs)
+            name: check.title.text, status: .skipped, points: check.points,
+            message: CheckDependencies.notCheckedMessage(needs: needs), needs: needs)
     }
 
     private func overallStatus(_ results: [CheckResult]) -> GradeReport.Status {

@@ -24,12 +24,20 @@ public struct ClientResponse: Sendable {
     /// The body as JSON; fails the check when it is not JSON.
     public func json() throws -> JSONValue {
         guard !body.isEmpty else {
-            throw failure("expected a JSON body, but the body is empty")
+            throw failure(
+                Words(
+                    "expected a JSON body, but the body is empty",
+                    id: "seharusnya body-nya JSON, tapi body-nya kosong"
+                ).text)
         }
         do {
             return try JSONValue(parsing: body)
         } catch {
-            throw failure("expected a JSON body, but it is not valid JSON: \(text.prefix(120))")
+            throw failure(
+                Words(
+                    "expected a JSON body, but it is not valid JSON: \(text.prefix(120))",
+                    id: "seharusnya body-nya JSON, tapi isinya bukan JSON yang valid: \(text.prefix(120))"
+                ).text)
         }
     }
 
@@ -38,18 +46,30 @@ public struct ClientResponse: Sendable {
         do {
             return try JSONCoding.decoder.decode(T.self, from: body)
         } catch {
+            let problem = JSONCoding.describe(error).message
             throw failure(
-                "the JSON body does not have the expected shape: \(JSONCoding.describe(error).message)")
+                Words(
+                    "the JSON body does not have the expected shape: \(problem)",
+                    id: "bentuk body JSON-nya tidak sesuai harapan: \(problem)"
+                ).text)
         }
     }
 
     /// Fails unless the status is one of `expected`.
     @discardableResult
     public func expectStatus(_ expected: Int..., hint: String? = nil) throws -> ClientResponse {
+        try expectStatus(anyOf: expected, hint: hint)
+    }
+
+    func expectStatus(anyOf expected: [Int], hint: String?) throws -> ClientResponse {
         guard expected.contains(status) else {
             let wanted = expected.map { "\($0) \(HTTPStatus(code: $0).reasonPhrase)" }.joined(
-                separator: " or ")
-            throw failure("expected status \(wanted), got \(status) \(reason)", hint: hint)
+                separator: Words(" or ", id: " atau ").text)
+            throw failure(
+                Words(
+                    "expected status \(wanted), got \(status) \(reason)",
+                    id: "seharusnya status \(wanted), tapi yang datang \(status) \(reason)"
+                ).text, hint: hint)
         }
         return self
     }
@@ -61,10 +81,18 @@ public struct ClientResponse: Sendable {
     {
         guard let actual = headers[name] else {
             let article = "AEIOU".contains(name.first?.uppercased() ?? "") ? "an" : "a"
-            throw failure("expected \(article) \(name) header, but the response has none", hint: hint)
+            throw failure(
+                Words(
+                    "expected \(article) \(name) header, but the response has none",
+                    id: "seharusnya ada header \(name), tapi response-nya tidak punya"
+                ).text, hint: hint)
         }
         if let value, actual.lowercased() != value.lowercased() {
-            throw failure("expected the \(name) header to be \"\(value)\", got \"\(actual)\"", hint: hint)
+            throw failure(
+                Words(
+                    "expected the \(name) header to be \"\(value)\", got \"\(actual)\"",
+                    id: "seharusnya header \(name) berisi \"\(value)\", tapi isinya \"\(actual)\""
+                ).text, hint: hint)
         }
         return self
     }
@@ -77,8 +105,14 @@ public struct ClientResponse: Sendable {
             $0.trimmingCharacters(in: .whitespaces).lowercased()
         }
         guard base == mediaType.lowercased() else {
-            let got = actual.map { "\"\($0)\"" } ?? "no Content-Type header"
-            throw failure("expected Content-Type \(mediaType), got \(got)", hint: hint)
+            let got =
+                actual.map { "\"\($0)\"" }
+                ?? Words("no Content-Type header", id: "tidak ada header Content-Type").text
+            throw failure(
+                Words(
+                    "expected Content-Type \(mediaType), got \(got)",
+                    id: "seharusnya Content-Type \(mediaType), tapi yang datang \(got)"
+                ).text, hint: hint)
         }
         return self
     }
@@ -90,12 +124,20 @@ public struct ClientResponse: Sendable {
         try expectContentType("application/problem+json", hint: hint)
         let problem = try json()
         guard problem["status"]?.int == expected else {
+            let got = problem["status"]?.description ?? Words("nothing", id: "kosong").text
             throw failure(
-                "expected the problem document's \"status\" member to be \(expected), got \(problem["status"]?.description ?? "nothing")",
-                hint: hint)
+                Words(
+                    "expected the problem document's \"status\" member to be \(expected), got \(got)",
+                    id:
+                        "seharusnya member \"status\" di problem document bernilai \(expected), tapi isinya \(got)"
+                ).text, hint: hint)
         }
         guard problem["title"]?.string != nil else {
-            throw failure("expected the problem document to have a \"title\" string", hint: hint)
+            throw failure(
+                Words(
+                    "expected the problem document to have a \"title\" string",
+                    id: "seharusnya problem document punya string \"title\""
+                ).text, hint: hint)
         }
         return problem
     }

@@ -1,4 +1,5 @@
 import Foundation
+import Grader
 
 /// Starts `count` threads that wait at a barrier and then run `body` together, as close to the same
 /// instant as the machine allows, so races in the learner's code show up.
@@ -17,13 +18,14 @@ enum Concurrently {
         let ready = DispatchGroup()
         let start = DispatchSemaphore(value: 0)
         let finished = DispatchGroup()
+        let language = Language.current  // a thread does not inherit the task's binding
         for index in 0..<count {
             ready.enter()
             finished.enter()
             let thread = Thread {
                 ready.leave()
                 start.wait()
-                let result = Result { try body(index) }
+                let result = Language.$bound.withValue(language) { Result { try body(index) } }
                 results.set(index, result)
                 finished.leave()
             }

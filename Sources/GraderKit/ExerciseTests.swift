@@ -1,3 +1,5 @@
+import Grader
+
 /// The hidden checks of one exercise, run in the order declared.
 ///
 /// A pack's `Tests/` folder declares one of these per exercise and lists them in its `main.swift`:
@@ -38,6 +40,10 @@ public enum CheckBuilder {
 
 /// One behaviour the learner's server must show, with a name the learner reads in the report.
 ///
+/// Name, hint and failure messages are written in English with the Indonesian beside them
+/// (`Check(Words("…", id: "…"), hint: Words("…", id: "…"))`); the grader shows each in the run's
+/// language (`--lang`), falling back to English for a text that has no Indonesian.
+///
 /// The body talks to the server through `t.http`, inspects the database through `t.database()`,
 /// and fails by throwing (`expectStatus`, `require`, `fail`). Write names as facts about the server
 /// ("POST /books answers 201 with a Location header"), and a hint that points at the concept,
@@ -48,9 +54,9 @@ public enum CheckBuilder {
 /// "not checked (needs “GET /health answers 200 OK”)" instead of a second failure:
 ///
 /// ```swift
-/// let answersOK = "GET /health answers 200 OK"
+/// let answersOK = Words("GET /health answers 200 OK", id: "GET /health menjawab 200 OK")
 /// Check(answersOK) { t in try t.http.get("/health").expectStatus(200) }
-/// Check("GET /health says its body is JSON", needs: answersOK) { t in
+/// Check(Words("GET /health says its body is JSON", id: "GET /health menyebut body-nya sebagai JSON"), needs: answersOK.en) { t in
 ///     try t.http.get("/health").expectStatus(200).expectContentType("application/json")
 /// }
 /// ```
@@ -58,14 +64,21 @@ public enum CheckBuilder {
 /// For set-up that several checks share (creating a task first), wrap it in ``given(_:_:)``
 /// instead: it fails the check as "not checked" when an earlier check has already failed.
 public struct Check: Sendable {
-    public let name: String
+    /// The name in every language the pack speaks; the report shows it in the run's language.
+    public let title: Words
     public let points: Int
-    public let hint: String?
-    /// The names of earlier checks that must pass for this one to be run.
+    /// Shown under a failure of this check, unless the failure brings a hint of its own.
+    public let hint: Words?
+    /// The English names of earlier checks that must pass for this one to be run.
     public let needs: [String]
     public let timeout: Duration
     let body: @Sendable (TestContext) throws -> Void
 
+    /// The English name: what `needs` refers to, the same in every language of the run.
+    public var name: String { title.en }
+
+    /// A check written in English only (a string literal). Kept for packs that ship English only;
+    /// a pack that speaks Indonesian writes `Check(Words("…", id: "…"), hint: Words("…", id: "…"))`.
     public init(
         _ name: String,
         points: Int = 1,
@@ -74,7 +87,9 @@ public struct Check: Sendable {
         timeout: Duration = .seconds(15),
         _ body: @escaping @Sendable (TestContext) throws -> Void
     ) {
-        self.init(name, points: points, hint: hint, needing: needs, timeout: timeout, body)
+        self.init(
+            Words(english: name), points: points, hint: hint.map(Words.init(english:)), needing: needs,
+            timeout: timeout, body)
     }
 
     /// The same, with the needed checks as an array (for lists built in code).
@@ -86,7 +101,44 @@ public struct Check: Sendable {
         timeout: Duration = .seconds(15),
         _ body: @escaping @Sendable (TestContext) throws -> Void
     ) {
-        self.name = name
+        self.init(
+            Words(english: name), points: points, hint: hint.map(Words.init(english:)), needing: needs,
+            timeout: timeout, body)
+    }
+
+    /// A check whose name and hint are written in English with the Indonesian beside them:
+    ///
+    /// ```swift
+    /// Check(
+    ///     Words("GET /health answers 200", id: "GET /health menjawab 200"),
+    ///     hint: Words("Add a route for GET /health.", id: "Tambahkan route untuk GET /health.")
+    /// ) { t in try t.http.get("/health").expectStatus(200) }
+    /// ```
+    ///
+    /// `needs` names earlier checks by their English name (`title.en`).
+    @_disfavoredOverload  // a string literal is the English-only form above, without a warning
+    public init(
+        _ title: Words,
+        points: Int = 1,
+        hint: Words? = nil,
+        needs: String...,
+        timeout: Duration = .seconds(15),
+        _ body: @escaping @Sendable (TestContext) throws -> Void
+    ) {
+        self.init(title, points: points, hint: hint, needing: needs, timeout: timeout, body)
+    }
+
+    /// The same, with the needed checks as an array (for lists built in code).
+    @_disfavoredOverload  // a string literal is the English-only form above, without a warning
+    public init(
+        _ title: Words,
+        points: Int = 1,
+        hint: Words? = nil,
+        needing needs: [String],
+        timeout: Duration = .seconds(15),
+        _ body: @escaping @Sendable (TestContext) throws -> Void
+    ) {
+        self.title = title
         self.points = points
         self.hint = hint
         self.needs = needs

@@ -8,8 +8,10 @@ import Grader
 /// ```
 ///
 /// Usage: `grader-<module> --exercise ID --server PATH [--reference PATH] [--report FILE]
-/// [--results-json FILE] [--junit FILE] [--replay-dir DIR] [--format text|json]`, or `--list` for the
-/// exercise ids it has tests for. `--reference` names the reference solution's server, for checks
+/// [--results-json FILE] [--junit FILE] [--replay-dir DIR] [--format text|json] [--lang en|id]`, or
+/// `--list` for the exercise ids it has tests for. `--lang` picks the one language the run is written
+/// in (English by default): check names, messages and hints in report.json, results.json, JUnit
+/// and the text report, each text falling back to English where the pack has no Indonesian. `--reference` names the reference solution's server, for checks
 /// that compare; `--replay-dir` gets a replay script (`check-08.sh`) for each failed check.
 /// Exit status 0 means a report was produced, whatever it says; 2 means a usage error.
 public enum GraderMain {
@@ -24,6 +26,12 @@ public enum GraderMain {
             FileHandle.standardError.write(Data("\(error)\n\(GraderOptions.usage)\n".utf8))
             exit(2)
         }
+        // The run's threads read the process default; tasks and code called from here see the binding.
+        Language.processDefault = options.language
+        Language.$bound.withValue(options.language) { run(exercises, options: options) }
+    }
+
+    private static func run(_ exercises: [ExerciseTests], options: GraderOptions) -> Never {
         if options.list {
             let ids = exercises.map(\.exerciseID)
             print(String(decoding: (try? JSONEncoder().encode(ids)) ?? Data("[]".utf8), as: UTF8.self))
@@ -43,21 +51,30 @@ public enum GraderMain {
             } else {
                 report = GradeReport(
                     exercise: options.exercise, status: .error,
-                    message:
-                        "The grader cannot run \(options.server): no executable file there. Did the build succeed?"
-                )
+                    message: Words(
+                        "The grader cannot run \(options.server): no executable file there. Did the build succeed?",
+                        id:
+                            "Grader tidak bisa menjalankan \(options.server): tidak ada file executable di sana. "
+                            + "Apakah build-nya berhasil?"
+                    ).text)
             }
         } else {
+            let known = exercises.map(\.exerciseID).joined(separator: ", ")
             report = GradeReport(
                 exercise: options.exercise, status: .error,
-                message:
-                    "This grader has no tests for \"\(options.exercise)\". Its exercises are: \(exercises.map(\.exerciseID).joined(separator: ", "))."
-            )
+                message: Words(
+                    "This grader has no tests for \"\(options.exercise)\". Its exercises are: \(known).",
+                    id: "Grader ini tidak punya tes untuk \"\(options.exercise)\". Latihannya: \(known)."
+                ).text)
         }
         do {
             try options.write(report)
         } catch {
-            FileHandle.standardError.write(Data("Could not write the report: \(error)\n".utf8))
+            FileHandle.standardError.write(
+                Data(
+                    Words(
+                        "Could not write the report: \(error)\n", id: "Laporan tidak bisa ditulis: \(error)\n"
+                    ).text.utf8))
             exit(3)
         }
         exit(0)

@@ -12,7 +12,7 @@ struct GraderOptions {
     }
 
     static let usage =
-        "Usage: grader --exercise ID --server PATH [--reference PATH] [--report FILE] [--results-json FILE] [--junit FILE] [--replay-dir DIR] [--format text|json] | --list"
+        "Usage: grader --exercise ID --server PATH [--reference PATH] [--report FILE] [--results-json FILE] [--junit FILE] [--replay-dir DIR] [--format text|json] [--lang en|id] | --list"
 
     var exercise = ""
     var server = ""
@@ -24,6 +24,8 @@ struct GraderOptions {
     /// Where to write a replay script for each failed check (`check-08.sh`).
     var replayDirectory: String?
     var format = Format.text
+    /// The one language the whole run is written in: check names, messages, hints, every report.
+    var language = Language.en
     var list = false
 
     static func parse(_ arguments: [String]) throws -> GraderOptions {
@@ -50,6 +52,13 @@ struct GraderOptions {
                     throw UsageError(description: "--format must be text or json, not \(raw).")
                 }
                 options.format = format
+            case "--lang":
+                let raw = try value(for: argument)
+                // Exactly the codes the runner passes; a locale such as id_ID is the runner's to read.
+                guard let language = Language(rawValue: raw) else {
+                    throw UsageError(description: "--lang must be en or id, not \(raw).")
+                }
+                options.language = language
             case "--list": options.list = true
             default: throw UsageError(description: "Unknown argument \(argument).")
             }

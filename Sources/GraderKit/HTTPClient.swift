@@ -156,7 +156,7 @@ public final class HTTPClient: @unchecked Sendable {
             parsed = try RawConnection.exchange(bytes, port: port, timeout: timeout, isHead: method == .head)
         } catch let error as RawConnection.Failure {
             let diagnosis = diagnose()
-            let problem = diagnosis?.replacesProblem == true ? "no response." : error.description
+            let problem = diagnosis?.replacesProblem == true ? Self.noResponse + "." : error.description
             throw record(recorded, problem: problem, explanation: diagnosis?.text)
         }
         for value in parsed.headers.values(for: "Set-Cookie") { cookies.store(setCookie: value) }
@@ -183,7 +183,12 @@ public final class HTTPClient: @unchecked Sendable {
     public func raw(_ bytes: [UInt8], quietPeriod: Duration = .milliseconds(500)) throws -> Data {
         let port = try endpoint()
         replay?.append(
-            .skipped("\(bytes.count) bytes the grader wrote by hand (a request curl cannot send as it was)"))
+            .skipped(
+                Words(
+                    "\(bytes.count) bytes the grader wrote by hand (a request curl cannot send as it was)",
+                    id:
+                        "\(bytes.count) byte yang ditulis grader sendiri (request yang tidak bisa dikirim curl apa adanya)"
+                ).text))
         do {
             return try RawConnection.sendAndCollect(
                 bytes, port: port, quietPeriod: quietPeriod, timeout: timeout)
@@ -192,6 +197,9 @@ public final class HTTPClient: @unchecked Sendable {
         }
     }
 
+    /// "no response", the words a failure starts with when the server did not answer at all.
+    static var noResponse: String { Words("no response", id: "tidak ada response").text }
+
     private func nextRequestTag() -> String? {
         tagsRequests ? RequestTags.next() : nil
     }
@@ -199,7 +207,7 @@ public final class HTTPClient: @unchecked Sendable {
     /// The transport failure in words, with what is known about the server's state.
     private func explained(_ failure: RawConnection.Failure) -> String {
         guard let diagnosis = diagnose() else { return failure.description }
-        if diagnosis.replacesProblem { return "no response. " + diagnosis.text }
+        if diagnosis.replacesProblem { return Self.noResponse + ". " + diagnosis.text }
         return failure.description + " " + diagnosis.text
     }
 
@@ -231,7 +239,9 @@ enum Trimming {
         guard
             let text = String(data: kept, encoding: .utf8) ?? String(data: kept.dropLast(3), encoding: .utf8)
         else {
-            return ("(\(data.count) bytes of binary data)", 0)
+            return (
+                Words("(\(data.count) bytes of binary data)", id: "(\(data.count) byte data biner)").text, 0
+            )
         }
         return (text, data.count - kept.count)
     }

@@ -1,6 +1,7 @@
 import BackendKit
 import CSystemShims
 import Foundation
+import Grader
 
 #if canImport(Glibc)
     import Glibc
@@ -18,6 +19,21 @@ struct ParsedResponse {
 enum RawConnection {
     struct Failure: Error, CustomStringConvertible {
         let description: String
+
+        /// The server closed the connection before a whole response arrived.
+        static func closedEarly(after received: Int) -> Failure {
+            Failure(
+                description: received == 0
+                    ? Words(
+                        "no response: your server closed the connection without answering.",
+                        id: "tidak ada response: server kamu menutup koneksi tanpa menjawab."
+                    ).text
+                    : Words(
+                        "the response ended early: your server closed the connection after \(received) bytes.",
+                        id: "response-nya berhenti di tengah jalan: server kamu menutup koneksi setelah "
+                            + "\(received) byte."
+                    ).text)
+        }
     }
 
     static let maxHeadBytes = 64 * 1024
@@ -38,11 +54,7 @@ enum RawConnection {
                 fd, into: &buffer, deadline: deadline, timeout: timeout, received: reader.receivedCount)
             if count == 0 {
                 if let response = try reader.finishAtClose() { return response }
-                throw Failure(
-                    description: reader.receivedCount == 0
-                        ? "no response: your server closed the connection without answering."
-                        : "the response ended early: your server closed the connection after \(reader.receivedCount) bytes."
-                )
+                throw Failure.closedEarly(after: reader.receivedCount)
             }
             try reader.append(buffer[0..<count])
         }
@@ -61,11 +73,7 @@ enum RawConnection {
                 fd, into: &buffer, deadline: deadline, timeout: timeout, received: reader.receivedCount)
             if count == 0 {
                 if let response = try reader.finishAtClose() { return response }
-                throw Failure(
-                    description: reader.receivedCount == 0
-                        ? "no response: your server closed the connection without answering."
-                        : "the response ended early: your server closed the connection after \(reader.receivedCount) bytes."
-                )
+                throw Failure.closedEarly(after: reader.receivedCount)
             }
             try reader.append(buffer[0..<count])
         }
@@ -93,7 +101,11 @@ enum RawConnection {
     private static func connect(port: Int) throws -> Int32 {
         let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0)
         guard fd >= 0 else {
-            throw Failure(description: "could not open a socket (\(String(cString: strerror(errno)))).")
+            let reason = String(cString: strerror(errno))
+            throw Failure(
+                description: Words(
+                    "could not open a socket (\(reason)).", id: "socket tidak bisa dibuka (\(reason))."
+                ).text)
         }
         var address = sockaddr_in()
         address.sin_family = sa_family_t(AF_INET)
@@ -109,8 +121,14 @@ enum RawConnection {
             close(fd)
             throw Failure(
                 description: code == ECONNREFUSED
-                    ? "could not connect: nothing is listening on port \(port)."
-                    : "could not connect to port \(port) (\(String(cString: strerror(code)))).")
+                    ? Words(
+                        "could not connect: nothing is listening on port \(port).",
+                        id: "tidak bisa terhubung: tidak ada yang listen di port \(port)."
+                    ).text
+                    : Words(
+                        "could not connect to port \(port) (\(String(cString: strerror(code)))).",
+                        id: "tidak bisa terhubung ke port \(port) (\(String(cString: strerror(code))))."
+                    ).text)
         }
         var one: Int32 = 1
         setsockopt(fd, Int32(IPPROTO_TCP), TCP_NODELAY, &one, socklen_t(MemoryLayout<Int32>.size))
@@ -123,7 +141,11 @@ enum RawConnection {
         var offset = 0
         while offset < bytes.count {
             guard wait(fd, events: Int16(POLLOUT), until: deadline) else {
-                throw Failure(description: "your server did not read the request within \(timeout).")
+                throw Failure(
+                    description: Words(
+                        "your server did not read the request within \(timeout.spokenSeconds).",
+                        id: "server kamu tidak membaca request dalam \(timeout.spokenSeconds)."
+                    ).text)
             }
             let written = bytes.withUnsafeBytes {
                 Glibc.send(fd, $0.baseAddress! + offset, bytes.count - offset, Int32(MSG_NOSIGNAL))
@@ -145,8 +167,18 @@ enum RawConnection {
             guard wait(fd, events: Int16(POLLIN), until: deadline) else {
                 throw Failure(
                     description: received == 0
-                        ? "no response within \(timeout.spokenSeconds). Is a handler stuck (an endless loop, or waiting for something that never happens)?"
-                        : "the response was not finished within \(timeout.spokenSeconds) (\(received) bytes arrived). Does Content-Length match the body?"
+                        ? Words(
+                            "no response within \(timeout.spokenSeconds). Is a handler stuck (an endless loop, "
+                                + "or waiting for something that never happens)?",
+                            id: "tidak ada response dalam \(timeout.spokenSeconds). Apakah ada handler yang "
+                                + "macet (loop tanpa akhir, atau menunggu sesuatu yang tidak pernah terjadi)?"
+                        ).text
+                        : Words(
+                            "the response was not finished within \(timeout.spokenSeconds) (\(received) bytes "
+                                + "arrived). Does Content-Length match the body?",
+                            id: "response-nya belum selesai dalam \(timeout.spokenSeconds) (baru \(received) "
+                                + "byte yang datang). Apakah Content-Length cocok dengan body-nya?"
+                        ).text
                 )
             }
             let count = recv(fd, &buffer, buffer.count, 0)
@@ -155,10 +187,20 @@ enum RawConnection {
             if errno == ECONNRESET {
                 throw Failure(
                     description: received == 0
-                        ? "the connection was reset: your server closed it abruptly without answering."
-                        : "the connection was reset in the middle of the response.")
+                        ? Words(
+                            "the connection was reset: your server closed it abruptly without answering.",
+                            id: "koneksinya di-reset: server kamu menutupnya tiba-tiba tanpa menjawab."
+                        ).text
+                        : Words(
+                            "the connection was reset in the middle of the response.",
+                            id: "koneksinya di-reset di tengah response."
+                        ).text)
             }
-            throw Failure(description: "reading the response failed (\(String(cString: strerror(errno)))).")
+            let reason = String(cString: strerror(errno))
+            throw Failure(
+                description: Words(
+                    "reading the response failed (\(reason)).", id: "gagal membaca response (\(reason))."
+                ).text)
         }
     }
 

@@ -29,8 +29,12 @@ final class ReplayLog: @unchecked Sendable {  // unchecked: `steps` is only touc
         if let body, body.count > Self.maxBodyBytes {
             append(
                 .skipped(
-                    "the full body of \(method) \(target) (\(body.count) bytes; the script sends its first \(Self.maxBodyBytes))"
-                ))
+                    Words(
+                        "the full body of \(method) \(target) (\(body.count) bytes; the script sends its first "
+                            + "\(Self.maxBodyBytes))",
+                        id: "body lengkap \(method) \(target) (\(body.count) byte; script-nya hanya mengirim "
+                            + "\(Self.maxBodyBytes) byte pertama)"
+                    ).text))
         }
         append(
             .request(

@@ -1,5 +1,6 @@
 import BackendKit
 import Foundation
+import Grader
 
 /// Parses one HTTP/1.1 response from bytes as they arrive, with clear words for what is wrong.
 struct ResponseReader {
@@ -16,7 +17,11 @@ struct ResponseReader {
         if buffer.count > RawConnection.maxHeadBytes + RawConnection.maxBodyBytes {
             throw RawConnection.Failure(
                 description:
-                    "your server sent more than \(RawConnection.maxBodyBytes / 1024 / 1024) MiB; the grader stopped reading."
+                    Words(
+                        "your server sent more than \(RawConnection.maxBodyBytes / 1024 / 1024) MiB; the grader stopped reading.",
+                        id:
+                            "server kamu mengirim lebih dari \(RawConnection.maxBodyBytes / 1024 / 1024) MiB; grader berhenti membaca."
+                    ).text
             )
         }
     }
@@ -36,7 +41,10 @@ struct ResponseReader {
         if let lengthText = headers["Content-Length"] {
             guard let length = Int(lengthText.trimmingCharacters(in: .whitespaces)), length >= 0 else {
                 throw RawConnection.Failure(
-                    description: "the Content-Length header \"\(lengthText)\" is not a number.")
+                    description: Words(
+                        "the Content-Length header \"\(lengthText)\" is not a number.",
+                        id: "header Content-Length \"\(lengthText)\" bukan angka."
+                    ).text)
             }
             guard buffer.count - bodyStart >= length else { return nil }
             return ParsedResponse(
@@ -61,7 +69,11 @@ struct ResponseReader {
         guard let end = buffer.firstRange(of: [13, 10, 13, 10]) else {
             if buffer.count >= 5 && !buffer.starts(with: Array("HTTP/".utf8)) { throw notHTTP() }
             if buffer.count > RawConnection.maxHeadBytes {
-                throw RawConnection.Failure(description: "the response headers are larger than 64 KiB.")
+                throw RawConnection.Failure(
+                    description: Words(
+                        "the response headers are larger than 64 KiB.",
+                        id: "header response-nya lebih dari 64 KiB."
+                    ).text)
             }
             return
         }
@@ -78,7 +90,10 @@ struct ResponseReader {
         for line in lines {
             guard let colon = line.firstIndex(of: ":") else {
                 throw RawConnection.Failure(
-                    description: "a response header line has no colon: \"\(line.prefix(80))\".")
+                    description: Words(
+                        "a response header line has no colon: \"\(line.prefix(80))\".",
+                        id: "ada baris header response tanpa titik dua: \"\(line.prefix(80))\"."
+                    ).text)
             }
             headers.add(
                 name: String(line[..<colon]),
@@ -99,7 +114,10 @@ struct ResponseReader {
                     ? String($0) : "\\u{\(String($0.value, radix: 16))}"
             }.joined()
         return RawConnection.Failure(
-            description: "your server answered with bytes that are not an HTTP response: \"\(preview)\"")
+            description: Words(
+                "your server answered with bytes that are not an HTTP response: \"\(preview)\"",
+                id: "server kamu menjawab dengan byte yang bukan response HTTP: \"\(preview)\""
+            ).text)
     }
 
     private func decodeChunked(from start: Int) throws -> Data? {
@@ -112,7 +130,10 @@ struct ResponseReader {
                 .first ?? ""
             guard let size = Int(sizeText.trimmingCharacters(in: .whitespaces), radix: 16) else {
                 throw RawConnection.Failure(
-                    description: "the chunked body has an invalid chunk size \"\(sizeText)\".")
+                    description: Words(
+                        "the chunked body has an invalid chunk size \"\(sizeText)\".",
+                        id: "body chunked-nya punya ukuran chunk yang tidak valid: \"\(sizeText)\"."
+                    ).text)
             }
             index = lineEnd.upperBound
             if size == 0 { return buffer[index...].firstRange(of: [13, 10]) == nil ? nil : body }

@@ -30,7 +30,9 @@ extension TestContext {
         let instances = finished + (current.map { [$0] } ?? [])
         var text = ""
         for (index, instance) in instances.enumerated() where index >= mark.instance {
-            if !text.isEmpty { text += "(the server was restarted)\n" }
+            if !text.isEmpty {
+                text += Words("(the server was restarted)", id: "(server-nya di-restart)").text + "\n"
+            }
             text += Self.text(of: instance, from: index == mark.instance ? mark.offset : 0)
         }
         return Self.capped(text)
@@ -46,7 +48,12 @@ extension TestContext {
     /// The text of `output` from byte `offset` on; a gap left by the capture is marked.
     static func text(of output: CapturedOutput, from offset: Int) -> String {
         let head = Array(output.head.utf8)
-        let gap = output.omittedBytes > 0 ? "… \(output.omittedBytes) bytes not shown …\n" : ""
+        let gap =
+            output.omittedBytes > 0
+            ? Words(
+                "… \(output.omittedBytes) bytes not shown …\n",
+                id: "… \(output.omittedBytes) byte tidak ditampilkan …\n"
+            ).text : ""
         if offset < head.count {
             return String(decoding: head[offset...], as: UTF8.self) + gap + output.tail
         }

@@ -68,10 +68,15 @@ public final class TestContext: @unchecked Sendable {
         }
         if !environment.isEmpty {
             let settings = environment.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }
+            let variables = settings.joined(separator: " ")
             replay.append(
                 .note(
-                    "The grader started your server with \(settings.joined(separator: " ")) here; "
-                        + "start backendlings serve with the same variables to do the same."))
+                    Words(
+                        "The grader started your server with \(variables) here; "
+                            + "start backendlings serve with the same variables to do the same.",
+                        id: "Di sini grader menjalankan server kamu dengan \(variables); "
+                            + "jalankan backendlings serve dengan variabel yang sama untuk melakukan hal yang sama."
+                    ).text))
         }
         _ = try runningPort()
     }
@@ -102,8 +107,16 @@ public final class TestContext: @unchecked Sendable {
     /// `timeout` for it to exit; returns how it ended, or `nil` if it is still running.
     public func signalServer(_ signal: Int32, waitUpTo timeout: Duration = .seconds(10)) throws -> ExitStatus?
     {
-        guard let running = lock.withLock({ server }) else { throw CheckFailure("the server is not running") }
-        replay.append(.note("The grader sent signal \(SignalInfo(signal).name) to your server here."))
+        guard let running = lock.withLock({ server }) else {
+            throw CheckFailure(Words("the server is not running", id: "server-nya tidak sedang berjalan"))
+        }
+        let name = SignalInfo(signal).name
+        replay.append(
+            .note(
+                Words(
+                    "The grader sent signal \(name) to your server here.",
+                    id: "Di sini grader mengirim signal \(name) ke server kamu."
+                ).text))
         running.sendSignal(signal)
         let status = running.waitForExitBlocking(timeout: timeout)
         if status != nil {
@@ -126,9 +139,13 @@ public final class TestContext: @unchecked Sendable {
     /// The learner's database, opened read-only. Fails the check when the file does not exist yet.
     public func database() throws -> Database {
         guard FileManager.default.fileExists(atPath: databasePath) else {
+            let file = URL(fileURLWithPath: databasePath).lastPathComponent
             throw CheckFailure(
-                "the database file does not exist: your server has not created \(URL(fileURLWithPath: databasePath).lastPathComponent) (it should open DATABASE_PATH)"
-            )
+                Words(
+                    "the database file does not exist: your server has not created \(file) (it should open DATABASE_PATH)",
+                    id:
+                        "file database-nya tidak ada: server kamu belum membuat \(file) (seharusnya ia membuka DATABASE_PATH)"
+                ))
         }
         return try Database.openReadOnly(path: databasePath)
     }
@@ -139,8 +156,13 @@ public final class TestContext: @unchecked Sendable {
         try stopServer()
         replay.append(
             .skipped(
-                "the grader wrote to the database file itself before starting your server (rows to work on, or an older schema)"
-            ))
+                Words(
+                    "the grader wrote to the database file itself before starting your server (rows to work on, "
+                        + "or an older schema)",
+                    id:
+                        "grader menulis sendiri ke file database sebelum menjalankan server kamu (baris untuk "
+                        + "dikerjakan, atau schema versi lama)"
+                ).text))
         let database = try Database(path: databasePath, maxConnections: 1)
         try body(database)
     }
@@ -152,12 +174,24 @@ public final class TestContext: @unchecked Sendable {
     {
         _ = try? runningPort()
         replay.append(.note(Self.concurrentNote(count)))
-        defer { replay.append(.note("(End of the requests sent at the same moment.)")) }
+        defer { replay.append(.note(Self.concurrentEndNote)) }
         return Concurrently.run(count, body)
     }
 
     private static func concurrentNote(_ count: Int) -> String {
-        "The grader sent the next requests from \(count) clients at the same moment; here they go one after another."
+        Words(
+            "The grader sent the next requests from \(count) clients at the same moment; here they go one after another.",
+            id:
+                "Grader mengirim request berikut dari \(count) client pada saat yang sama; di sini dikirim satu per satu."
+        ).text
+    }
+
+    private static var concurrentEndNote: String {
+        Words(
+            "(End of the requests sent at the same moment.)",
+            id: "(Akhir dari request yang dikirim bersamaan.)"
+        )
+        .text
     }
 
     /// Like `concurrently`, while this check holds the database's write lock for `hold`: every
@@ -168,8 +202,14 @@ public final class TestContext: @unchecked Sendable {
         _ count: Int, holdingWriteLockFor hold: Duration, _ body: @escaping @Sendable (Int) throws -> T
     ) throws -> [Result<T, any Error>] {
         _ = try runningPort()
-        replay.append(.note(Self.concurrentNote(count) + " Meanwhile it held the database's write lock."))
-        defer { replay.append(.note("(End of the requests sent at the same moment.)")) }
+        replay.append(
+            .note(
+                Self.concurrentNote(count) + " "
+                    + Words(
+                        "Meanwhile it held the database's write lock.",
+                        id: "Sementara itu grader memegang write lock database."
+                    ).text))
+        defer { replay.append(.note(Self.concurrentEndNote)) }
         let database = try Database(path: databasePath, maxConnections: 1)
         let running = try database.transaction { _ in  // BEGIN IMMEDIATE: the write lock is ours
             let running = Concurrently.start(count, body)
@@ -218,7 +258,7 @@ public final class TestContext: @unchecked Sendable {
     private func explainTransportFailure() -> TransportDiagnosis? {
         guard let running = lock.withLock({ server }) else { return nil }
         if let reason = running.unresponsiveReason {
-            runEndingNeed = "your server to answer"
+            runEndingNeed = Words("your server to answer", id: "server kamu bisa menjawab").text
             _ = try? stopServer(grace: .milliseconds(500))
             return TransportDiagnosis(text: reason, replacesProblem: true)
         }

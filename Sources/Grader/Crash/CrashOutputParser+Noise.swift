@@ -24,7 +24,12 @@ extension CrashOutputParser {
             }
             while let previous = kept.last, previous.allSatisfy(\.isWhitespace) { kept.removeLast() }
             let count = end - index + 1
-            kept.append("… the runtime's crash report (\(ReportNumbers.grouped(count)) lines) left out …")
+            let counted = ReportNumbers.grouped(count)
+            kept.append(
+                Words(
+                    "… the runtime's crash report (\(counted) lines) left out …",
+                    id: "… laporan crash dari runtime (\(counted) baris) tidak ditampilkan …"
+                ).text)
             index = end + 1
             while index < lines.count, lines[index].allSatisfy(\.isWhitespace) { index += 1 }
         }

@@ -21,16 +21,32 @@ public enum ChildProcessError: Error, Equatable, CustomStringConvertible {
     public var description: String {
         switch self {
         case .couldNotStart(let executable, let reason):
-            return "Could not start \(executable): \(reason)."
+            return Words(
+                "Could not start \(executable): \(reason).",
+                id: "\(executable) tidak bisa dijalankan: \(reason)."
+            ).text
         case .workingDirectoryNotFound(let executable, let directory):
-            return "Could not start \(executable): its working directory \(directory) does not exist."
+            return Words(
+                "Could not start \(executable): its working directory \(directory) does not exist.",
+                id: "\(executable) tidak bisa dijalankan: working directory-nya, \(directory), tidak ada."
+            ).text
         case .couldNotCreatePipe(let executable, let reason):
-            return "Could not start \(executable): no pipe for its output (\(reason)). "
-                + "Close some programs and try again."
+            return Words(
+                "Could not start \(executable): no pipe for its output (\(reason)). "
+                    + "Close some programs and try again.",
+                id: "\(executable) tidak bisa dijalankan: tidak ada pipe untuk output-nya (\(reason)). "
+                    + "Tutup beberapa program, lalu coba lagi."
+            ).text
         case .shuttingDown(let executable):
-            return "Did not start \(executable): Backendlings is shutting down."
+            return Words(
+                "Did not start \(executable): Backendlings is shutting down.",
+                id: "\(executable) tidak dijalankan: Backendlings sedang berhenti."
+            ).text
         case .timedOut(let command, let timeout, _):
-            return "`\(command)` did not finish within \(timeout.spokenSeconds), so it was stopped."
+            return Words(
+                "`\(command)` did not finish within \(timeout.spokenSeconds), so it was stopped.",
+                id: "`\(command)` tidak selesai dalam \(timeout.spokenSeconds), jadi dihentikan."
+            ).text
         }
     }
 

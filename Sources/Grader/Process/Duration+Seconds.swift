@@ -10,9 +10,10 @@ extension Duration {
         let value = timeInterval
         if value == value.rounded(), abs(value) < 1e9 {
             let whole = Int(value)
-            return whole == 1 ? "1 second" : "\(whole) seconds"
+            return whole == 1
+                ? Words("1 second", id: "1 detik").text : Words("\(whole) seconds", id: "\(whole) detik").text
         }
-        return "\(value) seconds"
+        return Words("\(value) seconds", id: "\(value) detik").text
     }
 
     /// The duration in whole nanoseconds (negative durations count as zero), for timers that take them.

@@ -29,11 +29,14 @@ public enum ExitStatus: Sendable, Equatable, Hashable, Codable, CustomStringConv
     public var description: String {
         switch self {
         case .exited(let code):
-            return "exited with status \(code)"
+            return Words("exited with status \(code)", id: "keluar dengan status \(code)").text
         case .signaled(let number):
             let signal = SignalInfo(number)
-            guard let explanation = signal.explanation else { return "killed by signal \(signal.name)" }
-            return "killed by signal \(signal.name) (\(signal.isCrash ? "a crash: " : "")\(explanation))"
+            let killed = Words("killed by signal \(signal.name)", id: "dimatikan oleh signal \(signal.name)")
+                .text
+            guard let explanation = signal.explanation else { return killed }
+            let crash = signal.isCrash ? Words("a crash: ", id: "crash: ").text : ""
+            return killed + " (\(crash)\(explanation))"
         }
     }
 

@@ -7,14 +7,24 @@ extension LearnerServer {
         let pid = processID
         guard !hasExited, let stat = ProcFS.stat(of: pid) else { return nil }
         if stat.state == "T" || stat.state == "t" {
-            return "Your server is stopped (it received SIGSTOP, or was suspended with Ctrl-Z), so it "
-                + "cannot answer. A stopped process only runs again after SIGCONT."
+            return Words(
+                "Your server is stopped (it received SIGSTOP, or was suspended with Ctrl-Z), so it "
+                    + "cannot answer. A stopped process only runs again after SIGCONT.",
+                id: "Server kamu sedang berhenti (ia menerima SIGSTOP, atau di-suspend dengan Ctrl-Z), jadi "
+                    + "tidak bisa menjawab. Proses yang berhenti baru berjalan lagi setelah SIGCONT."
+            ).text
         }
         if let open = ProcFS.openDescriptorCount(of: pid), let limit = ProcFS.openFileLimit(of: pid),
             open >= limit - Self.descriptorHeadroom
         {
-            return "Your server has \(open) files and sockets open, its limit of \(limit), so it cannot "
-                + "accept a connection. Does it close every file, database connection and socket it opens?"
+            return Words(
+                "Your server has \(open) files and sockets open, its limit of \(limit), so it cannot "
+                    + "accept a connection. Does it close every file, database connection and socket it opens?",
+                id:
+                    "Server kamu membuka \(open) file dan socket, sudah mencapai batasnya (\(limit)), jadi tidak "
+                    + "bisa menerima koneksi. Apakah ia menutup setiap file, koneksi database, dan socket yang "
+                    + "dibukanya?"
+            ).text
         }
         return nil
     }

@@ -74,9 +74,12 @@ extension ChildProcessError {
         case .couldNotStart(_, let reason), .couldNotCreatePipe(_, let reason):
             return reason
         case .workingDirectoryNotFound(_, let directory):
-            return "its working directory \(directory) does not exist"
+            return Words(
+                "its working directory \(directory) does not exist",
+                id: "working directory-nya, \(directory), tidak ada"
+            ).text
         case .shuttingDown:
-            return "Backendlings is shutting down"
+            return Words("Backendlings is shutting down", id: "Backendlings sedang berhenti").text
         case .timedOut:
             return description
         }

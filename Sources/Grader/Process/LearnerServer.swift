@@ -105,7 +105,7 @@ public final class LearnerServer: @unchecked Sendable {
     public var unexpectedExitMessage: String? {
         let (process, stopped) = lock.withLock { (child, stoppedByGrader) }
         guard !stopped, let status = process.exitStatus else { return nil }
-        let moment = "while the checks were running"
+        let moment = ServerVerdict.whileChecking
         if let violation = process.limitViolation {
             return ServerVerdict.sentence(for: violation, when: moment)
         }

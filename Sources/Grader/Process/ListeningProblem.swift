@@ -13,36 +13,64 @@ public enum ListeningProblem: Sendable, Equatable {
 
     /// The verdict for a server that printed `line`: the line quoted, and what is wrong with it.
     public func verdict(line: String) -> String {
-        "Your server printed \"\(line)\", \(explanation)"
+        Words(
+            "Your server printed \"\(line)\", \(explanation)",
+            id: "Server kamu mencetak \"\(line)\", \(explanation)"
+        )
+        .text
     }
 
     /// The sentence after "Your server printed "…"".
     var explanation: String {
         switch self {
         case .notTheContractLine:
-            return "but that is not the startup line: print exactly \"\(ListeningLine.template)\" with the "
-                + "port your server listens on."
+            return Words(
+                "but that is not the startup line: print exactly \"\(ListeningLine.template)\" with the "
+                    + "port your server listens on.",
+                id: "tapi itu bukan baris startup-nya: cetak persis \"\(ListeningLine.template)\" dengan "
+                    + "port tempat server kamu listen."
+            ).text
         case .portZero(let actual):
-            return "but 0 is not a port a client can connect to: PORT=0 asks the system for any free port. "
-                + "Print the port your server really got" + Self.listeningClause(actual) + "."
+            return Words(
+                "but 0 is not a port a client can connect to: PORT=0 asks the system for any free port. "
+                    + "Print the port your server really got" + Self.listeningClause(actual) + ".",
+                id: "tapi 0 bukan port yang bisa dihubungi client: PORT=0 meminta sistem memilih port kosong "
+                    + "mana saja. Cetak port yang benar-benar didapat server kamu"
+                    + Self.listeningClause(actual) + "."
+            ).text
         case .nothingListening(let port, let actual):
             if actual.isEmpty {
-                return "but nothing listens on port \(port), and your server listens on no port at all. "
-                    + "Print the line only once the server is listening."
+                return Words(
+                    "but nothing listens on port \(port), and your server listens on no port at all. "
+                        + "Print the line only once the server is listening.",
+                    id:
+                        "tapi tidak ada yang listen di port \(port), dan server kamu tidak listen di port mana pun. "
+                        + "Cetak baris itu hanya setelah server-nya listen."
+                ).text
             }
-            return "but nothing listens on port \(port)" + Self.listeningClause(actual)
-                + ". Print the port your server really got."
+            return Words(
+                "but nothing listens on port \(port)" + Self.listeningClause(actual)
+                    + ". Print the port your server really got.",
+                id: "tapi tidak ada yang listen di port \(port)" + Self.listeningClause(actual)
+                    + ". Cetak port yang benar-benar didapat server kamu."
+            ).text
         case .notTheGivenPort(let announced, let given):
-            return "but it was told to listen on port \(given) (PORT=\(given)), not \(announced). "
-                + "Read the port from the PORT environment variable."
+            return Words(
+                "but it was told to listen on port \(given) (PORT=\(given)), not \(announced). "
+                    + "Read the port from the PORT environment variable.",
+                id: "padahal ia diminta listen di port \(given) (PORT=\(given)), bukan \(announced). "
+                    + "Baca port-nya dari environment variable PORT."
+            ).text
         }
     }
 
     private static func listeningClause(_ ports: [Int]) -> String {
         switch ports.count {
         case 0: return ""
-        case 1: return " (it listens on port \(ports[0]))"
-        default: return " (it listens on ports \(ports.map(String.init).joined(separator: ", ")))"
+        case 1: return Words(" (it listens on port \(ports[0]))", id: " (ia listen di port \(ports[0]))").text
+        default:
+            let list = ports.map(String.init).joined(separator: ", ")
+            return Words(" (it listens on ports \(list))", id: " (ia listen di port \(list))").text
         }
     }
 }

@@ -33,7 +33,10 @@ public enum LimitViolation: Sendable, Equatable, CustomStringConvertible {
     public var description: String {
         switch self {
         case .residentMemory(let limit):
-            return "used more than \(limit >> 20) MiB of memory"
+            return Words(
+                "used more than \(limit >> 20) MiB of memory",
+                id: "memakai lebih dari \(limit >> 20) MiB memori"
+            ).text
         }
     }
 }

@@ -20,14 +20,21 @@ public enum ServerLaunchError: Error, Equatable, CustomStringConvertible {
     public var message: String {
         switch self {
         case .couldNotStart(let executable, let reason):
-            return "The grader could not start your server (\(executable)): \(reason)."
+            return Words(
+                "The grader could not start your server (\(executable)): \(reason).",
+                id: "Grader tidak bisa menjalankan server kamu (\(executable)): \(reason)."
+            ).text
         case .exitedBeforeListening(let status, _):
-            return ServerVerdict.sentence(for: status, when: "before it started listening")
+            return ServerVerdict.sentence(for: status, when: ServerVerdict.beforeListening)
         case .limitExceededBeforeListening(let violation, _):
-            return ServerVerdict.sentence(for: violation, when: "before it started listening")
+            return ServerVerdict.sentence(for: violation, when: ServerVerdict.beforeListening)
         case .notListening(let timeout, _):
-            return "Your server did not print its \"\(ListeningLine.template)\" line within "
-                + "\(timeout.spokenSeconds). Does main.swift call `server.run()`?"
+            return Words(
+                "Your server did not print its \"\(ListeningLine.template)\" line within "
+                    + "\(timeout.spokenSeconds). Does main.swift call `server.run()`?",
+                id: "Server kamu tidak mencetak baris \"\(ListeningLine.template)\" dalam "
+                    + "\(timeout.spokenSeconds). Apakah main.swift memanggil `server.run()`?"
+            ).text
         case .wrongListeningLine(let line, let problem, _):
             return problem.verdict(line: line)
         }
@@ -46,8 +53,12 @@ public enum ServerLaunchError: Error, Equatable, CustomStringConvertible {
     public var description: String {
         guard let output else { return message }
         let lines = output.lastLines(Self.outputLinesShown)
-        guard !lines.isEmpty else { return message + "\nIt printed nothing." }
-        return message + "\nIts last lines of output:\n" + lines.map { "    " + $0 }.joined(separator: "\n")
+        guard !lines.isEmpty else {
+            return message + "\n" + Words("It printed nothing.", id: "Ia tidak mencetak apa pun.").text
+        }
+        return message + "\n" + Words("Its last lines of output:", id: "Baris output terakhirnya:").text
+            + "\n"
+            + lines.map { "    " + $0 }.joined(separator: "\n")
     }
 }
 
@@ -56,22 +67,38 @@ public enum ServerLaunchError: Error, Equatable, CustomStringConvertible {
 enum ServerVerdict {
     /// "Your server exited with status 1 before it started listening."
     /// "Your server crashed (killed by signal SIGILL: a Swift runtime error …) while the checks were running."
-    static func sentence(for status: ExitStatus, when moment: String) -> String {
+    static func sentence(for status: ExitStatus, when moment: Words) -> String {
         switch status {
         case .exited(let code):
-            return "Your server exited with status \(code) \(moment)."
+            return Words(
+                "Your server exited with status \(code) \(moment.en).",
+                id: "Server kamu keluar dengan status \(code) \(moment[.id])."
+            ).text
         case .signaled(let number):
             let signal = SignalInfo(number)
             if signal.isCrash, let explanation = signal.explanation {
-                return "Your server crashed (killed by signal \(signal.name): \(explanation)) \(moment)."
+                return Words(
+                    "Your server crashed (killed by signal \(signal.name): \(explanation)) \(moment.en).",
+                    id:
+                        "Server kamu crash (dimatikan oleh signal \(signal.name): \(explanation)) \(moment[.id])."
+                ).text
             }
             let detail = signal.explanation.map { " (\($0))" } ?? ""
-            return "Your server was killed by signal \(signal.name)\(detail) \(moment)."
+            return Words(
+                "Your server was killed by signal \(signal.name)\(detail) \(moment.en).",
+                id: "Server kamu dimatikan oleh signal \(signal.name)\(detail) \(moment[.id])."
+            ).text
         }
     }
 
     /// "Your server used more than 200 MiB of memory while the checks were running, so the grader stopped it."
-    static func sentence(for violation: LimitViolation, when moment: String) -> String {
-        "Your server \(violation) \(moment), so the grader stopped it."
+    static func sentence(for violation: LimitViolation, when moment: Words) -> String {
+        Words(
+            "Your server \(violation) \(moment.en), so the grader stopped it.",
+            id: "Server kamu \(violation) \(moment[.id]), jadi grader menghentikannya."
+        ).text
     }
+
+    static let beforeListening = Words("before it started listening", id: "sebelum mulai listen")
+    static let whileChecking = Words("while the checks were running", id: "saat pengecekan sedang berjalan")
 }

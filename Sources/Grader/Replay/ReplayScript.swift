@@ -65,7 +65,9 @@ public struct ReplayScript: Sendable {
             if step == .check(index: checkIndex, name: checkName) { quiet = false }
             switch step {
             case .check(let index, let name):
-                let suffix = index == checkIndex ? " (the check that failed)" : ""
+                let suffix =
+                    index == checkIndex
+                    ? Words(" (the check that failed)", id: " (pengecekan yang gagal)").text : ""
                 lines += ["", Self.say("== \(index). " + ReportText.clean(name) + suffix)]
             case .request(let request):
                 written += 1
@@ -76,7 +78,8 @@ public struct ReplayScript: Sendable {
             case .note(let text):
                 lines.append("note " + ShellQuoting.quoted(ReportText.clean(text)))
             case .skipped(let text):
-                lines.append("note " + ShellQuoting.quoted("Skipped: " + ReportText.clean(text)))
+                let skipped = Words("Skipped: ", id: "Dilewati: ").text
+                lines.append("note " + ShellQuoting.quoted(skipped + ReportText.clean(text)))
             }
         }
         if written > Self.maxRequests {
@@ -84,7 +87,11 @@ public struct ReplayScript: Sendable {
             lines.append(
                 "note "
                     + ShellQuoting.quoted(
-                        "Left out: the last \(left) requests (a script holds \(Self.maxRequests))."))
+                        Words(
+                            "Left out: the last \(left) requests (a script holds \(Self.maxRequests)).",
+                            id:
+                                "Tidak disertakan: \(left) request terakhir (satu script memuat \(Self.maxRequests))."
+                        ).text))
         }
         lines += footer()
         return lines.joined(separator: "\n") + "\n"
@@ -92,51 +99,117 @@ public struct ReplayScript: Sendable {
 
     private func header(earlierRequests: Int, earlierChecks: Int, ownRequests: Int) -> [String] {
         let shown = ReportPaths.display(scriptPath)
+        let exercise = ReportText.clean(exercise)
         var lines = [
             "#!/bin/sh",
-            "# Replays check \(checkIndex) of \(ReportText.clean(exercise)), which failed:",
+            Words(
+                "# Replays check \(checkIndex) of \(exercise), which failed:",
+                id: "# Memutar ulang pengecekan \(checkIndex) dari \(exercise), yang gagal:"
+            ).text,
             "#   " + ReportText.clean(checkName),
             "#",
         ]
+        let (earlier, checks, own) = (
+            Self.count(earlierRequests, "request"), Self.count(earlierChecks, "check"),
+            Self.count(ownRequests, "request")
+        )
         if earlierRequests > 0 {
-            lines += [
-                "# It sends what the grader sent, in the same order: first the \(Self.count(earlierRequests, "request")) of the",
-                "# \(Self.count(earlierChecks, "check")) before it, which made the data this check works on (only their",
-                "# status is shown), then the \(Self.count(ownRequests, "request")) of this check, with every answer in full.",
-            ]
+            lines += Words(
+                "# It sends what the grader sent, in the same order: first the \(earlier) of the\n"
+                    + "# \(checks) before it, which made the data this check works on (only their\n"
+                    + "# status is shown), then the \(own) of this check, with every answer in full.",
+                id: "# Script ini mengirim apa yang dikirim grader, dengan urutan yang sama: pertama\n"
+                    + "# \(earlier) dari \(checks) sebelumnya, yang membuat data untuk pengecekan ini\n"
+                    + "# (hanya status-nya yang ditampilkan), lalu \(own) dari pengecekan ini, dengan\n"
+                    + "# setiap jawaban ditampilkan lengkap."
+            ).text.components(separatedBy: "\n")
         } else {
             lines.append(
-                "# It sends the \(Self.count(ownRequests, "request")) of this check, in order, and shows every answer in full."
-            )
+                Words(
+                    "# It sends the \(own) of this check, in order, and shows every answer in full.",
+                    id:
+                        "# Script ini mengirim \(own) dari pengecekan ini, berurutan, dan menampilkan setiap jawaban lengkap."
+                ).text)
         }
         lines += [
             "#",
-            "#   1. In another terminal:  backendlings serve \(ReportText.clean(exercise)) --fresh",
-            "#   2. Here:                 sh " + ShellQuoting.quotedIfNeeded(shown),
+            Words(
+                "#   1. In another terminal:  backendlings serve \(exercise) --fresh",
+                id: "#   1. Di terminal lain:  backendlings serve \(exercise) --fresh"
+            ).text,
+            Words("#   2. Here:                 sh ", id: "#   2. Di sini:           sh ").text
+                + ShellQuoting.quotedIfNeeded(shown),
             "#",
-            "# Ids, ETags and other values your server made are sent as the grader saw them; on a fresh",
-            "# database they are usually the same. Another address: BASE_URL=http://127.0.0.1:8081 sh ...",
         ]
+        lines += Words(
+            "# Ids, ETags and other values your server made are sent as the grader saw them; on a fresh\n"
+                + "# database they are usually the same. Another address: BASE_URL=http://127.0.0.1:8081 sh ...",
+            id:
+                "# Id, ETag, dan nilai lain buatan server kamu dikirim seperti yang dilihat grader; di database\n"
+                + "# yang baru biasanya nilainya sama. Alamat lain: BASE_URL=http://127.0.0.1:8081 sh ..."
+        ).text.components(separatedBy: "\n")
         let skipped = steps.compactMap { if case .skipped(let text) = $0 { text } else { nil } }
         if !skipped.isEmpty {
-            lines += ["#", "# What a script cannot do, and so skips (it says so when it gets there):"]
+            lines += [
+                "#",
+                Words(
+                    "# What a script cannot do, and so skips (it says so when it gets there):",
+                    id:
+                        "# Yang tidak bisa dilakukan script, jadi dilewati (ia memberi tahu saat sampai di sana):"
+                ).text,
+            ]
             lines += Array(Set(skipped)).sorted().map { "#   - " + ReportText.clean($0) }
         }
         return lines
     }
 
     private func footer() -> [String] {
-        var lines = ["", Self.say("That was everything check \(checkIndex) sent.")]
+        let everything = Words(
+            "That was everything check \(checkIndex) sent.",
+            id: "Itu semua yang dikirim pengecekan \(checkIndex).")
+        var lines = ["", Self.say(everything.text)]
         let message = ReportText.trimmedLines(failureMessage ?? "").map(ReportText.clean)
         if !message.isEmpty {
-            lines.append(Self.say("The check said:"))
+            lines.append(Self.say(Words("The check said:", id: "Kata pengecekannya:").text))
             lines += message.prefix(FailureDetail.maxMessageLines).map { Self.say("  " + $0) }
         }
         return lines
     }
 
-    /// The functions every script starts with.
-    static let prelude = [
+    /// The functions every script starts with, in `Language.current`.
+    static var prelude: [String] {
+        Language.current == .id ? indonesianPrelude : englishPrelude
+    }
+
+    static let indonesianPrelude = [
+        "",
+        "set -u",
+        #"BASE_URL="${BASE_URL:-http://127.0.0.1:8080}""#,
+        #"COOKIES="$(mktemp)" || exit 1"#,
+        #"trap 'rm -f "$COOKIES"' EXIT"#,
+        "",
+        "# quiet LABEL ARGUMEN-CURL...: mengirim request dari pengecekan sebelumnya dan mencetak status-nya.",
+        "quiet() {",
+        #"    printf '  %s → ' "$1"; shift"#,
+        #"    curl -s -o /dev/null -w '%{http_code}\n' --max-time 10 -b "$COOKIES" -c "$COOKIES" "$@" || noanswer"#,
+        "}",
+        "# show LABEL ARGUMEN-CURL...: mengirim request dari pengecekan yang gagal dan mencetak seluruh jawabannya.",
+        "show() {",
+        #"    printf '\n>>> %s\n' "$1"; shift"#,
+        #"    curl -i -s --max-time 10 -b "$COOKIES" -c "$COOKIES" "$@" || noanswer"#,
+        "    echo",
+        "}",
+        "noanswer() { echo 'tidak ada jawaban: apakah `backendlings serve --fresh` sedang berjalan?'; }",
+        "# note TEKS: sesuatu yang dilakukan grader, yang hanya bisa diceritakan script ini.",
+        #"note() { printf '\n# %s\n' "$1"; }"#,
+        "# restart: di sini grader me-restart server kamu, dengan database yang sama.",
+        "restart() {",
+        "    note 'Di sini grader me-restart server kamu (database yang sama): hentikan `backendlings serve` dengan Ctrl-C lalu jalankan lagi, tanpa --fresh.'",
+        "    if [ -t 0 ]; then printf 'Tekan Enter kalau server-nya sudah berjalan lagi. '; read -r _; fi",
+        "}",
+    ]
+
+    static let englishPrelude = [
         "",
         "set -u",
         #"BASE_URL="${BASE_URL:-http://127.0.0.1:8080}""#,
@@ -171,7 +244,10 @@ public struct ReplayScript: Sendable {
         steps.filter { if case .request = $0 { true } else { false } }.count
     }
 
+    /// "1 request", "3 checks"; Indonesian nouns have no plural ("3 pengecekan").
     private static func count(_ number: Int, _ noun: String) -> String {
-        number == 1 ? "1 \(noun)" : "\(ReportNumbers.grouped(number)) \(noun)s"
+        let counted = number == 1 ? "1 \(noun)" : "\(ReportNumbers.grouped(number)) \(noun)s"
+        let indonesian = noun == "check" ? "pengecekan" : noun
+        return Words(counted, id: "\(ReportNumbers.grouped(number)) \(indonesian)").text
     }
 }

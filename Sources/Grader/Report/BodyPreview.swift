@@ -20,7 +20,8 @@ struct BodyPreview {
         let body = body ?? ""
         let omitted = max(0, omittedBytes)
         if Self.isBinary(body) {
-            return ["(\(ReportNumbers.grouped(Self.byteCount(body) + omitted)) bytes of binary data)"]
+            let count = ReportNumbers.grouped(Self.byteCount(body) + omitted)
+            return [Words("(\(count) bytes of binary data)", id: "(\(count) byte data biner)").text]
         }
         var shown: [String] = []
         var characters = 0
@@ -46,8 +47,10 @@ struct BodyPreview {
         let remaining = (rest.allSatisfy(\.isNewline) ? 0 : rest.utf8.count) + omitted
         shown = shown.map(ReportText.clean)
         if remaining > 0 {
-            let noun = remaining == 1 ? "byte" : "bytes"
-            shown.append("… \(ReportNumbers.grouped(remaining)) more \(noun)")
+            let count = ReportNumbers.grouped(remaining)
+            shown.append(
+                Words("… \(count) more \(remaining == 1 ? "byte" : "bytes")", id: "… \(count) byte lagi").text
+            )
         }
         return shown
     }

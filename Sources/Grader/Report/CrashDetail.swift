@@ -12,26 +12,35 @@ struct CrashDetail {
     var style: any TextStyle
 
     func lines() -> [String] {
-        var lines = [style.bold("Your server crashed:")]
+        var lines = [style.bold(Words("Your server crashed:", id: "Server kamu crash:").text)]
         if crash.message.isEmpty {
-            let kind = crash.kind.map(ReportText.clean) ?? "It crashed"
-            lines.append("  " + style.failure(kind + " (Swift printed no message)"))
+            let kind = crash.kind.map(ReportText.clean) ?? Words("It crashed", id: "Ia crash").text
+            lines.append(
+                "  "
+                    + style.failure(
+                        kind + Words(" (Swift printed no message)", id: " (Swift tidak mencetak pesan)").text)
+            )
         } else {
             lines += crash.message.enumerated().map { index, line in
                 "  " + (index == 0 ? style.failure(ReportText.clean(line)) : ReportText.clean(line))
             }
         }
         if let location = crash.location {
-            lines.append(
-                "  in " + ReportText.clean(location.function) + " at "
-                    + style.bold(ReportText.clean(location.fileAndLine)))
+            let function = ReportText.clean(location.function)
+            let place = style.bold(ReportText.clean(location.fileAndLine))
+            lines.append("  " + Words("in \(function) at \(place)", id: "di \(function) pada \(place)").text)
             if let source = location.source, let line = location.line {
                 lines.append("    \(line) | " + ReportText.clean(source))
             }
             if crash.endlessRecursion {
                 lines.append(
-                    "  It called \(ReportText.clean(location.function)) again and again until the stack ran out: "
-                        + "does it call itself without end?")
+                    "  "
+                        + Words(
+                            "It called \(function) again and again until the stack ran out: "
+                                + "does it call itself without end?",
+                            id: "Ia memanggil \(function) berulang-ulang sampai stack-nya habis: "
+                                + "apakah fungsi itu memanggil dirinya sendiri tanpa henti?"
+                        ).text)
             }
         }
         return lines

@@ -37,7 +37,13 @@ public struct ExercismResults: Encodable, Sendable, Equatable {
     public static let maxOutputBytes = 500
     /// Exercism's limit for the top-level `message`.
     public static let maxMessageBytes = 65_535
-    static let messageCutMarker = "\n… (cut short: the rest did not fit in results.json)"
+    static var messageCutMarker: String {
+        "\n"
+            + Words(
+                "… (cut short: the rest did not fit in results.json)",
+                id: "… (dipotong: sisanya tidak muat di results.json)"
+            ).text
+    }
 
     public var version = 3
     public var status: Status
@@ -97,7 +103,7 @@ public struct ExercismResults: Encodable, Sendable, Equatable {
     private static func errorMessage(_ report: GradeReport) -> String {
         let text = report.runDetailLines.joined(separator: "\n")
         let log = LogTail.lines(report.serverLog, count: LogTail.textLines)
-        let logPart = log.isEmpty ? "" : "\n\nYour server's last log lines:\n" + log.joined(separator: "\n")
+        let logPart = log.isEmpty ? "" : "\n\n\(LogTail.lastLinesTitle):\n" + log.joined(separator: "\n")
         let budget = max(0, maxMessageBytes - logPart.utf8.count)
         return ReportText.prefix(text, maxBytes: budget, marker: messageCutMarker) + logPart
     }

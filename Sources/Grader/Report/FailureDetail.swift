@@ -56,19 +56,26 @@ struct FailureDetail {
     }
 
     /// What a skipped check says in every output when it does not say what it needed.
-    static let notRunMessage = "Not run because an earlier check failed."
+    static var notRunMessage: String {
+        Words(
+            "Not run because an earlier check failed.",
+            id: "Tidak dijalankan karena pengecekan sebelumnya gagal."
+        ).text
+    }
 
     /// "not checked (needs “GET /health answers 200 OK”)", the words every output uses for a check
     /// whose precondition did not hold; `nil` for a skipped check that names no need.
     static func notCheckedPhrase(for check: CheckResult) -> String? {
         guard check.status == .skipped, let needs = check.needs, !needs.isEmpty else { return nil }
-        return "not checked (needs \(ReportText.clean(needs)))"
+        let needed = ReportText.clean(needs)
+        return Words("not checked (needs \(needed))", id: "tidak dicek (butuh \(needed))").text
     }
 
     /// The sentence a skipped check carries in results.json and JUnit.
     static func skippedMessage(for check: CheckResult) -> String {
         if let phrase = notCheckedPhrase(for: check) {
-            return phrase.prefix(1).uppercased() + phrase.dropFirst() + ": fix the failing check first."
+            return phrase.prefix(1).uppercased() + phrase.dropFirst()
+                + Words(": fix the failing check first.", id: ": perbaiki dulu pengecekan yang gagal.").text
         }
         return check.message.flatMap { ReportText.trimmedLines($0).first.map(ReportText.clean) }
             ?? notRunMessage
@@ -77,9 +84,14 @@ struct FailureDetail {
     /// For a check that failed without saying why (a bug in the hidden tests, not the learner's).
     static func defaultMessage(for status: CheckResult.Status) -> String {
         switch status {
-        case .pass: return "Passed."
-        case .fail: return "This check did not pass, and it did not say why."
-        case .error: return "This check could not finish."
+        case .pass: return Words("Passed.", id: "Lulus.").text
+        case .fail:
+            return Words(
+                "This check did not pass, and it did not say why.",
+                id: "Pengecekan ini tidak lulus, dan tidak menyebutkan alasannya."
+            ).text
+        case .error:
+            return Words("This check could not finish.", id: "Pengecekan ini tidak bisa selesai.").text
         case .skipped: return notRunMessage
         }
     }
@@ -96,30 +108,42 @@ struct FailureDetail {
     private func responseLines(_ exchange: HTTPExchange) -> [String] {
         guard let response = exchange.response else {
             var problem = ReportText.trimmedLines(exchange.problem ?? "").joined(separator: " ")
-            if problem.isEmpty { problem = "the grader got no answer from your server." }
+            if problem.isEmpty {
+                problem =
+                    Words(
+                        "the grader got no answer from your server.",
+                        id: "grader tidak mendapat jawaban dari server kamu."
+                    ).text
+            }
             if let last = problem.last, !".!?".contains(last) { problem += "." }
-            // The client's own words may already start "no response: …".
-            let lead = "no response"
-            let text =
-                problem.lowercased().hasPrefix(lead)
-                ? "No response" + problem.dropFirst(lead.count) : "No response: " + problem
+            // The client's own words may already start "no response: …" (in either language).
+            let label = Words("No response", id: "Tidak ada response").text
+            let lead = ["no response", "tidak ada response"].first { problem.lowercased().hasPrefix($0) }
+            let text = lead.map { label + problem.dropFirst($0.count) } ?? label + ": " + problem
             return [style.bold("Response"), "  " + style.failure(ReportText.clean(text))]
         }
         let reason = response.reason.isEmpty ? "" : " " + response.reason
         var lines = [style.bold("Response"), "  " + ReportText.clean("HTTP/1.1 \(response.status)\(reason)")]
         lines += response.headers.map { "  " + ReportText.clean("\($0.name): \($0.value)") }
         let body = responseBody.lines(response.body, omittedBytes: response.bodyBytesOmitted)
-        lines += (body.isEmpty ? [style.dim("(empty body)")] : body).map { "  " + $0 }
+        let empty = style.dim(Words("(empty body)", id: "(body kosong)").text)
+        lines += (body.isEmpty ? [empty] : body).map { "  " + $0 }
         return lines
     }
 
     private func tryItLines(_ request: HTTPExchange.Request) -> [String] {
         var lines = [
-            "Try it yourself (run \(style.code(serveCommand)) in another terminal):",
+            Words(
+                "Try it yourself (run \(style.code(serveCommand)) in another terminal):",
+                id: "Coba sendiri (jalankan \(style.code(serveCommand)) di terminal lain):"
+            ).text,
             "  " + CurlCommand.make(for: request, baseURL: baseURL),
         ]
         if CurlCommand.pipesBody(of: request) {
-            lines.append("  " + style.dim("(printf sends the body exactly, line breaks and all.)"))
+            let note = Words(
+                "(printf sends the body exactly, line breaks and all.)",
+                id: "(printf mengirim body persis apa adanya, termasuk baris barunya.)")
+            lines.append("  " + style.dim(note.text))
         }
         return lines
     }
@@ -127,7 +151,11 @@ struct FailureDetail {
     /// Where the script that replays the check is, and how to use it.
     private func replayLines(_ script: String) -> [String] {
         [
-            "Replay the whole check (run \(style.code("backendlings serve --fresh")) in another terminal):",
+            Words(
+                "Replay the whole check (run \(style.code("backendlings serve --fresh")) in another terminal):",
+                id:
+                    "Putar ulang seluruh pengecekan (jalankan \(style.code("backendlings serve --fresh")) di terminal lain):"
+            ).text,
             "  sh " + ShellQuoting.quotedIfNeeded(ReportPaths.display(script)),
         ]
     }
@@ -135,6 +163,8 @@ struct FailureDetail {
     private func hintLines(_ hint: String) -> [String] {
         let hintLines = ReportText.trimmedLines(hint).map(ReportText.clean)
         guard let first = hintLines.first else { return [] }
-        return [style.warning("Hint:") + " " + first] + hintLines.dropFirst().map { "      " + $0 }
+        let label = Words("Hint:", id: "Petunjuk:").text
+        let indent = String(repeating: " ", count: label.count + 1)  // under the hint's first word
+        return [style.warning(label) + " " + first] + hintLines.dropFirst().map { indent + $0 }
     }
 }

@@ -3,7 +3,13 @@ extension GradeReport {
     /// a run that failed without saying why must still say something.
     var runMessageLines: [String] {
         let lines = ReportText.trimmedLines(message ?? "").map(ReportText.clean)
-        return lines.isEmpty ? ["The grader could not run the checks, and it did not say why."] : lines
+        return lines.isEmpty
+            ? [
+                Words(
+                    "The grader could not run the checks, and it did not say why.",
+                    id: "Grader tidak bisa menjalankan pengecekan, dan tidak menyebutkan alasannya."
+                ).text
+            ] : lines
     }
 
     /// The message of an `error` run followed by its crash, if the server crashed: what results.json

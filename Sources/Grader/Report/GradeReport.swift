@@ -205,7 +205,12 @@ public struct CapturedOutput: Codable, Sendable, Equatable {
     public var text: String {
         if omittedBytes == 0 && tail.isEmpty { return head }
         if omittedBytes == 0 { return head + tail }
-        return head + "\n… \(omittedBytes) bytes not shown …\n" + tail
+        return head + "\n" + Self.omissionMarker(String(omittedBytes)) + "\n" + tail
+    }
+
+    /// "… 1,024 bytes not shown …", the line that stands where a capture left bytes out.
+    static func omissionMarker(_ count: String) -> String {
+        Words("… \(count) bytes not shown …", id: "… \(count) byte tidak ditampilkan …").text
     }
 
     /// The last `count` lines of the captured text, for a report's "last lines of your server's log".

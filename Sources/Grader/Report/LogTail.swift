@@ -7,6 +7,11 @@
 enum LogTail {
     /// Lines the terminal report shows.
     static let textLines = 10
+    /// The title over the last lines of a server's log, in every report.
+    static var lastLinesTitle: String {
+        Words("Your server's last log lines", id: "Baris log terakhir server kamu").text
+    }
+
     /// Lines JUnit's `<system-out>` holds: CI logs have room for more.
     static let junitLines = 50
 
@@ -16,7 +21,7 @@ enum LogTail {
         guard let log else { return [] }
         var lines: [String]
         if log.omittedBytes > 0 {
-            let marker = "… \(ReportNumbers.grouped(log.omittedBytes)) bytes not shown …"
+            let marker = CapturedOutput.omissionMarker(ReportNumbers.grouped(log.omittedBytes))
             lines = ReportText.lines(log.head) + [marker] + ReportText.lines(log.tail)
         } else {
             lines = ReportText.lines(log.head + log.tail)

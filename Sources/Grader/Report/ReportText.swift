@@ -72,8 +72,9 @@ enum ReportText {
     static func capped(_ lines: [String], limit: Int) -> [String] {
         guard lines.count > limit else { return lines.map(clean) }
         let hidden = lines.count - limit
-        let noun = hidden == 1 ? "line" : "lines"
-        return lines.prefix(limit).map(clean) + ["… \(ReportNumbers.grouped(hidden)) more \(noun)"]
+        let count = ReportNumbers.grouped(hidden)
+        let more = Words("… \(count) more \(hidden == 1 ? "line" : "lines")", id: "… \(count) baris lagi")
+        return lines.prefix(limit).map(clean) + [more.text]
     }
 
     /// `text` cut to at most `maxBytes` bytes of UTF-8, at a character boundary, with `marker` at the

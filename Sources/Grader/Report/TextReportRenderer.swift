@@ -8,7 +8,8 @@
 /// report stays around 60 lines.
 ///
 /// The output is deterministic for a given report: durations appear only when `showsDurations` is
-/// on, so golden files of the default output stay stable.
+/// on, so golden files of the default output stay stable. Labels are in `Language.current`; the
+/// report's own texts (check names, messages) are in the language the grader ran in (`--lang`).
 public struct TextReportRenderer: Sendable {
     /// Symbols and emphasis; ``UnicodeTextStyle`` by default.
     public var style: any TextStyle
@@ -72,7 +73,11 @@ public struct TextReportRenderer: Sendable {
                 serveCommand: serveCommand)
             lines += detail.lines().map(indented)
             if let during = failed.serverLog, !LogTail.lines(during, count: 1).isEmpty {
-                lines += logLines(during, emptyNote: false, title: "Your server's log during this check")
+                lines += logLines(
+                    during, emptyNote: false,
+                    title: Words(
+                        "Your server's log during this check", id: "Log server kamu selama pengecekan ini"
+                    ).text)
             } else {
                 lines += logLines(report.serverLog, emptyNote: false)
             }
@@ -95,7 +100,9 @@ public struct TextReportRenderer: Sendable {
         case .pass: return "  " + style.success(style.passSymbol) + " " + name + time
         case .fail, .error: return "  " + style.failure(style.failSymbol) + " " + name + time
         case .skipped:
-            let why = FailureDetail.notCheckedPhrase(for: check).map { " · " + $0 } ?? " (not run)"
+            let why =
+                FailureDetail.notCheckedPhrase(for: check).map { " · " + $0 }
+                ?? Words(" (not run)", id: " (tidak dijalankan)").text
             return "  " + style.dim(style.skipSymbol + " " + name + why)
         }
     }
@@ -115,12 +122,14 @@ public struct TextReportRenderer: Sendable {
 
     /// `emptyNote`: say so when the server printed nothing (useful when it never started).
     private func logLines(
-        _ log: CapturedOutput?, emptyNote: Bool, title: String = "Your server's last log lines",
+        _ log: CapturedOutput?, emptyNote: Bool, title: String = LogTail.lastLinesTitle,
         count: Int = LogTail.textLines
     ) -> [String] {
         let tail = LogTail.lines(log, count: count)
         if tail.isEmpty {
-            return emptyNote && log != nil ? ["", "  Your server printed nothing."] : []
+            let nothing = Words("Your server printed nothing.", id: "Server kamu tidak mencetak apa pun.")
+                .text
+            return emptyNote && log != nil ? ["", "  " + nothing] : []
         }
         return ["", "  " + style.bold(title)] + tail.map { "    " + $0 }
     }
@@ -129,15 +138,29 @@ public struct TextReportRenderer: Sendable {
         let total = report.checks.count
         let passed = report.checks.filter { $0.status == .pass }.count
         let time = showsDurations ? " · " + ReportNumbers.spoken(report.duration) : ""
-        if total == 0 { return style.failure("No checks ran.") + time }
-        let score = " · score \(report.score)/\(report.maxScore)" + time
-        let noun = total == 1 ? "check" : "checks"
+        if total == 0 {
+            return style.failure(Words("No checks ran.", id: "Tidak ada pengecekan yang dijalankan.").text)
+                + time
+        }
+        let score =
+            " · "
+            + Words("score \(report.score)/\(report.maxScore)", id: "skor \(report.score)/\(report.maxScore)")
+            .text
+            + time
         if passed == total && report.status == .pass {
-            return style.success(total == 1 ? "The check passed" : "All \(total) checks passed") + score
+            let allPassed =
+                total == 1
+                ? Words("The check passed", id: "Pengecekannya lulus")
+                : Words("All \(total) checks passed", id: "Semua \(total) pengecekan lulus")
+            return style.success(allPassed.text) + score
         }
         let skipped = report.checks.filter { $0.status == .skipped }.count
-        let notChecked = skipped > 0 ? ", \(skipped) not checked" : ""
-        return style.failure("\(passed) of \(total) \(noun) passed" + notChecked) + score
+        let notChecked =
+            skipped > 0 ? Words(", \(skipped) not checked", id: ", \(skipped) tidak dicek").text : ""
+        let passedOf = Words(
+            "\(passed) of \(total) \(total == 1 ? "check" : "checks") passed",
+            id: "\(passed) dari \(total) pengecekan lulus")
+        return style.failure(passedOf.text + notChecked) + score
     }
 
     private func indented(_ line: String) -> String {

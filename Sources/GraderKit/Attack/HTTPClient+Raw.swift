@@ -52,7 +52,11 @@ extension HTTPClient {
         return requests.indices.map { index in
             guard let fd = sockets[index] else {
                 return .failure(
-                    recordFailure(requests[index].recorded, problem: "could not connect to port \(port)."))
+                    recordFailure(
+                        requests[index].recorded,
+                        problem: Words(
+                            "could not connect to port \(port).", id: "tidak bisa terhubung ke port \(port)."
+                        ).text))
             }
             do {
                 let parsed = try RawConnection.read(

@@ -17,8 +17,13 @@ public final class ServerInstance: Sendable {
             endpoint: { [server] in
                 guard !server.hasExited else {
                     throw CheckFailure(
-                        server.unexpectedExitMessage.map { "instance \(number): \($0)" }
-                            ?? "instance \(number) of your server is not running")
+                        server.unexpectedExitMessage.map {
+                            Words("instance \(number): \($0)", id: "instance \(number): \($0)").text
+                        }
+                            ?? Words(
+                                "instance \(number) of your server is not running",
+                                id: "instance \(number) server kamu tidak sedang berjalan"
+                            ).text)
                 }
                 return server.port
             },

@@ -22,13 +22,23 @@ public struct ShutdownObservation: Sendable {
     public func expectCleanExit() throws -> ShutdownObservation {
         guard let exitStatus else {
             throw CheckFailure(
-                "after \(signalName) your server was still running \(duration.spokenSeconds) later, so the grader killed it. A graceful shutdown finishes the requests in progress and exits; does main.swift keep running after Server.run() returns?"
-            )
+                Words(
+                    "after \(signalName) your server was still running \(duration.spokenSeconds) later, so the grader "
+                        + "killed it. A graceful shutdown finishes the requests in progress and exits; does "
+                        + "main.swift keep running after Server.run() returns?",
+                    id:
+                        "\(duration.spokenSeconds) setelah \(signalName), server kamu masih berjalan, jadi grader "
+                        + "mematikannya. Graceful shutdown menyelesaikan request yang sedang berjalan lalu keluar; "
+                        + "apakah main.swift masih terus berjalan setelah Server.run() selesai?"
+                ))
         }
         guard exitStatus.isSuccess else {
             throw CheckFailure(
-                "after \(signalName) your server \(exitStatus); a graceful shutdown exits with status 0.\(Self.excerpt(output))"
-            )
+                Words(
+                    "after \(signalName) your server \(exitStatus); a graceful shutdown exits with status 0.",
+                    id:
+                        "setelah \(signalName), server kamu \(exitStatus); graceful shutdown keluar dengan status 0."
+                ).text + Self.excerpt(output))
         }
         return self
     }
@@ -42,12 +52,23 @@ public struct ShutdownObservation: Sendable {
                 continue
             case .success(let response):
                 throw response.failure(
-                    "this request was in progress when \(signalName) arrived, and it was answered \(response.status) \(response.reason) instead of being finished"
-                )
+                    Words(
+                        "this request was in progress when \(signalName) arrived, and it was answered "
+                            + "\(response.status) \(response.reason) instead of being finished",
+                        id: "request ini sedang berjalan saat \(signalName) datang, dan dijawab "
+                            + "\(response.status) \(response.reason) alih-alih diselesaikan"
+                    ))
             case .failure(let error):
                 throw CheckFailure(
-                    "request \(index + 1) of \(inFlight.count) was in progress when \(signalName) arrived and never got its answer: \(error). A graceful shutdown lets requests in progress finish before the process exits."
-                )
+                    Words(
+                        "request \(index + 1) of \(inFlight.count) was in progress when \(signalName) arrived and "
+                            + "never got its answer: \(error). A graceful shutdown lets requests in progress finish "
+                            + "before the process exits.",
+                        id:
+                            "request \(index + 1) dari \(inFlight.count) sedang berjalan saat \(signalName) datang "
+                            + "dan tidak pernah dijawab: \(error). Graceful shutdown membiarkan request yang sedang "
+                            + "berjalan selesai sebelum prosesnya keluar."
+                    ))
             }
         }
         return self
@@ -59,14 +80,21 @@ public struct ShutdownObservation: Sendable {
     public func expectStoppedAccepting(within limit: Duration = .seconds(1)) throws -> ShutdownObservation {
         guard let stoppedAcceptingAfter, stoppedAcceptingAfter <= limit else {
             throw CheckFailure(
-                "after \(signalName) your server kept accepting new connections for more than \(limit.spokenSeconds). During a shutdown it should stop accepting at once, so the load balancer sends new clients elsewhere."
-            )
+                Words(
+                    "after \(signalName) your server kept accepting new connections for more than "
+                        + "\(limit.spokenSeconds). During a shutdown it should stop accepting at once, so the load "
+                        + "balancer sends new clients elsewhere.",
+                    id: "setelah \(signalName), server kamu masih menerima koneksi baru selama lebih dari "
+                        + "\(limit.spokenSeconds). Saat shutdown, server harus langsung berhenti menerima koneksi, "
+                        + "supaya load balancer mengirim client baru ke tempat lain."
+                ))
         }
         return self
     }
 
     private static func excerpt(_ output: String) -> String {
         let lines = output.split(separator: "\n").suffix(8)
-        return lines.isEmpty ? "" : "\nIts last lines:\n" + lines.map { "    " + $0 }.joined(separator: "\n")
+        let title = Words("Its last lines:", id: "Baris terakhirnya:").text
+        return lines.isEmpty ? "" : "\n\(title)\n" + lines.map { "    " + $0 }.joined(separator: "\n")
     }
 }

@@ -51,16 +51,28 @@ extension TestContext {
             let started = try LearnerServer.start(configuration)
             started.stop(grace: .seconds(1))
             throw CheckFailure(
-                "expected your server to refuse to start \(change), but it started listening. A server that starts without its configuration fails later, at the first request that needs it; check the environment in main.swift, before Server(...).run()."
-            )
+                Words(
+                    "expected your server to refuse to start \(change), but it started listening. A server that "
+                        + "starts without its configuration fails later, at the first request that needs it; check "
+                        + "the environment in main.swift, before Server(...).run().",
+                    id:
+                        "seharusnya server kamu menolak start \(change), tapi ternyata ia mulai listen. Server yang "
+                        + "start tanpa konfigurasinya akan gagal belakangan, di request pertama yang membutuhkannya; "
+                        + "periksa environment di main.swift, sebelum Server(...).run()."
+                ))
         } catch let error as ServerLaunchError {
             switch error {
             case .exitedBeforeListening(let status, let output):
                 return StartFailure(status: status, output: output.text, change: change)
             case .notListening(let timeout, _):
                 throw CheckFailure(
-                    "expected your server to exit at once \(change), but it neither listened nor exited within \(timeout.spokenSeconds)."
-                )
+                    Words(
+                        "expected your server to exit at once \(change), but it neither listened nor exited within "
+                            + "\(timeout.spokenSeconds).",
+                        id:
+                            "seharusnya server kamu langsung keluar \(change), tapi dalam \(timeout.spokenSeconds) ia "
+                            + "tidak listen dan juga tidak keluar."
+                    ))
             case .couldNotStart, .limitExceededBeforeListening, .wrongListeningLine:
                 throw error
             }

@@ -32,7 +32,7 @@ extension TestContext {
         } else {
             _ = try runningPort()
             guard let running = lock.withLock({ server }) else {
-                throw CheckFailure("the server is not running")
+                throw CheckFailure(Words("the server is not running", id: "server-nya tidak sedang berjalan"))
             }
             target = running
             client = http

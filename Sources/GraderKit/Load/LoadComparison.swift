@@ -18,8 +18,23 @@ public struct LoadComparison: Sendable {
     @discardableResult
     public func expectP99(atMost factor: Double, hint: String? = nil) throws -> LoadComparison {
         guard p99Ratio <= factor else {
+            let rate = LoadResult.format(learner.plan.rate)
+            let seconds = learner.plan.duration.spokenSeconds
+            let (yours, theirs) = (
+                LoadResult.milliseconds(learner.latency.p99), LoadResult.milliseconds(reference.latency.p99)
+            )
+            let (ratio, allowed) = (String(format: "%.1f", p99Ratio), String(format: "%.1f", factor))
             throw CheckFailure(
-                "under \(LoadResult.format(learner.plan.rate)) requests per second for \(learner.plan.duration.spokenSeconds), your server's 99th-percentile latency was \(LoadResult.milliseconds(learner.latency.p99)), \(String(format: "%.1f", p99Ratio))× the reference solution's \(LoadResult.milliseconds(reference.latency.p99)) measured in this run; the check allows \(String(format: "%.1f", factor))×.\n  Yours:     \(learner.summary)\n  Reference: \(reference.summary)",
+                Words(
+                    "under \(rate) requests per second for \(seconds), your server's 99th-percentile latency was "
+                        + "\(yours), \(ratio)× the reference solution's \(theirs) measured in this run; the check "
+                        + "allows \(allowed)×.\n  Yours:     \(learner.summary)\n  Reference: \(reference.summary)",
+                    id:
+                        "dengan \(rate) request per detik selama \(seconds), latency persentil ke-99 server kamu "
+                        + "\(yours), \(ratio)× dari \(theirs) milik solusi acuan yang diukur di run ini; pengecekan "
+                        + "ini mengizinkan \(allowed)×.\n  Punyamu:      \(learner.summary)\n  Solusi acuan: "
+                        + "\(reference.summary)"
+                ).text,
                 hint: hint)
         }
         return self
@@ -36,15 +51,41 @@ public struct LoadComparison: Sendable {
         let learnerFailures = learner.errorCount + learner.couldNotStart
         if referenceFailures > allowance {
             throw CheckFailure(
-                "the reference solution itself failed under this load (\(reference.summary)); the check's rate is too high for this machine. This is a problem in the lesson pack, not in your code."
-            )
+                Words(
+                    "the reference solution itself failed under this load (\(reference.summary)); the check's rate "
+                        + "is too high for this machine. This is a problem in the lesson pack, not in your code.",
+                    id:
+                        "solusi acuannya sendiri gagal dengan beban ini (\(reference.summary)); rate pengecekan ini "
+                        + "terlalu tinggi untuk mesin ini. Ini masalah di paket pelajaran, bukan di kodemu."
+                ))
         }
         guard learnerFailures <= referenceFailures + allowance else {
+            let rate = LoadResult.format(learner.plan.rate)
             throw CheckFailure(
-                "under \(LoadResult.format(learner.plan.rate)) requests per second your server failed requests the reference solution answered: \(learner.summary)",
+                Words(
+                    "under \(rate) requests per second your server failed requests the reference solution "
+                        + "answered: \(learner.summary)",
+                    id:
+                        "dengan \(rate) request per detik, server kamu gagal menjawab request yang bisa dijawab "
+                        + "solusi acuan: \(learner.summary)"
+                ).text,
                 hint: hint)
         }
         return self
+    }
+
+    /// ``expectP99(atMost:hint:)`` with its hint in both languages.
+    @_disfavoredOverload
+    @discardableResult
+    public func expectP99(atMost factor: Double, hint: Words?) throws -> LoadComparison {
+        try expectP99(atMost: factor, hint: hint?.text)
+    }
+
+    /// ``expectNoErrors(hint:)`` with its hint in both languages.
+    @_disfavoredOverload
+    @discardableResult
+    public func expectNoErrors(hint: Words?) throws -> LoadComparison {
+        try expectNoErrors(hint: hint?.text)
     }
 
     /// Failures up to 1 in this many requests count as noise.

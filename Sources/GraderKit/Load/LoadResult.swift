@@ -40,11 +40,24 @@ public struct LoadResult: Sendable {
     public var summary: String {
         let failures =
             errors.isEmpty
-            ? "0 errors"
+            ? Words("0 errors", id: "0 error").text
             : errors.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }.joined(separator: ", ")
-        let unstarted = couldNotStart > 0 ? ", \(couldNotStart) could not start" : ""
+        let unstarted =
+            couldNotStart > 0
+            ? Words(", \(couldNotStart) could not start", id: ", \(couldNotStart) tidak bisa dimulai").text
+            : ""
         return
-            "\(Self.format(plan.rate)) req/s for \(plan.duration.spokenSeconds): \(scheduled) scheduled, \(completed) answered, \(failures)\(unstarted); latency p50 \(Self.milliseconds(latency.p50)), p90 \(Self.milliseconds(latency.p90)), p99 \(Self.milliseconds(latency.p99)), max \(Self.milliseconds(latency.max))"
+            Words(
+                "\(Self.format(plan.rate)) req/s for \(plan.duration.spokenSeconds): \(scheduled) scheduled, "
+                    + "\(completed) answered, \(failures)\(unstarted); latency p50 \(Self.milliseconds(latency.p50)), "
+                    + "p90 \(Self.milliseconds(latency.p90)), p99 \(Self.milliseconds(latency.p99)), "
+                    + "max \(Self.milliseconds(latency.max))",
+                id:
+                    "\(Self.format(plan.rate)) req/s selama \(plan.duration.spokenSeconds): \(scheduled) dijadwalkan, "
+                    + "\(completed) dijawab, \(failures)\(unstarted); latency p50 \(Self.milliseconds(latency.p50)), "
+                    + "p90 \(Self.milliseconds(latency.p90)), p99 \(Self.milliseconds(latency.p99)), "
+                    + "max \(Self.milliseconds(latency.max))"
+            ).text
     }
 
     static func milliseconds(_ duration: Duration) -> String {

@@ -72,8 +72,13 @@ extension TestContext {
             started = try LearnerServer.start(configuration)
         } catch {
             throw CheckFailure(
-                "the reference solution could not start (\(error.message)). This is a problem in the lesson pack, not in your code."
-            )
+                Words(
+                    "the reference solution could not start (\(error.message)). This is a problem in the lesson "
+                        + "pack, not in your code.",
+                    id:
+                        "solusi acuan tidak bisa start (\(error.message)). Ini masalah di paket pelajaran, bukan di "
+                        + "kodemu."
+                ))
         }
         resources.lock.withLock { resources.referenceInstance = started }
         return started
@@ -96,7 +101,11 @@ extension TestContext {
             throw CheckFailure(
                 LoadError.generatorFellBehind(rate: result.plan.rate, lateness: result.sendLateness.p50)
                     .description
-                    + " This is a problem in the lesson pack, not in your code.")
+                    + " "
+                    + Words(
+                        "This is a problem in the lesson pack, not in your code.",
+                        id: "Ini masalah di paket pelajaran, bukan di kodemu."
+                    ).text)
         }
         return result
     }

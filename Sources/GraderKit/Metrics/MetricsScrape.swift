@@ -1,4 +1,5 @@
 import Foundation
+import Grader
 
 /// A Prometheus text exposition (format 0.0.4) parsed strictly, the way the Ops module grades
 /// `/metrics`: every line must be valid, `# HELP` and `# TYPE` come at most once per metric and
@@ -33,6 +34,8 @@ public struct MetricsScrape: Sendable {
         public let line: Int
         public let message: String
 
-        public var description: String { line > 0 ? "line \(line): \(message)" : message }
+        public var description: String {
+            line > 0 ? Words("line \(line): \(message)", id: "baris \(line): \(message)").text : message
+        }
     }
 }

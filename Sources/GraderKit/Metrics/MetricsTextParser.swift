@@ -1,3 +1,5 @@
+import Grader
+
 /// The line-by-line part of `MetricsScrape`: tokens, escapes, HELP/TYPE order and grouping.
 struct MetricsTextParser {
     private(set) var samples: [MetricSample] = []
@@ -11,7 +13,8 @@ struct MetricsTextParser {
 
     mutating func parse(_ text: String) throws(MetricsScrape.Problem) {
         guard text.isEmpty || text.hasSuffix("\n") else {
-            throw MetricsScrape.Problem(line: 0, message: "the exposition must end with a line feed")
+            throw problem(
+                0, "the exposition must end with a line feed", id: "exposition-nya harus diakhiri line feed")
         }
         for (offset, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).dropLast()
             .enumerated()
@@ -32,22 +35,34 @@ struct MetricsTextParser {
             separator: " ", maxSplits: 2, omittingEmptySubsequences: true)
         // Any other comment is allowed and ignored.
         guard let keyword = parts.first, keyword == "HELP" || keyword == "TYPE" else { return }
-        guard parts.count >= 2 else { throw problem(number, "# \(keyword) needs a metric name") }
+        guard parts.count >= 2 else {
+            throw problem(number, "# \(keyword) needs a metric name", id: "# \(keyword) butuh nama metric")
+        }
         let name = String(parts[1])
-        guard isMetricName(name) else { throw problem(number, "\"\(name)\" is not a valid metric name") }
+        guard isMetricName(name) else {
+            throw problem(
+                number, "\"\(name)\" is not a valid metric name",
+                id: "\"\(name)\" bukan nama metric yang valid")
+        }
         if samples.contains(where: { family(of: $0.name) == name }) {
             throw problem(
-                number, "# \(keyword) \(name) comes after samples of \(name); it must come before them")
+                number, "# \(keyword) \(name) comes after samples of \(name); it must come before them",
+                id: "# \(keyword) \(name) muncul setelah sample \(name); seharusnya sebelumnya")
         }
         if keyword == "HELP" {
-            guard help[name] == nil else { throw problem(number, "a second # HELP for \(name)") }
+            guard help[name] == nil else {
+                throw problem(number, "a second # HELP for \(name)", id: "# HELP kedua untuk \(name)")
+            }
             help[name] = parts.count > 2 ? try unescapeHelp(String(parts[2]), number) : ""
         } else {
-            guard types[name] == nil else { throw problem(number, "a second # TYPE for \(name)") }
+            guard types[name] == nil else {
+                throw problem(number, "a second # TYPE for \(name)", id: "# TYPE kedua untuk \(name)")
+            }
             let type = parts.count > 2 ? String(parts[2]).trimmingCharacters(in: .whitespaces) : ""
             guard Self.knownTypes.contains(type) else {
                 throw problem(
-                    number, "# TYPE \(name) \"\(type)\" is not counter, gauge, histogram, summary or untyped")
+                    number, "# TYPE \(name) \"\(type)\" is not counter, gauge, histogram, summary or untyped",
+                    id: "# TYPE \(name) \"\(type)\" bukan counter, gauge, histogram, summary, atau untyped")
             }
             types[name] = type
         }
@@ -57,27 +72,41 @@ struct MetricsTextParser {
         var scanner = Substring(line)
         let name = String(scanner.prefix { $0 != "{" && $0 != " " && $0 != "\t" })
         scanner = scanner.dropFirst(name.count)
-        guard isMetricName(name) else { throw problem(number, "\"\(name)\" is not a valid metric name") }
+        guard isMetricName(name) else {
+            throw problem(
+                number, "\"\(name)\" is not a valid metric name",
+                id: "\"\(name)\" bukan nama metric yang valid")
+        }
         var labels: [String: String] = [:]
         if scanner.hasPrefix("{") { labels = try parseLabels(&scanner, number) }
         let fields = scanner.split(whereSeparator: { $0 == " " || $0 == "\t" })
         guard fields.count == 1 || fields.count == 2 else {
             throw problem(
                 number,
-                "expected a value (and maybe a timestamp) after \(name), found \"\(scanner.prefix(60))\"")
+                "expected a value (and maybe a timestamp) after \(name), found \"\(scanner.prefix(60))\"",
+                id:
+                    "seharusnya ada nilai (dan mungkin timestamp) setelah \(name), tapi yang ada \"\(scanner.prefix(60))\""
+            )
         }
         guard let value = parseValue(String(fields[0])) else {
-            throw problem(number, "\"\(fields[0])\" is not a number (use digits, +Inf, -Inf or NaN)")
+            throw problem(
+                number, "\"\(fields[0])\" is not a number (use digits, +Inf, -Inf or NaN)",
+                id: "\"\(fields[0])\" bukan angka (pakai digit, +Inf, -Inf, atau NaN)")
         }
         if fields.count == 2 && Int64(fields[1]) == nil {
-            throw problem(number, "the timestamp \"\(fields[1])\" is not a whole number of milliseconds")
+            throw problem(
+                number, "the timestamp \"\(fields[1])\" is not a whole number of milliseconds",
+                id: "timestamp \"\(fields[1])\" bukan bilangan bulat milidetik")
         }
         let family = family(of: name)
         if family != currentFamily {
             if let currentFamily { finishedFamilies.insert(currentFamily) }
             guard !finishedFamilies.contains(family) else {
                 throw problem(
-                    number, "samples of \(family) appear in two places; a metric's lines must form one group")
+                    number, "samples of \(family) appear in two places; a metric's lines must form one group",
+                    id:
+                        "sample \(family) muncul di dua tempat; baris-baris satu metric harus berkumpul jadi satu grup"
+                )
             }
             currentFamily = family
         }
@@ -85,10 +114,12 @@ struct MetricsTextParser {
             name + "{"
             + labels.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: ",") + "}"
         guard seenSeries.insert(key).inserted else {
-            throw problem(number, "the series \(key) appears twice")
+            throw problem(number, "the series \(key) appears twice", id: "series \(key) muncul dua kali")
         }
         if types[family] == "counter" && (value < 0 || value.isNaN) {
-            throw problem(number, "the counter \(name) is \(fields[0]); counters are never negative")
+            throw problem(
+                number, "the counter \(name) is \(fields[0]); counters are never negative",
+                id: "counter \(name) bernilai \(fields[0]); counter tidak pernah negatif")
         }
         samples.append(MetricSample(name: name, labels: labels, value: value, line: number))
     }
@@ -106,21 +137,31 @@ struct MetricsTextParser {
             }
             let label = String(scanner.prefix { $0 != "=" && $0 != " " })
             scanner = scanner.dropFirst(label.count)
-            guard isLabelName(label) else { throw problem(number, "\"\(label)\" is not a valid label name") }
+            guard isLabelName(label) else {
+                throw problem(
+                    number, "\"\(label)\" is not a valid label name",
+                    id: "\"\(label)\" bukan nama label yang valid")
+            }
             guard scanner.hasPrefix("=\"") else {
-                throw problem(number, "the value of label \(label) must follow =\" in double quotes")
+                throw problem(
+                    number, "the value of label \(label) must follow =\" in double quotes",
+                    id: "nilai label \(label) harus ditulis setelah =\" dalam tanda kutip ganda")
             }
             scanner = scanner.dropFirst(2)
             var value = ""
             while true {
                 guard let character = scanner.first else {
-                    throw problem(number, "the value of label \(label) has no closing quote")
+                    throw problem(
+                        number, "the value of label \(label) has no closing quote",
+                        id: "nilai label \(label) tidak punya tanda kutip penutup")
                 }
                 scanner = scanner.dropFirst()
                 if character == "\"" { break }
                 if character == "\\" {
                     guard let escaped = scanner.first else {
-                        throw problem(number, "a label value ends in a lone backslash")
+                        throw problem(
+                            number, "a label value ends in a lone backslash",
+                            id: "ada nilai label yang berakhir dengan backslash sendirian")
                     }
                     scanner = scanner.dropFirst()
                     switch escaped {
@@ -130,19 +171,26 @@ struct MetricsTextParser {
                     default:
                         throw problem(
                             number,
-                            "\\\(escaped) is not an escape a label value may use (only \\\\, \\\" and \\n)")
+                            "\\\(escaped) is not an escape a label value may use (only \\\\, \\\" and \\n)",
+                            id:
+                                "\\\(escaped) bukan escape yang boleh dipakai nilai label (hanya \\\\, \\\", dan \\n)"
+                        )
                     }
                 } else {
                     value.append(character)
                 }
             }
-            guard labels[label] == nil else { throw problem(number, "the label \(label) appears twice") }
+            guard labels[label] == nil else {
+                throw problem(
+                    number, "the label \(label) appears twice", id: "label \(label) muncul dua kali")
+            }
             labels[label] = value
             scanner = scanner.drop { $0 == " " }
             if scanner.hasPrefix(",") {
                 scanner = scanner.dropFirst()
             } else if !scanner.hasPrefix("}") {
-                throw problem(number, "labels must be separated by commas")
+                throw problem(
+                    number, "labels must be separated by commas", id: "label harus dipisahkan dengan koma")
             }
         }
     }
@@ -157,7 +205,8 @@ struct MetricsTextParser {
                 case "n": result.append("\n")
                 default:
                     throw problem(
-                        number, "\\\(character) is not an escape HELP text may use (only \\\\ and \\n)")
+                        number, "\\\(character) is not an escape HELP text may use (only \\\\ and \\n)",
+                        id: "\\\(character) bukan escape yang boleh dipakai teks HELP (hanya \\\\ dan \\n)")
                 }
                 escaping = false
             } else if character == "\\" {
@@ -201,7 +250,8 @@ struct MetricsTextParser {
         }
     }
 
-    private func problem(_ line: Int, _ message: String) -> MetricsScrape.Problem {
-        MetricsScrape.Problem(line: line, message: message)
+    /// A problem on `line`, in the run's language.
+    private func problem(_ line: Int, _ message: String, id: String) -> MetricsScrape.Problem {
+        MetricsScrape.Problem(line: line, message: Words(message, id: id).text)
     }
 }

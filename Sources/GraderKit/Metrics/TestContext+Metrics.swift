@@ -1,14 +1,23 @@
 import Foundation
+import Grader
 
 extension ClientResponse {
     /// The body as a strictly parsed Prometheus exposition; fails the check naming the line and
     /// what is wrong, or a wrong `Content-Type`.
     public func prometheusMetrics() throws -> MetricsScrape {
-        try expectContentType("text/plain", hint: "Prometheus reads text/plain; version=0.0.4.")
+        try expectContentType(
+            "text/plain",
+            hint: Words(
+                "Prometheus reads text/plain; version=0.0.4.",
+                id: "Prometheus membaca text/plain; version=0.0.4."))
         do {
             return try MetricsScrape(parsing: text)
         } catch {
-            throw failure("the metrics are not valid Prometheus text format 0.0.4: \(error)")
+            throw failure(
+                Words(
+                    "the metrics are not valid Prometheus text format 0.0.4: \(error)",
+                    id: "metrics-nya bukan format teks Prometheus 0.0.4 yang valid: \(error)"
+                ))
         }
     }
 }

@@ -29,15 +29,23 @@ extension TestContext {
     /// The statements the request behind `response` ran.
     public func statements(for response: ClientResponse) throws -> [LoggedStatement] {
         guard resources.lock.withLock({ resources.statementLogEnabled }) else {
-            throw CheckFailure("the check reads the statement log without t.enableStatementLog() first")
+            throw CheckFailure(
+                Words(
+                    "the check reads the statement log without t.enableStatementLog() first",
+                    id: "pengecekan ini membaca statement log tanpa memanggil t.enableStatementLog() dulu"
+                ))
         }
         guard
             let id = response.exchange.request.headers.first(where: { $0.name.lowercased() == "x-request-id" }
             )?.value
         else {
             throw CheckFailure(
-                "the request \(response.requestLine) carried no X-Request-Id, so its statements cannot be found"
-            )
+                Words(
+                    "the request \(response.requestLine) carried no X-Request-Id, so its statements cannot be found",
+                    id:
+                        "request \(response.requestLine) tidak membawa X-Request-Id, jadi statement-nya tidak bisa "
+                        + "ditemukan"
+                ))
         }
         return try loggedStatements.filter { $0.requestID == id }
     }
@@ -50,7 +58,10 @@ extension TestContext {
         let found = try statements(for: response)
         guard found.count <= limit else {
             throw response.failure(
-                "ran \(found.count) SQL statements; at most \(limit) are needed.\n" + Self.listing(found),
+                Words(
+                    "ran \(found.count) SQL statements; at most \(limit) are needed.",
+                    id: "menjalankan \(found.count) statement SQL; paling banyak \(limit) yang dibutuhkan."
+                ).text + "\n" + Self.listing(found),
                 hint: hint)
         }
         return found
@@ -68,9 +79,28 @@ extension TestContext {
         let transactions = Set(found.map { $0.transaction ?? "none" })
         guard transactions.count == 1, transactions.first != "none" else {
             throw response.failure(
-                "its statements did not all run in one transaction.\n" + Self.listing(found), hint: hint)
+                Words(
+                    "its statements did not all run in one transaction.",
+                    id: "statement-nya tidak semuanya berjalan di satu transaction."
+                ).text + "\n" + Self.listing(found), hint: hint)
         }
         return found
+    }
+
+    /// ``expectStatements(for:atMost:hint:)`` with its hint in both languages.
+    @_disfavoredOverload
+    @discardableResult
+    public func expectStatements(for response: ClientResponse, atMost limit: Int, hint: Words?) throws
+        -> [LoggedStatement]
+    {
+        try expectStatements(for: response, atMost: limit, hint: hint?.text)
+    }
+
+    /// ``expectOneTransaction(for:hint:)`` with its hint in both languages.
+    @_disfavoredOverload
+    @discardableResult
+    public func expectOneTransaction(for response: ClientResponse, hint: Words?) throws -> [LoggedStatement] {
+        try expectOneTransaction(for: response, hint: hint?.text)
     }
 
     /// The statements grouped by SQL text, most frequent first: "  50× SELECT … (transaction none)".
@@ -84,7 +114,12 @@ extension TestContext {
             }
         }
         let lines = counts.sorted { $0.1 > $1.1 }.prefix(limit).map { "    \($0.1)× \($0.0.prefix(160))" }
-        let more = counts.count > limit ? "\n    … and \(counts.count - limit) other statements" : ""
-        return "  The statements it ran:\n" + lines.joined(separator: "\n") + more
+        let others = counts.count - limit
+        let more =
+            counts.count > limit
+            ? "\n    "
+                + Words("… and \(others) other statements", id: "… dan \(others) statement lainnya").text : ""
+        return "  " + Words("The statements it ran:", id: "Statement yang dijalankan:").text + "\n"
+            + lines.joined(separator: "\n") + more
     }
 }

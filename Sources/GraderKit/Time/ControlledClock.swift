@@ -1,4 +1,5 @@
 import Foundation
+import Grader
 
 /// The grader's side of BackendKit's controlled clock: writes the offset file that every server
 /// of the run reads through `ServerClock.system`.
@@ -16,8 +17,13 @@ enum ControlledClock {
         try Data(text.utf8).write(to: temporary)
         guard rename(temporary.path, file.path) == 0 else {
             try? FileManager.default.removeItem(at: temporary)
+            let code = errno
             throw CheckFailure(
-                "the grader could not move the clock: renaming \(temporary.path) failed (errno \(errno))")
+                Words(
+                    "the grader could not move the clock: renaming \(temporary.path) failed (errno \(code))",
+                    id:
+                        "grader tidak bisa memajukan jam: gagal mengganti nama \(temporary.path) (errno \(code))"
+                ))
         }
     }
 }

@@ -41,13 +41,32 @@ extension TestContext {
         let expected = serverNow
         guard let shown = response.serverDate else {
             throw response.failure(
-                "the response has no valid Date header, so the grader cannot tell which time your server thinks it is"
-            )
+                Words(
+                    "the response has no valid Date header, so the grader cannot tell which time your server thinks it is",
+                    id:
+                        "response-nya tidak punya header Date yang valid, jadi grader tidak bisa tahu jam berapa "
+                        + "menurut server kamu"
+                ))
         }
         guard abs(shown.timeIntervalSince(expected)) > Self.clockTolerance else { return }
+        let moved = Self.spoken(clockOffset)
+        let (said, wanted) = (HTTPDate.format(shown), HTTPDate.format(expected))
         throw response.failure(
-            "the grader moved your server's clock by \(Self.spoken(clockOffset)), but its Date header still says \(HTTPDate.format(shown)) instead of about \(HTTPDate.format(expected)). The server does not read the time through BackendKit's ServerClock: was it started with a clock of its own (ServerConfiguration.clock), or without BACKENDKIT_CLOCK_OFFSET_FILE?",
-            hint: "Start the server with Server(router: router).run() and read time from request.now.")
+            Words(
+                "the grader moved your server's clock by \(moved), but its Date header still says \(said) instead "
+                    + "of about \(wanted). The server does not read the time through BackendKit's ServerClock: was "
+                    + "it started with a clock of its own (ServerConfiguration.clock), or without "
+                    + "BACKENDKIT_CLOCK_OFFSET_FILE?",
+                id:
+                    "grader sudah memajukan jam server kamu \(moved), tapi header Date-nya masih \(said), bukan "
+                    + "sekitar \(wanted). Server-nya tidak membaca waktu lewat ServerClock dari BackendKit: apakah "
+                    + "ia dijalankan dengan jam sendiri (ServerConfiguration.clock), atau tanpa "
+                    + "BACKENDKIT_CLOCK_OFFSET_FILE?"
+            ),
+            hint: Words(
+                "Start the server with Server(router: router).run() and read time from request.now.",
+                id: "Jalankan server dengan Server(router: router).run() dan baca waktu dari request.now."
+            ))
     }
 
     /// How far a Date header may be from the expected time (it has whole seconds; checks take time).
@@ -58,17 +77,25 @@ extension TestContext {
         let seconds = Int(abs(offset.timeInterval).rounded())
         let sign = offset < .zero ? "-" : ""
         if seconds % 3600 == 0 && seconds >= 3600 {
-            return "\(sign)\(seconds / 3600) hour\(seconds == 3600 ? "" : "s")"
+            let hours = seconds / 3600
+            return sign + Words("\(hours) hour\(hours == 1 ? "" : "s")", id: "\(hours) jam").text
         }
         if seconds % 60 == 0 && seconds >= 60 {
-            return "\(sign)\(seconds / 60) minute\(seconds == 60 ? "" : "s")"
+            let minutes = seconds / 60
+            return sign + Words("\(minutes) minute\(minutes == 1 ? "" : "s")", id: "\(minutes) menit").text
         }
-        return "\(sign)\(seconds) second\(seconds == 1 ? "" : "s")"
+        return sign + Words("\(seconds) second\(seconds == 1 ? "" : "s")", id: "\(seconds) detik").text
     }
 
     /// The hint the runner adds to a failure in a check that moved the clock: the usual cause of a
     /// session that never expires is code that calls `Date()` itself.
     static func clockHint(offset: Duration) -> String {
-        "This check moved your server's clock \(spoken(offset)) ahead. Code that calls Date() does not see that: read the time from request.now (or the ServerClock you pass to your types)."
+        Words(
+            "This check moved your server's clock \(spoken(offset)) ahead. Code that calls Date() does not see "
+                + "that: read the time from request.now (or the ServerClock you pass to your types).",
+            id:
+                "Pengecekan ini memajukan jam server kamu \(spoken(offset)). Kode yang memanggil Date() tidak "
+                + "melihatnya: baca waktu dari request.now (atau ServerClock yang kamu berikan ke tipe-tipemu)."
+        ).text
     }
 }

@@ -1,5 +1,6 @@
 import BackendKit
 import Foundation
+import Grader
 
 /// A fake e-mail API for outbox and password-reset lessons: the learner's server sends
 /// `POST /messages` with a JSON body `{"from": "...", "to": "a@x" or ["a@x", "b@x"], "subject":
@@ -50,8 +51,15 @@ public final class FakeMailService: @unchecked Sendable {
         guard found.count >= count else {
             let attempts = upstream.requests(to: "/messages").count
             throw CheckFailure(
-                "expected \(count) e-mail(s) at the mail service within \(timeout.spokenSeconds), got \(found.count) (\(attempts) send attempt(s) reached it). Is the message sent (or its outbox delivered) after the request, to the URL in the environment?"
-            )
+                Words(
+                    "expected \(count) e-mail(s) at the mail service within \(timeout.spokenSeconds), got "
+                        + "\(found.count) (\(attempts) send attempt(s) reached it). Is the message sent (or its "
+                        + "outbox delivered) after the request, to the URL in the environment?",
+                    id:
+                        "seharusnya ada \(count) e-mail di layanan mail dalam \(timeout.spokenSeconds), tapi yang "
+                        + "sampai \(found.count) (\(attempts) percobaan kirim sampai ke sana). Apakah pesannya "
+                        + "dikirim (atau outbox-nya dikirimkan) setelah request, ke URL yang ada di environment?"
+                ))
         }
         return found
     }

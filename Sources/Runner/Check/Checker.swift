@@ -20,6 +20,9 @@ public struct Checker: Sendable {
     /// Runs between the build and the grader. Watch mode waits there for a burst of saves to end,
     /// so the build starts at once but only the newest code is graded.
     public var beforeGrading: @Sendable () -> Void = {}
+    /// The language the grader writes its report in (check names, messages, hints): the learner's,
+    /// as `LanguageChoice` found it. English by default, which every pack has.
+    public var language: Language = .en
 
     public init(context: RunnerContext) {
         self.context = context
@@ -101,7 +104,10 @@ public struct Checker: Sendable {
         case .failed(let diagnostics):
             GradeReport(
                 exercise: exercise.id, status: .error,
-                message: "Your code does not compile yet. The compiler says:\n\n" + diagnostics)
+                message: Words(
+                    "Your code does not compile yet. The compiler says:\n\n",
+                    id: "Kodemu belum bisa dikompilasi. Kata compiler:\n\n"
+                )[language] + diagnostics)
         case .built(let binary):
             try grade(exercise, binary: binary, cancellation: cancellation, onStage: onStage)
         }
@@ -127,7 +133,7 @@ public struct Checker: Sendable {
         return try GraderInvocation.run(
             grader: graderBinary, exercise: exercise.id, server: binary, timeout: gradingTimeout,
             replayDirectory: writesReplayScripts ? context.workspace.replayFolder(for: exercise) : nil,
-            cancellation: cancellation)
+            language: language, cancellation: cancellation)
     }
 }
 

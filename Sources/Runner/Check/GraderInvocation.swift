@@ -6,11 +6,12 @@ import Grader
 /// report to show.
 enum GraderInvocation {
     /// `reference` is the reference solution's server, for checks that compare with it (load);
-    /// `replayDirectory` is where the grader writes a replay script for each failed check.
+    /// `replayDirectory` is where the grader writes a replay script for each failed check;
+    /// `language` is the one the grader writes its report in (`--lang`).
     /// Throws only `CheckCancelled`, when `cancellation` stopped the grader.
     static func run(
         grader: URL, exercise: String, server: URL, reference: URL? = nil, timeout: Duration,
-        replayDirectory: URL? = nil, cancellation: Cancellation? = nil
+        replayDirectory: URL? = nil, language: Language = .en, cancellation: Cancellation? = nil
     ) throws(CheckCancelled) -> GradeReport {
         let reportFile = FileManager.default.temporaryDirectory.appendingPathComponent(
             "backendlings-report-\(UUID().uuidString).json")
@@ -22,7 +23,8 @@ enum GraderInvocation {
                     "--exercise", exercise, "--server", server.path, "--report", reportFile.path, "--format",
                     "json",
                 ] + (reference.map { ["--reference", $0.path] } ?? [])
-                    + (replayDirectory.map { ["--replay-dir", $0.path] } ?? []),
+                    + (replayDirectory.map { ["--replay-dir", $0.path] } ?? [])
+                    + ["--lang", language.code],
                 environment: .inherit(
                     adding: [ChildProcess.parentVariable: String(getpid())],
                     removing: ["PORT", "DATABASE_PATH", "HOST"]),
@@ -34,9 +36,12 @@ enum GraderInvocation {
                 return GradeReport(
                     exercise: exercise,
                     status: .error,
-                    message:
-                        "The grader for this module failed (\(status)). This is a problem in the lesson pack, not in your code.\n"
-                        + output.lastLines(15).joined(separator: "\n")
+                    message: Words(
+                        "The grader for this module failed (\(status)). This is a problem in the lesson pack, "
+                            + "not in your code.\n",
+                        id:
+                            "Grader modul ini gagal (\(status)). Ini masalah di paket pelajaran, bukan di kodemu.\n"
+                    )[language] + output.lastLines(15).joined(separator: "\n")
                 )
             }
             StageTiming.record("grader: checks (its own clock)", milliseconds: report.duration * 1000)
@@ -48,7 +53,9 @@ enum GraderInvocation {
             throw cancelled
         } catch {
             return GradeReport(
-                exercise: exercise, status: .error, message: "The grader did not finish: \(error)")
+                exercise: exercise, status: .error,
+                message: Words("The grader did not finish: \(error)", id: "Grader tidak selesai: \(error)")[
+                    language])
         }
     }
 }

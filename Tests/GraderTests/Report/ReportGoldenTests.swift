@@ -44,6 +44,16 @@ struct ReportGoldenTests {
         ReportGolden.expect(text, matches: "\(run.rawValue).unicode.txt")
     }
 
+    /// The labels in Indonesian around the report's own texts (which the grader wrote in its run's
+    /// language; these fixtures are English), for the runs whose layout differs most.
+    @Test(arguments: [Run.failing, .erroring, .notChecked, .crashed])
+    func indonesianLabels_matchGolden(run: Run) {
+        let text = Language.$bound.withValue(.id) {
+            TextReportRenderer(style: UnicodeTextStyle()).render(run.report, title: run.title)
+        }
+        ReportGolden.expect(text, matches: "\(run.rawValue).id.txt")
+    }
+
     @Test func verboseText_showsDurations_matchesGolden() {
         let run = Run.failing
         let text = TextReportRenderer(style: UnicodeTextStyle(), showsDurations: true).render(
