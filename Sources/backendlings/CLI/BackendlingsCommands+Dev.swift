@@ -1,21 +1,27 @@
+import Grader
+
 extension BackendlingsCommands {
     /// `dev`: tools for lesson-pack authors, kept out of the learner's way under one group.
     static let dev = CommandSpec(
         name: "dev",
-        abstract: "Tools for people who write lesson packs.",
+        abstract: Words(
+            "Tools for people who write lesson packs.", id: "Alat untuk penulis paket pelajaran."),
         subcommands: [devCheck, devNew, devStarter, devAdopt, devTranslations, devGrade],
         action: .requiresSubcommand
     )
 
     static let devCheck = CommandSpec(
         name: "check",
-        abstract: "Check that a lesson pack is complete and correct.",
-        discussion: "Reads pack.json and checks every module and exercise: the files it names exist, "
-            + "every starter builds and fails its hidden tests, and every reference solution passes them.",
+        abstract: Words(english: "Check that a lesson pack is complete and correct."),
+        discussion: Words(
+            english: "Reads pack.json and checks every module and exercise: the files it names exist, "
+                + "every starter builds and fails its hidden tests, and every reference solution passes them."
+        ),
         options: [
-            jsonFlag("the findings"),
+            jsonFlag(Words(english: "the findings")),
             .value(
-                "only", valueName: "exercises", help: "Check only these exercises (ids separated by commas)."),
+                "only", valueName: "exercises",
+                help: Words(english: "Check only these exercises (ids separated by commas).")),
         ],
         action: .run { values in
             .devCheck(
@@ -26,13 +32,19 @@ extension BackendlingsCommands {
 
     static let devNew = CommandSpec(
         name: "new",
-        abstract: "Add a new exercise to a module of the lesson pack.",
-        discussion: "Creates the folders and files for the exercise and adds it to pack.json.",
+        abstract: Words(english: "Add a new exercise to a module of the lesson pack."),
+        discussion: Words(
+            english: "Creates the folders and files for the exercise and adds it to pack.json."),
         arguments: [
-            ArgumentSpec(name: "module", help: "The id of the module in pack.json, for example databases."),
+            ArgumentSpec(
+                name: "module",
+                help: Words(english: "The id of the module in pack.json, for example databases.")),
             ArgumentSpec(
                 name: "exercise",
-                help: "The id of the new exercise: lowercase letters, digits and '-', starting with a letter."
+                help: Words(
+                    english:
+                        "The id of the new exercise: lowercase letters, digits and '-', starting with a letter."
+                )
             ),
         ],
         action: .run { values throws(UsageError) in
@@ -44,17 +56,24 @@ extension BackendlingsCommands {
 
     static let devStarter = CommandSpec(
         name: "starter",
-        abstract: "Write an exercise's whole starter (or its solved copy) into a folder.",
-        discussion: "In a module whose starters are overlays, each exercise folder holds only what is new "
-            + "at that step. This writes the whole starter exactly as a learner gets it, to read it, open "
-            + "it in an editor or compare it.",
+        abstract: Words(english: "Write an exercise's whole starter (or its solved copy) into a folder."),
+        discussion: Words(
+            english: "In a module whose starters are overlays, each exercise folder holds only what is new "
+                + "at that step. This writes the whole starter exactly as a learner gets it, to read it, open "
+                + "it in an editor or compare it."),
         arguments: [
-            ArgumentSpec(name: "exercise", help: "The id of the exercise, for example db02-insert-fetch.")
+            ArgumentSpec(
+                name: "exercise",
+                help: Words(english: "The id of the exercise, for example db02-insert-fetch."))
         ],
         options: [
-            .flag("solved", help: "Write the starter with its files replaced by their reference solutions."),
+            .flag(
+                "solved",
+                help: Words(
+                    english: "Write the starter with its files replaced by their reference solutions.")),
             .value(
-                "output", valueName: "folder", help: "Where to write it; the folder must be new or empty."),
+                "output", valueName: "folder",
+                help: Words(english: "Where to write it; the folder must be new or empty.")),
         ],
         action: .run { values throws(UsageError) in
             .devStarter(
@@ -65,13 +84,17 @@ extension BackendlingsCommands {
 
     static let devAdopt = CommandSpec(
         name: "adopt",
-        abstract: "Turn a whole starter you edited back into the exercise's overlay.",
-        discussion: "The way back from `dev starter`: the learner's files and new files are kept whole, "
-            + "each changed inherited file becomes a .patch, and inherited files you deleted are added to "
-            + "\"removes\". The old Starter/ folder is saved under .build/backendlings/adopt-backups/ first.",
+        abstract: Words(english: "Turn a whole starter you edited back into the exercise's overlay."),
+        discussion: Words(
+            english: "The way back from `dev starter`: the learner's files and new files are kept whole, "
+                + "each changed inherited file becomes a .patch, and inherited files you deleted are added to "
+                + "\"removes\". The old Starter/ folder is saved under .build/backendlings/adopt-backups/ first."
+        ),
         arguments: [
-            ArgumentSpec(name: "exercise", help: "The id of the exercise, for example api05-patch."),
-            ArgumentSpec(name: "folder", help: "The folder `dev starter` wrote and you edited."),
+            ArgumentSpec(
+                name: "exercise", help: Words(english: "The id of the exercise, for example api05-patch.")),
+            ArgumentSpec(
+                name: "folder", help: Words(english: "The folder `dev starter` wrote and you edited.")),
         ],
         action: .run { values throws(UsageError) in
             .devAdopt(
@@ -82,32 +105,42 @@ extension BackendlingsCommands {
 
     static let devTranslations = CommandSpec(
         name: "translations",
-        abstract: "List the translations the pack still owes, or accept the ones that are up to date.",
-        discussion: "Every text of a language the pack declares must be translated and current: lesson "
-            + "READMEs, titles and hints in pack.json, and the texts of the hidden tests. Each records the "
-            + "English it was written for, so a change to the English makes it stale. --accept records "
-            + "every translation that exists as current: run it after you checked them.",
+        abstract: Words(
+            english: "List the translations the pack still owes, or accept the ones that are up to date."),
+        discussion: Words(
+            english: "Every text of a language the pack declares must be translated and current: lesson "
+                + "READMEs, titles and hints in pack.json, and the texts of the hidden tests. Each records the "
+                + "English it was written for, so a change to the English makes it stale. --accept records "
+                + "every translation that exists as current: run it after you checked them."),
         options: [
-            .flag("accept", help: "Record every existing translation as matching its English as it is now.")
+            .flag(
+                "accept",
+                help: Words(
+                    english: "Record every existing translation as matching its English as it is now."))
         ],
         action: .run { values in .devTranslations(accept: values.flag("accept")) }
     )
 
     static let devGrade = CommandSpec(
         name: "grade",
-        abstract: "Grade learners' workspaces and write the results as files.",
-        discussion: "For instructors. Give the workspace folders you collected. Each one is graded for "
-            + "every exercise (exercises a learner never started count as their starters), without "
-            + "changing its progress. The output folder gets, per workspace, each exercise's report "
-            + "(<exercise>.json) and Exercism results.json (<exercise>.results.json), plus summary.json "
-            + "and summary.csv for a gradebook.",
+        abstract: Words(english: "Grade learners' workspaces and write the results as files."),
+        discussion: Words(
+            english: "For instructors. Give the workspace folders you collected. Each one is graded for "
+                + "every exercise (exercises a learner never started count as their starters), without "
+                + "changing its progress. The output folder gets, per workspace, each exercise's report "
+                + "(<exercise>.json) and Exercism results.json (<exercise>.results.json), plus summary.json "
+                + "and summary.csv for a gradebook."),
         arguments: [
-            ArgumentSpec(name: "workspace", help: "A learner's workspace folder.", isRepeating: true)
+            ArgumentSpec(
+                name: "workspace", help: Words(english: "A learner's workspace folder."), isRepeating: true)
         ],
         options: [
-            .value("output", valueName: "folder", help: "Where to write the results (default: ./grades)."),
             .value(
-                "only", valueName: "exercises", help: "Grade only these exercises (ids separated by commas)."),
+                "output", valueName: "folder",
+                help: Words(english: "Where to write the results (default: ./grades).")),
+            .value(
+                "only", valueName: "exercises",
+                help: Words(english: "Grade only these exercises (ids separated by commas).")),
         ],
         action: .run { values in
             .devGrade(
