@@ -17,14 +17,14 @@ struct HelpRenderer: Sendable {
         guard let command = path.last else { return "" }
         var sections: [[String]] = []
 
-        var overview = TextWrapper.wrap(Self.overview.text + " " + command.abstract.text, width: width)
+        var overview = TextWrapper.wrap(Self.overviewHeading.text + " " + command.abstract.text, width: width)
         if let discussion = command.discussion {
             overview += [""] + TextWrapper.wrap(discussion.text, width: width)
         }
         sections.append(overview)
         // Keep each bracketed group ("[--junit <file>]") on one line: spaces inside brackets become
         // no-break placeholders while wrapping.
-        let usageLabel = Self.usage.text + " "
+        let usageLabel = Self.usageHeading.text + " "
         let usageLine = Self.protectingBracketedGroups(usageLabel + usage(path))
         sections.append(
             TextWrapper.wrap(usageLine, width: width, indent: usageLabel.count).map {
@@ -32,14 +32,17 @@ struct HelpRenderer: Sendable {
             })
 
         if !command.arguments.isEmpty {
-            sections.append([Self.arguments.text] + command.arguments.flatMap { row($0.label, $0.help.text) })
+            sections.append(
+                [Self.argumentsHeading.text] + command.arguments.flatMap { row($0.label, $0.help.text) })
         }
-        sections.append([Self.options.text] + options(for: path).flatMap { row($0.helpLabel, $0.help.text) })
+        sections.append(
+            [Self.optionsHeading.text] + options(for: path).flatMap { row($0.helpLabel, $0.help.text) })
 
         if !command.subcommands.isEmpty {
             let words = (["backendlings", "help"] + path.dropFirst().map(\.name) + ["<subcommand>"])
             var lines =
-                [Self.subcommands.text] + command.subcommands.flatMap { row($0.name, $0.abstract.text) }
+                [Self.subcommandsHeading.text]
+                + command.subcommands.flatMap { row($0.name, $0.abstract.text) }
             lines += ["", "  " + Self.seeDetailedHelp(words.joined(separator: " ")).text]
             sections.append(lines)
         }
@@ -93,11 +96,11 @@ struct HelpRenderer: Sendable {
     }
 
     // The section headings, in swift-argument-parser's words and in Indonesian.
-    static let overview = Words("OVERVIEW:", id: "RINGKASAN:")
-    static let usage = Words("USAGE:", id: "CARA PAKAI:")
-    static let arguments = Words("ARGUMENTS:", id: "ARGUMEN:")
-    static let options = Words("OPTIONS:", id: "OPSI:")
-    static let subcommands = Words("SUBCOMMANDS:", id: "SUBPERINTAH:")
+    static let overviewHeading = Words("OVERVIEW:", id: "RINGKASAN:")
+    static let usageHeading = Words("USAGE:", id: "CARA PAKAI:")
+    static let argumentsHeading = Words("ARGUMENTS:", id: "ARGUMEN:")
+    static let optionsHeading = Words("OPTIONS:", id: "OPSI:")
+    static let subcommandsHeading = Words("SUBCOMMANDS:", id: "SUBPERINTAH:")
 
     static func seeDetailedHelp(_ command: String) -> Words {
         Words("See '\(command)' for detailed help.", id: "Lihat '\(command)' untuk bantuan lengkap.")
