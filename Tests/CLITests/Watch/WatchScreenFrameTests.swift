@@ -186,7 +186,7 @@ struct WatchScreenFrameTests {
             #expect(await screen.statusLine() == "Mengecek… disimpan 07:10:35 · mem-build kodemu ")
             let small = await screen.frame().lines(columns: 30, rows: 8)
             #expect(small.count == 1)
-            #expect(small[0].hasPrefix("Terminal terlalu kecil (30x8)"))
+            #expect(small[0].hasPrefix("Terminal terlalu kecil (30x8"))
         }
     }
 
