@@ -1,3 +1,4 @@
+import Grader
 import Testing
 
 @testable import backendlings
@@ -111,17 +112,28 @@ import Testing
         #expect(parser.parse(["lsit"]).exitCode == 64)
     }
 
-    @Test func everyCommandsHelp_fitsInEightyColumns() {
+    @Test func globalOptionScan_readsLangAndWorkspaceBeforeParsing() {
+        let scan = GlobalOptionScan(["check", "--lang=id", "--workspace", "/tmp/w", "--", "--lang", "en"])
+        #expect(scan["lang"] == "id")
+        #expect(scan["workspace"] == "/tmp/w")
+        #expect(scan["pack"] == nil)
+        #expect(GlobalOptionScan(["--lang", "--json"])["lang"] == nil)
+    }
+
+    @Test(arguments: Language.allCases)
+    func everyCommandsHelp_fitsInEightyColumns(in language: Language) {
         var paths: [[CommandSpec]] = []
         func collect(_ path: [CommandSpec]) {
             paths.append(path)
             for sub in path[path.count - 1].subcommands { collect(path + [sub]) }
         }
         collect([parser.root])
-        #expect(paths.count == 21)
-        for path in paths {
-            for line in parser.help.render(path).split(separator: "\n") {
-                #expect(line.count <= 80, "\(path.map(\.name)): \(line)")
+        #expect(paths.count == 22)
+        Language.$bound.withValue(language) {
+            for path in paths {
+                for line in parser.help.render(path).split(separator: "\n") {
+                    #expect(line.count <= 80, "\(language) \(path.map(\.name)): \(line)")
+                }
             }
         }
     }

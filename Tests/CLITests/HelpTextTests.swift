@@ -1,3 +1,4 @@
+import Grader
 import Testing
 
 @testable import backendlings
@@ -24,13 +25,17 @@ import Testing
             time you save, it builds the current exercise, tests it, and tells you what to
             fix next.
 
-            USAGE: backendlings [--pack <path>] [--workspace <path>] [--poll] [<subcommand>]
+            USAGE: backendlings [--pack <path>] [--workspace <path>] [--lang <code>]
+                   [--poll] [<subcommand>]
 
             OPTIONS:
               --pack <path>           Use the lesson pack in this folder instead of the
                                       built-in lessons. You can also set BACKENDLINGS_PACK.
               --workspace <path>      Keep your exercises in this folder instead of
                                       ./workspace. You can also set BACKENDLINGS_WORKSPACE.
+              --lang <code>           Speak this language: en (English) or id (Bahasa
+                                      Indonesia). You can also set BACKENDLINGS_LANG, or
+                                      choose once with 'backendlings lang'.
               --poll                  Look for changed files every 0.3 seconds instead of
                                       waiting for the system to report them. Use this if
                                       saving a file does not start a check (for example in
@@ -50,6 +55,7 @@ import Testing
               solution                Show the reference solution for an exercise.
               next                    Move on to the next exercise.
               goto                    Make another exercise the current one.
+              lang                    Show or change the language Backendlings speaks.
               dev                     Tools for people who write lesson packs.
               help                    Show help for a command.
 
@@ -83,6 +89,9 @@ import Testing
                                       built-in lessons. You can also set BACKENDLINGS_PACK.
               --workspace <path>      Keep your exercises in this folder instead of
                                       ./workspace. You can also set BACKENDLINGS_WORKSPACE.
+              --lang <code>           Speak this language: en (English) or id (Bahasa
+                                      Indonesia). You can also set BACKENDLINGS_LANG, or
+                                      choose once with 'backendlings lang'.
               -h, --help              Show help information.
 
             """
@@ -100,6 +109,9 @@ import Testing
                                       built-in lessons. You can also set BACKENDLINGS_PACK.
               --workspace <path>      Keep your exercises in this folder instead of
                                       ./workspace. You can also set BACKENDLINGS_WORKSPACE.
+              --lang <code>           Speak this language: en (English) or id (Bahasa
+                                      Indonesia). You can also set BACKENDLINGS_LANG, or
+                                      choose once with 'backendlings lang'.
               -h, --help              Show help information.
 
             SUBCOMMANDS:
@@ -140,10 +152,95 @@ import Testing
                                       built-in lessons. You can also set BACKENDLINGS_PACK.
               --workspace <path>      Keep your exercises in this folder instead of
                                       ./workspace. You can also set BACKENDLINGS_WORKSPACE.
+              --lang <code>           Speak this language: en (English) or id (Bahasa
+                                      Indonesia). You can also set BACKENDLINGS_LANG, or
+                                      choose once with 'backendlings lang'.
               -h, --help              Show help information.
 
             """
         #expect(try helpText(["dev", "new", "-h"]) == expected)
+    }
+
+    @Test func mainHelp_inIndonesian() throws {
+        let expected = """
+            RINGKASAN: Belajar backend dengan membangun web server kecil yang sungguhan,
+            langsung di terminal.
+
+            Jalankan 'backendlings' tanpa subperintah untuk mulai. Pertama kali, ia membuat
+            folder workspace berisi semua latihan. Lalu ia mengawasi file-mu: setiap kali
+            kamu menyimpan, ia mem-build latihan yang sedang aktif, mengeceknya, dan memberi
+            tahu apa yang perlu kamu perbaiki berikutnya.
+
+            CARA PAKAI: backendlings [--pack <path>] [--workspace <path>] [--lang <code>]
+                        [--poll] [<subcommand>]
+
+            OPSI:
+              --pack <path>           Pakai paket pelajaran di folder ini, bukan pelajaran
+                                      bawaan. Bisa juga lewat BACKENDLINGS_PACK.
+              --workspace <path>      Simpan latihanmu di folder ini, bukan di ./workspace.
+                                      Bisa juga lewat BACKENDLINGS_WORKSPACE.
+              --lang <code>           Pakai bahasa ini: en (English) atau id (Bahasa
+                                      Indonesia). Bisa juga lewat BACKENDLINGS_LANG, atau
+                                      pilih sekali dengan 'backendlings lang'.
+              --poll                  Cari file yang berubah setiap 0,3 detik, bukan
+                                      menunggu kabar dari sistem. Pakai ini kalau menyimpan
+                                      file tidak memulai pengecekan (misalnya di WSL atau di
+                                      folder jaringan).
+              --version               Tampilkan versi backendlings.
+              -h, --help              Tampilkan bantuan.
+
+            SUBPERINTAH:
+              list                    Tampilkan semua latihan dan mana yang sudah kamu
+                                      selesaikan.
+              check                   Build sebuah latihan dan jalankan pengecekannya
+                                      sekali.
+              check-all               Cek semua latihan dan tampilkan ringkasannya.
+              watch                   Cek latihan yang aktif setiap kali kamu menyimpan
+                                      file.
+              hint                    Tampilkan petunjuk untuk sebuah latihan.
+              serve                   Jalankan server-mu supaya bisa kamu coba sendiri.
+              progress                Tampilkan berapa latihan yang sudah kamu selesaikan.
+              reset                   Kembalikan sebuah latihan ke keadaan awalnya.
+              solution                Tampilkan solusi acuan untuk sebuah latihan.
+              next                    Lanjut ke latihan berikutnya.
+              goto                    Jadikan latihan lain sebagai latihan aktif.
+              lang                    Lihat atau ganti bahasa yang dipakai Backendlings.
+              dev                     Alat untuk penulis paket pelajaran.
+              help                    Tampilkan bantuan untuk sebuah perintah.
+
+              Lihat 'backendlings help <subcommand>' untuk bantuan lengkap.
+
+            """
+        let text = try Language.$bound.withValue(.id) { try helpText(["--help"]) }
+        #expect(text == expected)
+    }
+
+    @Test func langHelp_saysHowToChangeTheLanguage() throws {
+        let expected = """
+            OVERVIEW: Show or change the language Backendlings speaks.
+
+            'backendlings lang id' switches to Bahasa Indonesia and 'backendlings lang en'
+            to English; your workspace remembers it. --lang and BACKENDLINGS_LANG still win
+            for one command.
+
+            USAGE: backendlings lang [<code>]
+
+            ARGUMENTS:
+              <code>                  en or id. Leave it out to see which language is used
+                                      and why.
+
+            OPTIONS:
+              --pack <path>           Use the lesson pack in this folder instead of the
+                                      built-in lessons. You can also set BACKENDLINGS_PACK.
+              --workspace <path>      Keep your exercises in this folder instead of
+                                      ./workspace. You can also set BACKENDLINGS_WORKSPACE.
+              --lang <code>           Speak this language: en (English) or id (Bahasa
+                                      Indonesia). You can also set BACKENDLINGS_LANG, or
+                                      choose once with 'backendlings lang'.
+              -h, --help              Show help information.
+
+            """
+        #expect(try helpText(["lang", "--help"]) == expected)
     }
 
     @Test func helpCommand_showsTheSameTextAsTheHelpFlag() throws {

@@ -1,3 +1,4 @@
+import Grader
 import Testing
 
 @testable import backendlings
@@ -19,7 +20,7 @@ import Testing
         #expect(
             errorText(["lsit"]) == """
                 Error: Unknown command 'lsit'. Did you mean 'list'?
-                Usage: backendlings [--pack <path>] [--workspace <path>] [--poll] [<subcommand>]
+                Usage: backendlings [--pack <path>] [--workspace <path>] [--lang <code>] [--poll] [<subcommand>]
                 See 'backendlings --help'.
 
                 """)
@@ -29,10 +30,40 @@ import Testing
         #expect(
             errorText(["db01-schema"]) == """
                 Error: Unknown command 'db01-schema'.
-                Usage: backendlings [--pack <path>] [--workspace <path>] [--poll] [<subcommand>]
+                Usage: backendlings [--pack <path>] [--workspace <path>] [--lang <code>] [--poll] [<subcommand>]
                 See 'backendlings --help'.
 
                 """)
+    }
+
+    @Test func unknownLanguage_isAnInvalidValueOfLang() {
+        #expect(
+            errorText(["--lang", "xx", "list"]) == """
+                Error: Invalid value 'xx' for '--lang <code>': expected en (English) or id (Bahasa Indonesia).
+                Usage: backendlings list
+                See 'backendlings list --help'.
+
+                """)
+    }
+
+    @Test func inIndonesian_everyPartOfAUsageErrorIsTranslated() {
+        Language.$bound.withValue(.id) {
+            #expect(
+                errorText(["lsit"]) == """
+                    Error: Perintah 'lsit' tidak dikenal. Maksudmu 'list'?
+                    Cara pakai: backendlings [--pack <path>] [--workspace <path>] [--lang <code>] [--poll] [<subcommand>]
+                    Lihat 'backendlings --help'.
+
+                    """)
+            #expect(
+                errorText(["serve", "--port", "0"]).hasPrefix(
+                    "Error: Nilai '0' untuk '--port <port>' tidak valid: seharusnya bilangan bulat dari 1 sampai 65535.\n"
+                ))
+            #expect(
+                errorText(["--lang", "xx"]).hasPrefix(
+                    "Error: Nilai 'xx' untuk '--lang <code>' tidak valid: seharusnya en (English) atau id (Bahasa Indonesia).\n"
+                ))
+        }
     }
 
     @Test func unknownSubcommandOfDev_pointsToDevHelp() {
@@ -49,7 +80,7 @@ import Testing
         #expect(
             errorText(["help", "progres"]) == """
                 Error: Unknown command 'progres'. Did you mean 'progress'?
-                Usage: backendlings [--pack <path>] [--workspace <path>] [--poll] [<subcommand>]
+                Usage: backendlings [--pack <path>] [--workspace <path>] [--lang <code>] [--poll] [<subcommand>]
                 See 'backendlings --help'.
 
                 """)

@@ -105,18 +105,29 @@ public enum BuildError: Error, CustomStringConvertible, Sendable {
     public var description: String {
         switch self {
         case .couldNotRun(let swift, let reason):
-            "Could not run \(swift): \(reason). Is the Swift toolchain installed and on your PATH? (swift --version should work.)"
+            Words(
+                "Could not run \(swift): \(reason). Is the Swift toolchain installed and on your PATH? (swift --version should work.)",
+                id:
+                    "Tidak bisa menjalankan \(swift): \(reason). Apakah toolchain Swift sudah terpasang dan ada di PATH-mu? (swift --version seharusnya jalan.)"
+            ).text
         case .timedOut(let product, let timeout, let output):
-            "Building \(product) took longer than \(timeout) and was stopped.\n"
-                + output.lastLines(15).joined(separator: "\n")
+            Words(
+                "Building \(product) took longer than \(timeout) and was stopped.",
+                id: "Build \(product) makan waktu lebih dari \(timeout), jadi dihentikan."
+            ).text + "\n" + output.lastLines(15).joined(separator: "\n")
         case .packageGeneration(let message):
             message
         case .brokenWorkspaceManifest(let path, let output):
-            "SwiftPM cannot read \(path), which backendlings generates; this is not a problem in your code. "
-                + "Run `swift run backendlings` to generate it again (your version is saved first). "
-                + "SwiftPM says:\n" + output
+            Words(
+                "SwiftPM cannot read \(path), which backendlings generates; this is not a problem in your code. Run `swift run backendlings` to generate it again (your version is saved first). SwiftPM says:",
+                id:
+                    "SwiftPM tidak bisa membaca \(path), file yang dibuat backendlings; ini bukan masalah di kodemu. Jalankan `swift run backendlings` untuk membuatnya lagi (versimu disimpan dulu). Kata SwiftPM:"
+            ).text + "\n" + output
         case .cancelled:
-            "The build was stopped because a newer save replaced it."
+            Words(
+                "The build was stopped because a newer save replaced it.",
+                id: "Build dihentikan karena ada simpanan yang lebih baru."
+            ).text
         }
     }
 }

@@ -1,3 +1,5 @@
+import Grader
+
 /// Why a lesson pack could not be loaded. Every case names the file, the field or the path involved,
 /// because the reader is either a learner who pointed `--pack` at the wrong folder or a pack author
 /// who needs to find the mistake.
@@ -21,7 +23,7 @@ public enum PackError: Error, CustomStringConvertible, Sendable, Equatable {
     public var description: String {
         switch self {
         case .noPack(let root):
-            return "No lesson pack at \(root): expected \(root)/Lessons/pack.json"
+            return LocationError.noPack(path: root).description
         case .fileSystem(let error):
             return error.description
         case .invalidJSON(let file, let line, let column, let reason):
@@ -29,13 +31,19 @@ public enum PackError: Error, CustomStringConvertible, Sendable, Equatable {
         case .invalidManifest(let file, let fieldPath, let reason):
             return fieldPath.isEmpty ? "\(file): \(reason)" : "\(file): \(fieldPath): \(reason)"
         case .newerFormat(let found, let supported):
-            return "This lesson pack uses format \(found), but this backendlings understands formats up to "
-                + "\(supported). Update backendlings (git pull), then run it again."
+            return Words(
+                "This lesson pack uses format \(found), but this backendlings understands formats up to \(supported). Update backendlings (git pull), then run it again.",
+                id:
+                    "Paket pelajaran ini memakai format \(found), padahal backendlings ini hanya paham sampai format \(supported). Perbarui backendlings (git pull), lalu jalankan lagi."
+            ).text
         case .overlay(let problem):
             return problem
         case .missingOnDisk(let problems):
             if problems.count == 1 { return problems[0] }
-            return "The lesson pack has \(problems.count) problems:\n"
+            return Words(
+                "The lesson pack has \(problems.count) problems:",
+                id: "Paket pelajaran ini punya \(problems.count) masalah:"
+            ).text + "\n"
                 + problems.map { "- \($0)" }.joined(separator: "\n")
         }
     }

@@ -1,4 +1,5 @@
 import Foundation
+import Grader
 
 extension LearnerProgress {
     /// Records one check of exercise `id`: one more attempt; `done` when it passed (and
@@ -24,7 +25,8 @@ extension LearnerProgress {
         exercises[exercise.id] = entry
         let index = min(entry.hintsShown, exercise.hints.count) - 1
         return HintReveal(
-            index: index, total: exercise.hints.count, text: exercise.hints[index], noneLeft: noneLeft)
+            index: index, total: exercise.hints.count, text: exercise.hints(in: .current)[index],
+            noneLeft: noneLeft)
     }
 
     /// Moves to the exercise after the current one that is not done yet (wrapping round to earlier

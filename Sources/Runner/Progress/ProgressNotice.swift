@@ -1,4 +1,5 @@
 import Foundation
+import Grader
 
 /// Something the learner must be told about their progress file even though the command goes on:
 /// today, only that an unreadable file was moved aside and a fresh record started.
@@ -11,8 +12,10 @@ public struct ProgressNotice: Sendable, Equatable, CustomStringConvertible {
     public var reason: String
 
     public var description: String {
-        "Your progress file could not be read (\(reason)), so it was moved to \(displayPath) and a fresh "
-            + "record was started. Your code was not touched; backendlings will check your exercises again "
-            + "to rebuild your progress."
+        Words(
+            "Your progress file could not be read (\(reason)), so it was moved to \(displayPath) and a fresh record was started. Your code was not touched; backendlings will check your exercises again to rebuild your progress.",
+            id:
+                "File progresmu tidak bisa dibaca (\(reason)), jadi dipindahkan ke \(displayPath) dan catatan baru dimulai. Kodemu tidak disentuh; backendlings akan mengecek ulang latihanmu untuk menyusun kembali progresmu."
+        ).text
     }
 }

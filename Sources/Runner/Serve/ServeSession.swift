@@ -112,17 +112,36 @@ public enum ServeError: Error, CustomStringConvertible, Sendable {
     public var description: String {
         switch self {
         case .couldNotStart(let reason):
-            "Could not start your server: \(reason)"
+            Words("Could not start your server: \(reason)", id: "Server-mu tidak bisa dinyalakan: \(reason)")
+                .text
         case .portInUse(let port):
-            "Port \(port) is already in use (maybe another `\(CommandNaming.current.command("serve"))` is running). Stop it, or choose another port: \(CommandNaming.current.command("serve --port \(port + 1)"))"
+            portInUse(port)
         case .exitedEarly(let status, let output):
-            "Your server stopped before it was ready (\(status)). Its last lines:\n" + output
+            Words(
+                "Your server stopped before it was ready (\(status)). Its last lines:",
+                id: "Server-mu berhenti sebelum siap (\(status)). Baris terakhirnya:"
+            ).text + "\n" + output
         case .untrustedListeningLine(let verdict):
             verdict
         case .notReady(let seconds, let output):
-            "Your server did not print its \"Listening on http://127.0.0.1:PORT\" line within \(seconds), so "
-                + "it was stopped. Does main.swift call `server.run()`? Its last lines:\n" + output
+            Words(
+                "Your server did not print its \"Listening on http://127.0.0.1:PORT\" line within \(seconds), so it was stopped. Does main.swift call `server.run()`? Its last lines:",
+                id:
+                    "Server-mu tidak menampilkan baris \"Listening on http://127.0.0.1:PORT\" dalam \(seconds), jadi dihentikan. Apakah main.swift memanggil `server.run()`? Baris terakhirnya:"
+            ).text + "\n" + output
         }
+    }
+}
+
+extension ServeError {
+    fileprivate func portInUse(_ port: Int) -> String {
+        let serve = CommandNaming.current.command("serve")
+        let other = CommandNaming.current.command("serve --port \(port + 1)")
+        return Words(
+            "Port \(port) is already in use (maybe another `\(serve)` is running). Stop it, or choose another port: \(other)",
+            id:
+                "Port \(port) sedang dipakai (mungkin ada `\(serve)` lain yang berjalan). Hentikan dulu, atau pilih port lain: \(other)"
+        ).text
     }
 }
 

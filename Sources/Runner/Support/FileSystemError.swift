@@ -1,3 +1,5 @@
+import Grader
+
 #if canImport(Glibc)
     import Glibc
 #elseif canImport(Darwin)
@@ -31,18 +33,43 @@ public struct FileSystemError: Error, CustomStringConvertible, Sendable, Equatab
         FileSystemError(operation: operation, path: path, code: errno)
     }
 
+    /// The operation in Indonesian, for the common ones; others stay as written (English).
+    static func indonesian(_ operation: String) -> String {
+        let known = [
+            "read": "membaca", "write": "menulis", "update": "memperbarui", "flush": "menyimpan",
+            "create the folder": "membuat folder", "create": "membuat", "remove": "menghapus",
+            "replace": "mengganti", "lock": "mengunci", "list the folder": "membaca isi folder",
+            "open the lock file": "membuka file kunci", "read the link": "membaca link",
+            "create the link": "membuat link", "copy the starter to": "menyalin kode awal ke",
+            "restore the starter into": "mengembalikan kode awal ke",
+        ]
+        return known[operation] ?? operation
+    }
+
     public var description: String {
         var reason = detail ?? ""
         if code != 0 {
             let systemText = String(cString: strerror(code))
             reason = reason.isEmpty ? systemText : "\(reason) (\(systemText))"
         }
-        var text = "Could not \(operation) \(path): \(reason)."
+        var text = Words(
+            "Could not \(operation) \(path): \(reason).",
+            id: "Gagal \(Self.indonesian(operation)) \(path): \(reason)."
+        ).text
         switch code {
         case EACCES, EPERM:
-            text += " Check that your user may read and write there."
+            text +=
+                " "
+                + Words(
+                    "Check that your user may read and write there.",
+                    id: "Pastikan user-mu boleh membaca dan menulis di sana."
+                ).text
         case ENOSPC:
-            text += " Free some disk space, then try again."
+            text +=
+                " "
+                + Words(
+                    "Free some disk space, then try again.", id: "Kosongkan sedikit disk, lalu coba lagi."
+                ).text
         default:
             break
         }

@@ -1,3 +1,5 @@
+import Grader
+
 /// "Did you mean …?" for anything a learner types by name: exercise ids here, command names in the CLI.
 ///
 /// Uses the Damerau–Levenshtein distance, so a swapped pair of letters ("shcema") costs one edit like
@@ -81,7 +83,8 @@ public enum Suggestions {
     public static func didYouMean(_ suggestions: [String]) -> String? {
         let quoted = suggestions.map { "\"\($0)\"" }
         guard let last = quoted.last else { return nil }
-        if quoted.count == 1 { return "Did you mean \(last)?" }
-        return "Did you mean \(quoted.dropLast().joined(separator: ", ")) or \(last)?"
+        if quoted.count == 1 { return Words("Did you mean \(last)?", id: "Maksudmu \(last)?").text }
+        let others = quoted.dropLast().joined(separator: ", ")
+        return Words("Did you mean \(others) or \(last)?", id: "Maksudmu \(others) atau \(last)?").text
     }
 }

@@ -1,3 +1,5 @@
+import Grader
+
 /// Why the runner could not work out where the checkout, the pack or the workspace is.
 public enum LocationError: Error, CustomStringConvertible, Sendable, Equatable {
     /// No folder with `Package.swift` and `Sources/BackendKit` was found.
@@ -12,17 +14,24 @@ public enum LocationError: Error, CustomStringConvertible, Sendable, Equatable {
     public var description: String {
         switch self {
         case .noHome:
-            return "Could not find the Backendlings checkout (the folder with Package.swift and "
-                + "Sources/BackendKit). Run backendlings from inside it with `swift run backendlings`, "
-                + "or set BACKENDLINGS_HOME to its path."
+            return Words(
+                "Could not find the Backendlings checkout (the folder with Package.swift and Sources/BackendKit). Run backendlings from inside it with `swift run backendlings`, or set BACKENDLINGS_HOME to its path.",
+                id:
+                    "Checkout Backendlings tidak ditemukan (folder yang berisi Package.swift dan Sources/BackendKit). Jalankan backendlings dari dalamnya dengan `swift run backendlings`, atau set BACKENDLINGS_HOME ke path-nya."
+            ).text
         case .badHomeVariable(let path):
-            return "BACKENDLINGS_HOME is set to \(path), but that folder has no Package.swift and "
-                + "Sources/BackendKit. Set it to your Backendlings checkout, or unset it."
+            return Words(
+                "BACKENDLINGS_HOME is set to \(path), but that folder has no Package.swift and Sources/BackendKit. Set it to your Backendlings checkout, or unset it.",
+                id:
+                    "BACKENDLINGS_HOME di-set ke \(path), tapi folder itu tidak berisi Package.swift dan Sources/BackendKit. Set ke checkout Backendlings-mu, atau hapus variabelnya."
+            ).text
         case .noPack(let path):
-            return "No lesson pack at \(path): expected \(path)/Lessons/pack.json"
+            return Words(
+                "No lesson pack at \(path): expected \(path)/Lessons/pack.json",
+                id: "Tidak ada paket pelajaran di \(path): seharusnya ada \(path)/Lessons/pack.json"
+            ).text
         case .workspaceIsAFile(let path):
-            return
-                "\(path) is a file, but the workspace must be a folder. Choose another path with --workspace."
+            return WorkspaceError.notAFolder(path: path).description
         }
     }
 }

@@ -7,6 +7,8 @@ import Runner
 /// 64 a usage mistake such as an unknown exercise.
 struct App {
     let invocation: Invocation
+    /// The language this command speaks and where it came from (set up before parsing).
+    var language = LanguageChoice.ForCommand.unchosen
     let style = OutputStyle.forStandardOutput()
 
     func run() async -> Int32 {
@@ -26,6 +28,7 @@ struct App {
             case .solution(let id, let force): return try SolutionCommand(app: self).run(id, force: force)
             case .next: return try NavigationCommand(app: self).next()
             case .goto(let id): return try NavigationCommand(app: self).goto(id)
+            case .lang(let code): return try LangCommand(app: self).run(code)
             case .devCheck(let json, let only, let variants):
                 return try DevCheckCommand(app: self).run(json: json, only: only, variants: variants)
             case .devMutants(let exercise, let json, let max, let seed, let list):
@@ -66,7 +69,7 @@ struct App {
         showNotice(progress.notice)
         guard let current = progress.value.currentExercise(in: context.pack) ?? context.pack.exercises.first
         else {
-            throw RunnerFailure("This lesson pack has no exercises.")
+            throw RunnerFailure.noExercises
         }
         return current
     }
@@ -90,9 +93,12 @@ struct App {
         }
         let report = try workspace.sync()
         if !report.addedExercises.isEmpty {
+            let added = report.addedExercises.joined(separator: ", ")
             Console.err(
-                "Added the new exercise\(report.addedExercises.count == 1 ? "" : "s") \(report.addedExercises.joined(separator: ", ")) to your workspace.\n"
-            )
+                Words(
+                    "Added the new exercise\(report.addedExercises.count == 1 ? "" : "s") \(added) to your workspace.",
+                    id: "Latihan baru \(added) ditambahkan ke workspace-mu."
+                ).text + "\n")
         }
     }
 
@@ -118,10 +124,15 @@ struct App {
 
     /// Says that `Package.swift` was generated again and where the version on disk was saved.
     func showManifestRegenerated(backup: URL, in context: RunnerContext) {
+        let manifest = path(context.workspace.packageManifest, in: context)
+        let saved = path(backup, in: context)
         Console.err(
-            style.warning("note: ") + path(context.workspace.packageManifest, in: context)
-                + " was not the one backendlings generates, so it was generated again. Your version is saved in "
-                + path(backup, in: context) + ".\n")
+            style.warning("note: ")
+                + Words(
+                    "\(manifest) was not the one backendlings generates, so it was generated again. Your version is saved in \(saved).",
+                    id:
+                        "\(manifest) bukan yang dibuat backendlings, jadi dibuat ulang. Versimu disimpan di \(saved)."
+                ).text + "\n")
     }
 
     /// In `.backendlings/`: present while progress must be rebuilt by re-checking every exercise.
@@ -144,10 +155,21 @@ struct App {
     func path(_ url: URL, in context: RunnerContext) -> String {
         context.workspace.displayPath(url)
     }
+
+    /// The lesson a learner should read for `exercise`, in the language spoken: its README.id.md
+    /// when that is current, else the English README.md.
+    static func lessonFile(of exercise: Exercise, in context: RunnerContext) -> String {
+        context.workspace.displayPath(context.pack.lessonText(of: exercise, in: .current).file)
+    }
 }
 
 /// A problem worth one sentence, for situations no Runner error type covers.
 struct RunnerFailure: Error, CustomStringConvertible {
-    let description: String
-    init(_ description: String) { self.description = description }
+    let words: Words
+    init(_ words: Words) { self.words = words }
+
+    var description: String { words.text }
+
+    static let noExercises = RunnerFailure(
+        Words("This lesson pack has no exercises.", id: "Paket pelajaran ini tidak punya latihan."))
 }

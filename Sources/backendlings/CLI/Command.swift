@@ -1,3 +1,5 @@
+import Grader
+
 /// What the learner asked for, with typed arguments: the parser's result and the Runner's input.
 ///
 /// One case per command. Exercise and module ids are passed through as typed; only the Runner knows
@@ -17,6 +19,8 @@ enum Command: Equatable, Sendable {
     case solution(exercise: String, force: Bool)
     case next
     case goto(exercise: String)
+    /// `lang`: show the language and why (`nil`), or remember this one in the workspace.
+    case lang(code: Language?)
     /// `only`: exercise ids (or `exercise/variant`) to check; empty means all. `variants`: false for
     /// `--no-variants`.
     case devCheck(json: Bool, only: [String] = [], variants: Bool = true)

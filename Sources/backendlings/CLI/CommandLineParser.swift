@@ -1,3 +1,4 @@
+import Grader
 import Runner
 
 /// Turns the words after `backendlings` into a ``CommandLineOutcome``, driven entirely by a tree of
@@ -67,6 +68,13 @@ struct CommandLineParser: Sendable {
         case .run(let build):
             var values = scan.values
             if let error = bindPositionals(scan.positionals, to: command, values: &values) {
+                return .usageError(contextualize(error, scan.path))
+            }
+            if let code = values.option(BackendlingsCommands.langOption.long), Language(code: code) == nil {
+                let error = UsageError(
+                    .invalidValue(
+                        option: BackendlingsCommands.langOption.usageName, value: code,
+                        expected: UsageError.languageChoices))
                 return .usageError(contextualize(error, scan.path))
             }
             do {

@@ -1,3 +1,5 @@
+import Grader
+
 /// The declarative description of one command: the single source that both the parser and the help
 /// renderer read, so `--help` can never disagree with what the parser accepts.
 ///
@@ -17,9 +19,9 @@ struct CommandSpec: Sendable {
 
     var name: String
     /// One sentence shown in the parent's SUBCOMMANDS list and after `OVERVIEW:`.
-    var abstract: String
+    var abstract: Words
     /// Paragraphs shown under the overview in this command's own help; `\n` starts a new line.
-    var discussion: String?
+    var discussion: Words?
     var arguments: [ArgumentSpec]
     var options: [OptionSpec]
     var subcommands: [CommandSpec]
@@ -27,8 +29,8 @@ struct CommandSpec: Sendable {
 
     init(
         name: String,
-        abstract: String,
-        discussion: String? = nil,
+        abstract: Words,
+        discussion: Words? = nil,
         arguments: [ArgumentSpec] = [],
         options: [OptionSpec] = [],
         subcommands: [CommandSpec] = [],
@@ -57,12 +59,12 @@ struct CommandSpec: Sendable {
 struct ArgumentSpec: Sendable {
     /// The name used in help (`<name>`) and as the key in ``ParsedValues``.
     var name: String
-    var help: String
+    var help: Words
     var isOptional: Bool
     /// Takes every remaining positional (only `help <subcommand> ...` needs this).
     var isRepeating: Bool
 
-    init(name: String, help: String, isOptional: Bool = false, isRepeating: Bool = false) {
+    init(name: String, help: Words, isOptional: Bool = false, isRepeating: Bool = false) {
         self.name = name
         self.help = help
         self.isOptional = isOptional

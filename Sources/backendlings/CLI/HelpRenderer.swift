@@ -1,3 +1,5 @@
+import Grader
+
 /// Renders help in swift-argument-parser's layout (`OVERVIEW:`, `USAGE:`, `ARGUMENTS:`, `OPTIONS:`,
 /// `SUBCOMMANDS:`), wrapped at 80 columns with descriptions aligned in one column.
 ///
@@ -15,28 +17,33 @@ struct HelpRenderer: Sendable {
         guard let command = path.last else { return "" }
         var sections: [[String]] = []
 
-        var overview = TextWrapper.wrap("OVERVIEW: " + command.abstract, width: width)
+        var overview = TextWrapper.wrap(Self.overviewHeading.text + " " + command.abstract.text, width: width)
         if let discussion = command.discussion {
-            overview += [""] + TextWrapper.wrap(discussion, width: width)
+            overview += [""] + TextWrapper.wrap(discussion.text, width: width)
         }
         sections.append(overview)
         // Keep each bracketed group ("[--junit <file>]") on one line: spaces inside brackets become
         // no-break placeholders while wrapping.
-        let usageLine = Self.protectingBracketedGroups("USAGE: " + usage(path))
+        let usageLabel = Self.usageHeading.text + " "
+        let usageLine = Self.protectingBracketedGroups(usageLabel + usage(path))
         sections.append(
-            TextWrapper.wrap(usageLine, width: width, indent: 7).map {
+            TextWrapper.wrap(usageLine, width: width, indent: usageLabel.count).map {
                 $0.replacingOccurrences(of: "\u{00A0}", with: " ")
             })
 
         if !command.arguments.isEmpty {
-            sections.append(["ARGUMENTS:"] + command.arguments.flatMap { row($0.label, $0.help) })
+            sections.append(
+                [Self.argumentsHeading.text] + command.arguments.flatMap { row($0.label, $0.help.text) })
         }
-        sections.append(["OPTIONS:"] + options(for: path).flatMap { row($0.helpLabel, $0.help) })
+        sections.append(
+            [Self.optionsHeading.text] + options(for: path).flatMap { row($0.helpLabel, $0.help.text) })
 
         if !command.subcommands.isEmpty {
             let words = (["backendlings", "help"] + path.dropFirst().map(\.name) + ["<subcommand>"])
-            var lines = ["SUBCOMMANDS:"] + command.subcommands.flatMap { row($0.name, $0.abstract) }
-            lines += ["", "  See '\(words.joined(separator: " "))' for detailed help."]
+            var lines =
+                [Self.subcommandsHeading.text]
+                + command.subcommands.flatMap { row($0.name, $0.abstract.text) }
+            lines += ["", "  " + Self.seeDetailedHelp(words.joined(separator: " ")).text]
             sections.append(lines)
         }
         return sections.map { $0.joined(separator: "\n") }.joined(separator: "\n\n") + "\n"
@@ -86,6 +93,17 @@ struct HelpRenderer: Sendable {
             return [padded + first] + rest
         }
         return [prefix, margin + first] + rest
+    }
+
+    // The section headings, in swift-argument-parser's words and in Indonesian.
+    static let overviewHeading = Words("OVERVIEW:", id: "RINGKASAN:")
+    static let usageHeading = Words("USAGE:", id: "CARA PAKAI:")
+    static let argumentsHeading = Words("ARGUMENTS:", id: "ARGUMEN:")
+    static let optionsHeading = Words("OPTIONS:", id: "OPSI:")
+    static let subcommandsHeading = Words("SUBCOMMANDS:", id: "SUBPERINTAH:")
+
+    static func seeDetailedHelp(_ command: String) -> Words {
+        Words("See '\(command)' for detailed help.", id: "Lihat '\(command)' untuk bantuan lengkap.")
     }
 
     /// Replaces the spaces inside `[...]` and `<...>` groups with U+00A0.

@@ -1,3 +1,5 @@
+import Grader
+
 /// A named option: a flag (`--json`) or an option with a value (`--port <port>`).
 ///
 /// Values can be written `--port 8080` or `--port=8080`; a short name (`-p`) takes its value from the
@@ -14,14 +16,13 @@ struct OptionSpec: Sendable, Equatable {
     var long: String
     var short: Character?
     var kind: Kind
-    var help: String
+    var help: Words
 
-    static func flag(_ long: String, short: Character? = nil, help: String) -> OptionSpec {
+    static func flag(_ long: String, short: Character? = nil, help: Words) -> OptionSpec {
         OptionSpec(long: long, short: short, kind: .flag, help: help)
     }
 
-    static func value(_ long: String, short: Character? = nil, valueName: String, help: String) -> OptionSpec
-    {
+    static func value(_ long: String, short: Character? = nil, valueName: String, help: Words) -> OptionSpec {
         OptionSpec(long: long, short: short, kind: .value(valueName: valueName), help: help)
     }
 

@@ -1,3 +1,5 @@
+import Grader
+
 /// What the parser collected for one command, before it is turned into a typed ``Command``.
 ///
 /// Keys are an argument's `name` or an option's `long` name, as declared in its ``CommandSpec``.
@@ -32,7 +34,10 @@ struct ParsedValues: Equatable, Sendable {
     func integer(_ long: String, usageName: String, in range: ClosedRange<Int>) throws(UsageError) -> Int? {
         guard let text = option(long) else { return nil }
         guard let number = Int(text), range.contains(number) else {
-            let expected = "a whole number from \(range.lowerBound) to \(range.upperBound)"
+            let expected = Words(
+                "a whole number from \(range.lowerBound) to \(range.upperBound)",
+                id: "bilangan bulat dari \(range.lowerBound) sampai \(range.upperBound)"
+            ).text
             throw UsageError(.invalidValue(option: usageName, value: text, expected: expected))
         }
         return number

@@ -1,3 +1,5 @@
+import Grader
+
 /// A command line the parser could not accept, with everything needed to explain it.
 ///
 /// `rendered` is the whole text for standard error:
@@ -40,37 +42,52 @@ struct UsageError: Error, Equatable, Sendable, CustomStringConvertible {
 
     var exitCode: Int32 { Self.exitCode }
 
-    /// The sentence after `Error: `.
+    /// The sentence after `Error: `, in `Language.current`.
     var message: String {
         switch kind {
         case .unknownCommand(let name, let suggestion):
-            return "Unknown command '\(name)'." + Self.didYouMean(suggestion)
+            return Words("Unknown command '\(name)'.", id: "Perintah '\(name)' tidak dikenal.").text
+                + Self.didYouMean(suggestion)
         case .unknownOption(let name, let suggestion):
-            return "Unknown option '\(name)'." + Self.didYouMean(suggestion)
+            return Words("Unknown option '\(name)'.", id: "Opsi '\(name)' tidak dikenal.").text
+                + Self.didYouMean(suggestion)
         case .missingArgument(let label):
-            return "Missing argument \(label)."
+            return Words("Missing argument \(label).", id: "Argumen \(label) belum ditulis.").text
         case .unexpectedArgument(let value):
-            return "Unexpected extra argument '\(value)'."
+            return Words("Unexpected extra argument '\(value)'.", id: "Ada argumen lebih: '\(value)'.").text
         case .missingValue(let option):
-            return "Missing value for '\(option)'."
+            return Words("Missing value for '\(option)'.", id: "Nilai untuk '\(option)' belum ditulis.").text
         case .invalidValue(let option, let value, let expected):
-            return "Invalid value '\(value)' for '\(option)': expected \(expected)."
+            return Words(
+                "Invalid value '\(value)' for '\(option)': expected \(expected).",
+                id: "Nilai '\(value)' untuk '\(option)' tidak valid: seharusnya \(expected)."
+            ).text
         case .flagWithValue(let option):
-            return "'\(option)' does not take a value."
+            return Words("'\(option)' does not take a value.", id: "'\(option)' tidak memakai nilai.").text
         case .missingSubcommand(let command, let choices):
-            return "'\(command)' needs a subcommand: \(choices.joined(separator: ", "))."
+            let list = choices.joined(separator: ", ")
+            return Words(
+                "'\(command)' needs a subcommand: \(list).", id: "'\(command)' butuh subperintah: \(list)."
+            ).text
         }
     }
 
     /// The full text for standard error, ending in a newline.
     var rendered: String {
         let helpCommand = (["backendlings"] + commandPath + ["--help"]).joined(separator: " ")
-        return "Error: \(message)\nUsage: \(usage)\nSee '\(helpCommand)'.\n"
+        let usageLabel = Words("Usage:", id: "Cara pakai:").text
+        let see = Words("See '\(helpCommand)'.", id: "Lihat '\(helpCommand)'.").text
+        return "Error: \(message)\n\(usageLabel) \(usage)\n\(see)\n"
     }
 
     var description: String { rendered }
 
+    /// What `--lang` and `backendlings lang` accept, completing "expected ...".
+    static var languageChoices: String {
+        Words("en (English) or id (Bahasa Indonesia)", id: "en (English) atau id (Bahasa Indonesia)").text
+    }
+
     private static func didYouMean(_ suggestion: String?) -> String {
-        suggestion.map { " Did you mean '\($0)'?" } ?? ""
+        suggestion.map { " " + Words("Did you mean '\($0)'?", id: "Maksudmu '\($0)'?").text } ?? ""
     }
 }

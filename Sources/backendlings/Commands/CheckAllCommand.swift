@@ -1,4 +1,5 @@
 import Foundation
+import Grader
 import Runner
 
 /// `backendlings check-all`: every exercise, graded in parallel, with a summary table.
@@ -10,7 +11,12 @@ struct CheckAllCommand {
         try context.workspace.validate(exercises: [])
         let style = app.style
         let interactive = Console.isInteractive && !json
-        if interactive { Console.err(style.dim("Checking \(context.pack.exercises.count) exercises…\n")) }
+        let count = context.pack.exercises.count
+        if interactive {
+            Console.err(
+                style.dim(Words("Checking \(count) exercises…", id: "Mengecek \(count) latihan…").text + "\n")
+            )
+        }
         let outcomes = try CheckAll(context: context).run { outcome in
             if interactive {
                 let mark =
@@ -42,21 +48,38 @@ struct CheckAllCommand {
                     outcome.passed ? style.success(style.symbol(.done)) : style.failure(style.symbol(.failed))
                 let failure =
                     outcome.isMissing
-                    ? " — folder missing: run backendlings reset \(outcome.exercise.id)"
+                    ? " — "
+                        + Words(
+                            "folder missing: run backendlings reset \(outcome.exercise.id)",
+                            id: "folder hilang: jalankan backendlings reset \(outcome.exercise.id)"
+                        ).text
                     : outcome.report.firstFailure.map { " — " + $0.name }
-                        ?? (outcome.report.status == .error ? " — does not build or start" : "")
+                        ?? (outcome.report.status == .error
+                            ? " — "
+                                + Words("does not build or start", id: "tidak bisa di-build atau dijalankan")
+                                .text
+                            : "")
                 let score = outcome.isMissing ? "-" : "\(outcome.report.score)/\(outcome.report.maxScore)"
                 text +=
                     "  \(mark) \(outcome.exercise.id.padding(toLength: width, withPad: " ", startingAt: 0))  \(score)\(style.dim(failure))\n"
             }
             let passed = outcomes.filter(\.passed).count
-            text += "\n\(passed) of \(outcomes.count) exercises pass.\n"
+            text +=
+                "\n"
+                + Words(
+                    "\(passed) of \(outcomes.count) exercises pass.",
+                    id: "\(passed) dari \(outcomes.count) latihan lulus."
+                )
+                .text + "\n"
             let missing = outcomes.filter(\.isMissing)
             if !missing.isEmpty {
+                let folders = missing.map { app.path(context.workspace.folder(of: $0.exercise), in: context) }
+                    .joined(separator: ", ")
                 text +=
-                    "Not checked, because their folders are missing: "
-                    + missing.map { app.path(context.workspace.folder(of: $0.exercise), in: context) }
-                    .joined(separator: ", ") + ".\n"
+                    Words(
+                        "Not checked, because their folders are missing: \(folders).",
+                        id: "Tidak dicek, karena foldernya hilang: \(folders)."
+                    ).text + "\n"
             }
             Console.out(text)
         }

@@ -30,16 +30,23 @@ struct CheckCommand {
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
             Console.out(String(decoding: try encoder.encode(outcome.report), as: UTF8.self) + "\n")
         } else {
-            Console.out(app.renderReport(outcome.report, title: exercise.title))
+            Console.out(app.renderReport(outcome.report, title: exercise.title(in: .current)))
             if outcome.passed {
+                let next = app.style.code(app.command("next"))
                 Console.out(
-                    "\n" + app.style.success("Well done!") + " Move on with "
-                        + app.style.code(app.command("next")) + ".\n")
+                    "\n" + app.style.success(Words("Well done!", id: "Mantap!").text) + " "
+                        + Words("Move on with \(next).", id: "Lanjut dengan \(next).").text + "\n")
             } else {
+                let folder = app.style.code(app.path(context.workspace.folder(of: exercise), in: context))
+                let again = app.style.code(app.command("check \(exercise.id)"))
+                let watch = app.style.code(app.command())
                 Console.out(
-                    "\nEdit " + app.style.code(app.path(context.workspace.folder(of: exercise), in: context))
-                        + ", then run " + app.style.code(app.command("check \(exercise.id)"))
-                        + " again (or use watch mode: " + app.style.code(app.command()) + ").\n")
+                    "\n"
+                        + Words(
+                            "Edit \(folder), then run \(again) again (or use watch mode: \(watch)).",
+                            id:
+                                "Edit \(folder), lalu jalankan \(again) lagi (atau pakai mode watch: \(watch))."
+                        ).text + "\n")
             }
         }
         return outcome.passed ? 0 : 1
@@ -62,9 +69,11 @@ final class StatusLine: @unchecked Sendable {
         guard enabled else { return }
         let text: String
         switch stage {
-        case .building(let progress): text = "Building your code… " + (progress ?? "")
-        case .buildingGrader(let progress): text = "Preparing the tests… " + (progress ?? "")
-        case .grading: text = "Running the checks…"
+        case .building(let progress):
+            text = Words("Building your code… ", id: "Mem-build kodemu… ").text + (progress ?? "")
+        case .buildingGrader(let progress):
+            text = Words("Preparing the tests… ", id: "Menyiapkan pengecekan… ").text + (progress ?? "")
+        case .grading: text = Words("Running the checks…", id: "Menjalankan pengecekan…").text
         }
         lock.withLock {
             let now = ContinuousClock.now

@@ -9,7 +9,10 @@ struct DevGradeCommand {
     func run(workspaces: [String], output: String, only: [String]) throws -> Int32 {
         guard !workspaces.isEmpty else {
             throw RunnerFailure(
-                "Name at least one workspace folder to grade, for example: backendlings dev grade submissions/*/workspace"
+                Words(
+                    english:
+                        "Name at least one workspace folder to grade, for example: backendlings dev grade submissions/*/workspace"
+                )
             )
         }
         let locations = try Locations.resolve(
@@ -20,7 +23,8 @@ struct DevGradeCommand {
         let folders = workspaces.map { URL(fileURLWithPath: $0).standardizedFileURL }
         for folder in folders
         where !FileManager.default.fileExists(atPath: folder.appendingPathComponent("Package.swift").path) {
-            throw RunnerFailure("\(folder.path) is not a Backendlings workspace (it has no Package.swift).")
+            throw RunnerFailure(
+                Words(english: "\(folder.path) is not a Backendlings workspace (it has no Package.swift)."))
         }
         let outputFolder = URL(fileURLWithPath: output).standardizedFileURL
         try FileManager.default.createDirectory(at: outputFolder, withIntermediateDirectories: true)

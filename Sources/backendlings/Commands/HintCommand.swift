@@ -1,4 +1,5 @@
 import Foundation
+import Grader
 import Runner
 
 /// `backendlings hint [EXERCISE]`: the next hint, one more each time; after the last, where the
@@ -14,14 +15,17 @@ struct HintCommand {
         app.showNotice(result.notice)
         guard let hint = result.value else {
             Console.out(
-                "This exercise has no hints. Read its lesson again: "
-                    + app.style.code(context.workspace.displayPath(context.pack.lessonText(of: exercise)))
-                    + "\n")
+                Self.noHints.text + " " + app.style.code(App.lessonFile(of: exercise, in: context)) + "\n")
             return 0
         }
         Console.out(Self.render(hint, exercise: exercise, style: app.style))
         return 0
     }
+
+    /// Said for an exercise without hints, before the path of its lesson.
+    static let noHints = Words(
+        "This exercise has no hints. Read its lesson again:",
+        id: "Latihan ini tidak punya petunjuk. Baca lagi pelajarannya:")
 
     static func render(
         _ hint: HintReveal, exercise: Exercise, style: OutputStyle, naming: CommandNaming = .current
@@ -35,24 +39,40 @@ struct HintCommand {
         -> [String]
     {
         let text = hint.text.split(separator: "\n", omittingEmptySubsequences: false).map { "  " + $0 }
-        let solution =
-            "The solution opens once this exercise passes: "
-            + style.code(naming.command("solution \(exercise.id)"))
-            + " (" + style.code("--force")
-            + " shows it sooner, but finishing it yourself is how you learn it)."
+        let command = style.code(naming.command("solution \(exercise.id)"))
+        let force = style.code("--force")
+        let solution = Words(
+            "The solution opens once this exercise passes: \(command) (\(force) shows it sooner, but finishing it yourself is how you learn it).",
+            id:
+                "Solusinya terbuka setelah latihan ini lulus: \(command) (\(force) menampilkannya lebih cepat, tapi kamu paling banyak belajar kalau menyelesaikannya sendiri)."
+        ).text
         if hint.noneLeft {
             return [
-                style.warning("No more hints") + style.dim(" · \(exercise.id)")
-                    + ": you have seen all \(hint.total). The last one again:"
+                style.warning(Words("No more hints", id: "Petunjuk sudah habis").text)
+                    + style.dim(" · \(exercise.id)")
+                    + Words(
+                        ": you have seen all \(hint.total). The last one again:",
+                        id: ": kamu sudah melihat semua \(hint.total). Ini yang terakhir sekali lagi:"
+                    ).text
             ] + text + [solution]
         }
-        var lines =
-            [style.warning("Hint \(hint.index + 1) of \(hint.total)") + style.dim(" · \(exercise.id)"), ""]
-            + text
+        let number = Words(
+            "Hint \(hint.index + 1) of \(hint.total)", id: "Petunjuk \(hint.index + 1) dari \(hint.total)")
+        var lines = [style.warning(number.text) + style.dim(" · \(exercise.id)"), ""] + text
         if hint.isLast {
-            lines += ["", style.dim("That was the last hint. ") + solution]
+            lines += [
+                "",
+                style.dim(Words("That was the last hint. ", id: "Itu petunjuk terakhir. ").text) + solution,
+            ]
         } else {
-            lines += ["", style.dim("Stuck still? Ask again for a bigger hint.")]
+            lines += [
+                "",
+                style.dim(
+                    Words(
+                        "Stuck still? Ask again for a bigger hint.",
+                        id: "Masih buntu? Minta lagi untuk petunjuk yang lebih besar."
+                    ).text),
+            ]
         }
         return lines
     }

@@ -1,4 +1,5 @@
 import Foundation
+import Grader
 import Runner
 
 /// `backendlings next` and `backendlings goto EXERCISE`: move the current exercise.
@@ -12,9 +13,12 @@ struct NavigationCommand {
         app.showNotice(result.notice)
         switch result.value {
         case .finishedAll:
+            let progress = app.style.code(app.command("progress"))
             Console.out(
-                app.style.success("You finished every exercise!") + " Look back at "
-                    + app.style.code(app.command("progress")) + ".\n")
+                app.style.success(
+                    Words("You finished every exercise!", id: "Kamu sudah menyelesaikan semua latihan!").text)
+                    + " " + Words("Look back at \(progress).", id: "Lihat perjalananmu di \(progress).").text
+                    + "\n")
         case .movedTo(let exercise):
             announce(exercise, context: context)
         }
@@ -32,13 +36,19 @@ struct NavigationCommand {
 
     private func announce(_ exercise: Exercise, context: RunnerContext) {
         let style = app.style
+        let check = style.code(app.command("check"))
+        let watch = style.code(app.command())
         Console.out(
-            "Now on " + style.bold(exercise.id) + " · \(exercise.title)\n"
-                + "  Read: "
-                + style.code(context.workspace.displayPath(context.pack.lessonText(of: exercise))) + "\n"
-                + "  Edit: "
+            Words("Now on ", id: "Sekarang di ").text + style.bold(exercise.id)
+                + " · \(exercise.title(in: .current))\n"
+                + "  " + WatchScreen.readLabel.text + " "
+                + style.code(App.lessonFile(of: exercise, in: context)) + "\n"
+                + "  " + WatchScreen.editLabel.text + " "
                 + style.code(context.workspace.displayPath(context.workspace.folder(of: exercise))) + "\n"
-                + "  Then: " + style.code(app.command("check")) + " (or run " + style.code(app.command())
-                + " to re-check on every save)\n")
+                + "  "
+                + Words(
+                    "Then: \(check) (or run \(watch) to re-check on every save)",
+                    id: "Lalu: \(check) (atau jalankan \(watch) untuk mengecek ulang setiap kali menyimpan)"
+                ).text + "\n")
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import Grader
 import Runner
 
 /// `backendlings progress`: a bar per module, totals, hints used, time since the start.
@@ -12,8 +13,11 @@ struct ProgressCommand {
         let progress = started ?? LearnerProgress(startedAt: Date(), current: pack.exercises.first?.id ?? "")
         if started == nil && !json {
             Console.out(
-                "You have not started yet. Run " + app.style.code(app.command())
-                    + " to create your workspace and begin.\n")
+                Words(
+                    "You have not started yet. Run \(app.style.code(app.command())) to create your workspace and begin.",
+                    id:
+                        "Kamu belum mulai. Jalankan \(app.style.code(app.command())) untuk membuat workspace-mu dan mulai."
+                ).text + "\n")
             return 0
         }
         if json {
@@ -23,38 +27,69 @@ struct ProgressCommand {
         let style = app.style
         let done = progress.doneCount(in: pack)
         let total = pack.exercises.count
-        var text = style.bold("Your progress") + "\n\n"
-        let titleWidth = pack.modules.map(\.title.count).max() ?? 10
+        var text = style.bold(Words("Your progress", id: "Progresmu").text) + "\n\n"
+        let titleWidth = pack.modules.map { $0.title(in: .current).count }.max() ?? 10
         for summary in progress.summary(for: pack) {
-            let title = summary.module.title.padding(toLength: titleWidth, withPad: " ", startingAt: 0)
+            let title = summary.module.title(in: .current).padding(
+                toLength: titleWidth, withPad: " ", startingAt: 0)
             text +=
                 "  \(title)  \(style.progressBar(completed: summary.done, total: summary.total, width: 20, broken: summary.broken))  \(summary.done)/\(summary.total)\n"
         }
-        text += "\n  Done:        \(done) of \(total) exercises (\(total == 0 ? 0 : done * 100 / total)%)\n"
+        let percent = total == 0 ? 0 : done * 100 / total
+        text +=
+            "\n  " + Self.label(Words("Done:", id: "Selesai:"))
+            + Words(
+                "\(done) of \(total) exercises (\(percent)%)",
+                id: "\(done) dari \(total) latihan (\(percent)%)"
+            ).text
+            + "\n"
         let broken = pack.exercises.filter { progress.state(of: $0.id).standing == .broken }
         if !broken.isEmpty {
             text +=
-                "  " + style.warning(style.symbol(.broken)) + " Failing again: "
+                "  " + style.warning(style.symbol(.broken)) + " "
+                + Words("Failing again: ", id: "Gagal lagi: ").text
                 + broken.map(\.id).joined(separator: ", ")
-                + style.dim(" (passed before; still counted as done)")
+                + style.dim(
+                    " "
+                        + Words(
+                            "(passed before; still counted as done)",
+                            id: "(pernah lulus; tetap dihitung selesai)"
+                        ).text)
                 + "\n"
         }
-        text += "  Hints used:  \(progress.hintsUsed)\n"
-        text += "  Started:     \(Self.duration(progress.elapsed(at: Date()))) ago\n"
+        text += "  " + Self.label(Words("Hints used:", id: "Petunjuk:")) + "\(progress.hintsUsed)\n"
+        let elapsed = Self.duration(progress.elapsed(at: Date()))
+        text +=
+            "  " + Self.label(Words("Started:", id: "Mulai:"))
+            + Words("\(elapsed) ago", id: "\(elapsed) yang lalu").text + "\n"
         if let current = progress.currentExercise(in: pack) {
-            text += "  Current:     \(current.id) · \(current.title)\n"
+            text +=
+                "  " + Self.label(Words("Current:", id: "Aktif:"))
+                + "\(current.id) · \(current.title(in: .current))\n"
         }
         Console.out(text)
         return 0
     }
 
+    /// A label padded to the column the values start in.
+    static func label(_ words: Words) -> String {
+        words.text.padding(toLength: max(13, words.text.count + 1), withPad: " ", startingAt: 0)
+    }
+
     static func duration(_ seconds: TimeInterval) -> String {
         let minutes = Int(seconds / 60)
-        if minutes < 1 { return "less than a minute" }
-        if minutes < 60 { return "\(minutes) minute\(minutes == 1 ? "" : "s")" }
+        if minutes < 1 { return Words("less than a minute", id: "kurang dari semenit").text }
+        if minutes < 60 {
+            return Words("\(minutes) minute\(minutes == 1 ? "" : "s")", id: "\(minutes) menit").text
+        }
         let hours = minutes / 60
-        if hours < 48 { return "\(hours) hour\(hours == 1 ? "" : "s") \(minutes % 60) min" }
-        return "\(hours / 24) days"
+        if hours < 48 {
+            return Words(
+                "\(hours) hour\(hours == 1 ? "" : "s") \(minutes % 60) min",
+                id: "\(hours) jam \(minutes % 60) menit"
+            ).text
+        }
+        return Words("\(hours / 24) days", id: "\(hours / 24) hari").text
     }
 
     static func json(pack: Pack, progress: LearnerProgress, now: Date) throws -> String {

@@ -1,4 +1,5 @@
 import Foundation
+import Grader
 import Runner
 
 /// `backendlings reset EXERCISE`: back up the learner's files, then restore the starter.
@@ -15,11 +16,17 @@ struct ResetCommand {
         }
         let result = try context.workspace.reset(exercise)
         if let backup = result.backupDisplayPath {
-            Console.out("Saved your version of \(exercise.id) to " + app.style.code(backup) + ".\n")
+            let shown = app.style.code(backup)
+            Console.out(
+                Words(
+                    "Saved your version of \(exercise.id) to \(shown).",
+                    id: "Versimu dari \(exercise.id) disimpan di \(shown)."
+                ).text + "\n")
         }
+        let folder = app.style.code(app.path(context.workspace.folder(of: exercise), in: context))
         Console.out(
-            "Restored the starter in "
-                + app.style.code(app.path(context.workspace.folder(of: exercise), in: context)) + ".\n")
+            Words("Restored the starter in \(folder).", id: "Kode awal di \(folder) sudah dikembalikan.").text
+                + "\n")
         return 0
     }
 }

@@ -13,6 +13,11 @@ struct ServeCommand {
         } ?? 8080
     }
 
+    /// The labels of the lines under "Your server runs at": try, database, stop.
+    static let labels = [
+        Words("Try:", id: "Coba:"), Words("Database:", id: "Database:"), Words("Stop:", id: "Berhenti:"),
+    ]
+
     func run(_ id: String?, port: Int?, fresh: Bool = false) throws -> Int32 {
         let context = try app.context()
         let exercise = try app.exercise(id, in: context)
@@ -21,11 +26,13 @@ struct ServeCommand {
             app.showManifestRegenerated(backup: backup, in: context)
         }
         let style = app.style
-        Console.err(style.dim("Building \(exercise.id)…\n"))
+        Console.err(style.dim(Words("Building \(exercise.id)…", id: "Mem-build \(exercise.id)…").text + "\n"))
         switch try context.exerciseBuilder.build(exercise) {
         case .failed(let diagnostics):
             Console.out(
-                style.failure("Your code does not compile yet.") + " The compiler says:\n\n" + diagnostics
+                style.failure(
+                    Words("Your code does not compile yet.", id: "Kodemu belum bisa dikompilasi.").text)
+                    + " " + Words("The compiler says:", id: "Kata compiler:").text + "\n\n" + diagnostics
                     + "\n")
             return 1
         case .built(let binary):
@@ -36,22 +43,36 @@ struct ServeCommand {
                 Console.out(style.dim("│ ") + line + "\n")
             }
             let database = app.path(session.databaseFile, in: context)
+            let labels = Self.labels.map(\.text)
+            let labelWidth = labels.map(\.count).max() ?? 0
+            func label(_ index: Int) -> String {
+                "  " + labels[index].padding(toLength: labelWidth + 2, withPad: " ", startingAt: 0)
+            }
+            let freshNote = Words(
+                " (new and empty; emptied again at every --fresh start)",
+                id: " (baru dan kosong; dikosongkan lagi setiap kali mulai dengan --fresh)")
             Console.err(
-                "\n" + style.success("Your \(exercise.id) server runs at ")
+                "\n"
+                    + style.success(
+                        Words(
+                            "Your \(exercise.id) server runs at ", id: "Server \(exercise.id)-mu berjalan di "
+                        ).text)
                     + style.bold("http://127.0.0.1:\(port)") + "\n"
                     + (LessonCurl.example(for: exercise, in: context.pack, port: port).map {
-                        "  Try:       " + style.code($0) + "\n"
+                        label(0) + style.code($0) + "\n"
                     } ?? "")
-                    + "  Database:  " + style.code("sqlite3 \(database)")
-                    + (fresh ? style.dim(" (new and empty; emptied again at every --fresh start)") : "")
+                    + label(1) + style.code("sqlite3 \(database)")
+                    + (fresh ? style.dim(freshNote.text) : "")
                     + "\n"
-                    + "  Stop:      Ctrl-C\n\n"
+                    + label(2) + "Ctrl-C\n\n"
             )
             let status = session.wait()
             // After Ctrl-C the signal handler ends the process (so the shell sees 130); returning an
             // exit status of our own here would race it.
             if ChildProcess.isShuttingDown { ChildProcess.waitForShutdown() }
-            Console.err("Your server stopped (\(status?.description ?? "unknown status")).\n")
+            let how = status?.description ?? Words("unknown status", id: "status tidak diketahui").text
+            Console.err(
+                Words("Your server stopped (\(how)).", id: "Server-mu berhenti (\(how)).").text + "\n")
             return status?.isSuccess == true ? 0 : 1
         }
     }

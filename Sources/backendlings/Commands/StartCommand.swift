@@ -1,4 +1,5 @@
 import Foundation
+import Grader
 import Runner
 
 /// `backendlings` with no arguments: create or update the workspace, welcome, then watch mode.
@@ -18,38 +19,66 @@ struct StartCommand {
         } else {
             if !report.addedExercises.isEmpty {
                 Console.out(
-                    "New exercises were added to your workspace: "
-                        + report.addedExercises.joined(separator: ", ") + "\n")
+                    Words(
+                        "New exercises were added to your workspace: ",
+                        id: "Latihan baru ditambahkan ke workspace-mu: "
+                    )
+                    .text + report.addedExercises.joined(separator: ", ") + "\n")
             }
             if !report.restoredFiles.isEmpty {
                 Console.out(
-                    "Restored missing files in your workspace: "
-                        + report.restoredFiles.joined(separator: ", ") + "\n")
+                    Words(
+                        "Restored missing files in your workspace: ",
+                        id: "File yang hilang di workspace-mu dikembalikan: "
+                    )
+                    .text + report.restoredFiles.joined(separator: ", ") + "\n")
             }
             if let backup = report.packageManifestBackup {
+                let saved = context.workspace.displayPath(backup)
                 Console.out(
-                    "Your edited Package.swift was saved to " + context.workspace.displayPath(backup)
-                        + " before it was regenerated.\n")
+                    Words(
+                        "Your edited Package.swift was saved to \(saved) before it was regenerated.",
+                        id: "Package.swift yang kamu edit disimpan di \(saved) sebelum dibuat ulang."
+                    ).text + "\n")
             }
         }
         return try await WatchCommand(app: app).run(poll: poll, welcome: firstRun)
     }
 
     static func welcome(pack: Pack, workspace: String, style: OutputStyle) -> String {
-        """
+        let folder = style.code(workspace + "/")
+        let lessons = style.code("Lessons/")
+        let english = """
 
-        \(style.bold("Welcome to Backendlings!"))
+            \(style.bold("Welcome to Backendlings!"))
 
-        You will build real backends: HTTP servers with a real SQLite database, one small step at a
-        time. Each exercise is a working server with a few parts left for you to write.
+            You will build real backends: HTTP servers with a real SQLite database, one small step at a
+            time. Each exercise is a working server with a few parts left for you to write.
 
-        Your code lives in \(style.code(workspace + "/")). Open that folder in your editor.
-        The lesson for each exercise is its README.md under \(style.code("Lessons/")).
+            Your code lives in \(folder). Open that folder in your editor.
+            The lesson for each exercise is its README.md under \(lessons).
 
-        Backendlings now watches your files. Every time you save, it builds your code, starts your
-        server and tests it with real HTTP requests. Keys: h hint, l list, n next, r rerun, s serve,
-        f full report, q quit.
+            Backendlings now watches your files. Every time you save, it builds your code, starts your
+            server and tests it with real HTTP requests. Keys: h hint, l list, n next, r rerun, s serve,
+            f full report, q quit.
 
-        """
+            """
+        let indonesian = """
+
+            \(style.bold("Selamat datang di Backendlings!"))
+
+            Kamu akan membangun backend sungguhan: server HTTP dengan database SQLite asli, selangkah
+            demi selangkah. Setiap latihan adalah server yang sudah jalan, dengan beberapa bagian yang
+            perlu kamu tulis.
+
+            Kodemu ada di \(folder). Buka folder itu di editor-mu.
+            Pelajaran setiap latihan ada di README.id.md-nya (versi Inggris: README.md) di \(lessons).
+
+            Sekarang Backendlings mengawasi file-mu. Setiap kali kamu menyimpan, ia mem-build kodemu,
+            menyalakan server-mu, dan mengeceknya dengan request HTTP sungguhan. Tombol: h petunjuk,
+            l daftar, n lanjut, r cek ulang, s serve, f laporan lengkap, q keluar.
+
+            """
+        return Words(english, id: indonesian).text
     }
 }

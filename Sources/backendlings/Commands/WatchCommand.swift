@@ -20,7 +20,11 @@ struct WatchCommand {
         app.showNotice(loaded.notice)
         let marker = context.workspace.stateFolder.appendingPathComponent(App.rebuildMarker)
         if FileManager.default.fileExists(atPath: marker.path) {
-            Console.out("Checking every exercise to rebuild your progress…\n")
+            Console.out(
+                Words(
+                    "Checking every exercise to rebuild your progress…",
+                    id: "Mengecek semua latihan untuk menyusun ulang progresmu…"
+                ).text + "\n")
             try ProgressRebuild(context: context).run { outcome in
                 Console.out(
                     "  \(outcome.passed ? app.style.success(app.style.symbol(.done)) : app.style.dim(app.style.symbol(.pending))) \(outcome.exercise.id)\n"
@@ -31,7 +35,7 @@ struct WatchCommand {
         }
         guard let start = loaded.value.currentExercise(in: context.pack) ?? context.pack.exercises.first
         else {
-            throw RunnerFailure("This lesson pack has no exercises.")
+            throw RunnerFailure.noExercises
         }
         let keyReader: KeyReader
         let session: TerminalSession
@@ -44,10 +48,14 @@ struct WatchCommand {
         }
         defer { session.end() }
         guard Console.isInteractive else {
+            let check = app.command("check")
             Console.err(
                 app.style.failure("error: ")
-                    + "Watch mode draws on a terminal, but its output goes to a file "
-                    + "or a pipe. Use `\(app.command("check"))` to check once and print the report.\n")
+                    + Words(
+                        "Watch mode draws on a terminal, but its output goes to a file or a pipe. Use `\(check)` to check once and print the report.",
+                        id:
+                            "Mode watch menggambar di terminal, tapi output-nya diarahkan ke file atau pipe. Pakai `\(check)` untuk mengecek sekali dan menampilkan laporannya."
+                    ).text + "\n")
             return 2
         }
 
@@ -72,7 +80,11 @@ struct WatchCommand {
             try await coordinator.start()
         } catch {
             await screen.show(
-                message: "File watching is not available (\(error)); press r to check after you save.")
+                message: Words(
+                    "File watching is not available (\(error)); press r to check after you save.",
+                    id:
+                        "Pengawasan file tidak tersedia (\(error)); tekan r untuk mengecek setelah kamu menyimpan."
+                ).text)
         }
         var pagerTextShown = false
         keys: for await key in keyReader.keys {
@@ -103,9 +115,13 @@ struct WatchCommand {
                 await next(coordinator: coordinator, screen: screen)
             case .character("s"):
                 let serving = await coordinator.toggleServe()
+                let address = "http://127.0.0.1:\(ServeCommand.defaultPort)"
                 await screen.show(
                     message: serving
-                        ? "Starting your server on http://127.0.0.1:\(ServeCommand.defaultPort)… it restarts on every build."
+                        ? Words(
+                            "Starting your server on \(address)… it restarts on every build.",
+                            id: "Menyalakan server-mu di \(address)… ia dinyalakan ulang setiap build."
+                        ).text
                         : nil)
             case .character("f"):
                 pagerTextShown = await page(screen: screen, session: session, keys: keyReader)
@@ -132,11 +148,23 @@ struct WatchCommand {
             await screen.show(message: nil)
         case .notPassedYet:
             await screen.show(
-                message: app.style.warning("n works once this exercise passes.")
-                    + " Keep going: save your file to check it again, or press h for a hint.")
+                message: app.style.warning(
+                    Words(
+                        "n works once this exercise passes.",
+                        id: "n baru bisa dipakai setelah latihan ini lulus."
+                    )
+                    .text)
+                    + " "
+                    + Words(
+                        "Keep going: save your file to check it again, or press h for a hint.",
+                        id: "Terus coba: simpan file-mu untuk mengecek lagi, atau tekan h untuk petunjuk."
+                    ).text)
         case .finishedAll:
             await screen.show(
-                message: app.style.success("You finished every exercise! ") + "Press q to quit.")
+                message: app.style.success(
+                    Words("You finished every exercise! ", id: "Kamu sudah menyelesaikan semua latihan! ")
+                        .text)
+                    + Words("Press q to quit.", id: "Tekan q untuk keluar.").text)
         case .failed(let reason):
             await screen.show(message: reason)
         }
@@ -150,7 +178,12 @@ struct WatchCommand {
         session.leaveAlternateScreen()
         guard let command = Pager.command() else {
             Console.out(
-                Terminal.clearScreen + text + "\n" + app.style.dim("Press any key to go back to watch mode.")
+                Terminal.clearScreen + text + "\n"
+                    + app.style.dim(
+                        Words(
+                            "Press any key to go back to watch mode.",
+                            id: "Tekan tombol apa saja untuk kembali ke mode watch."
+                        ).text)
                     + "\n")
             return true
         }
@@ -167,24 +200,44 @@ struct WatchCommand {
     private func installLauncher(_ launcher: Launcher?) -> String {
         let style = app.style
         guard let launcher else {
-            return "There is no home folder (HOME is not set), so the command cannot be installed."
+            return Words(
+                "There is no home folder (HOME is not set), so the command cannot be installed.",
+                id: "Tidak ada folder home (HOME belum di-set), jadi perintahnya tidak bisa dipasang."
+            ).text
         }
         let shown = Self.homeRelative(launcher.file)
         switch (try? launcher.install()) ?? .foreign {
         case .foreign:
-            return style.warning("\(shown) is a file backendlings did not write, so it was left alone.")
-                + " Keep using " + style.code(app.command()) + "."
+            let command = style.code(app.command())
+            return style.warning(
+                Words(
+                    "\(shown) is a file backendlings did not write, so it was left alone.",
+                    id: "\(shown) adalah file yang tidak ditulis backendlings, jadi dibiarkan."
+                ).text)
+                + " " + Words("Keep using \(command).", id: "Tetap pakai \(command).").text
         case .otherCheckout(let other):
             return style.warning(
-                "\(shown) runs another Backendlings checkout (\(other)), so it was left alone.")
+                Words(
+                    "\(shown) runs another Backendlings checkout (\(other)), so it was left alone.",
+                    id: "\(shown) menjalankan checkout Backendlings lain (\(other)), jadi dibiarkan."
+                ).text)
         case .missing, .stale, .installed:
-            var text = style.success("Installed \(shown).")
+            var text = style.success(Words("Installed \(shown).", id: "\(shown) sudah dipasang.").text)
             if let line = launcher.pathLine, let file = launcher.startupFile {
                 text +=
-                    " Its folder is not on your PATH yet: add this line to \(file), then open a new terminal:\n  "
-                    + style.code(line)
+                    " "
+                    + Words(
+                        "Its folder is not on your PATH yet: add this line to \(file), then open a new terminal:",
+                        id:
+                            "Foldernya belum ada di PATH-mu: tambahkan baris ini ke \(file), lalu buka terminal baru:"
+                    ).text + "\n  " + style.code(line)
             } else {
-                text += " Open a new terminal and type " + style.code("backendlings list") + "."
+                let list = style.code("backendlings list")
+                text +=
+                    " "
+                    + Words(
+                        "Open a new terminal and type \(list).", id: "Buka terminal baru dan ketik \(list)."
+                    ).text
             }
             return text
         }
@@ -193,17 +246,31 @@ struct WatchCommand {
     /// The first run's words inside the frame; the full welcome is on the normal screen.
     private func welcomeLines(context: RunnerContext, launcher: Launcher?) -> [String] {
         let style = app.style
+        let folder = style.code(context.workspace.displayPath(context.workspace.root) + "/")
         var lines = [
-            style.bold("Welcome to Backendlings!") + " Your code is in "
-                + style.code(context.workspace.displayPath(context.workspace.root) + "/")
-                + ": open it in your editor.",
-            "Every save builds your code, starts your server and checks it with real HTTP requests.",
+            style.bold(Words("Welcome to Backendlings!", id: "Selamat datang di Backendlings!").text) + " "
+                + Words(
+                    "Your code is in \(folder): open it in your editor.",
+                    id: "Kodemu ada di \(folder): buka di editor-mu."
+                )
+                .text,
+            Words(
+                "Every save builds your code, starts your server and checks it with real HTTP requests.",
+                id:
+                    "Setiap kali menyimpan, kodemu di-build, server-mu dinyalakan dan dicek dengan request HTTP sungguhan."
+            ).text,
         ]
         if !app.naming.isOnPath, let launcher, launcher.state == .missing || launcher.state == .stale {
+            let key = style.bold("i")
+            let command = style.code("backendlings")
+            let place = Self.homeRelative(launcher.file.deletingLastPathComponent())
+            let check = style.code("backendlings check")
             lines.append(
-                "Press " + style.bold("i") + " to add the " + style.code("backendlings") + " command to "
-                    + Self.homeRelative(launcher.file.deletingLastPathComponent()) + ", so "
-                    + style.code("backendlings check") + " works in any new terminal.")
+                Words(
+                    "Press \(key) to add the \(command) command to \(place), so \(check) works in any new terminal.",
+                    id:
+                        "Tekan \(key) untuk menambahkan perintah \(command) ke \(place), supaya \(check) bisa dipakai di terminal baru mana pun."
+                ).text)
         }
         return lines
     }

@@ -1,3 +1,4 @@
+import Grader
 import Runner
 
 /// Why the watch screen could not take over the terminal. Each description says what to do instead.
@@ -10,15 +11,24 @@ enum TerminalError: Error, Equatable, Sendable, CustomStringConvertible {
     case systemCall(call: String, code: Int32)
 
     var description: String {
+        let check = CommandNaming.current.command("check")
         switch self {
         case .notInteractive:
-            return "Watch mode needs an interactive terminal: stdin is not a TTY. "
-                + "Use `\(CommandNaming.current.command("check"))` in scripts."
+            return Words(
+                "Watch mode needs an interactive terminal: stdin is not a TTY. Use `\(check)` in scripts.",
+                id: "Mode watch butuh terminal interaktif: stdin bukan TTY. Pakai `\(check)` di skrip."
+            ).text
         case .sessionAlreadyActive:
-            return "The terminal is already in watch mode in this process; end that session first."
+            return Words(
+                "The terminal is already in watch mode in this process; end that session first.",
+                id: "Terminal ini sudah dalam mode watch di proses ini; akhiri sesi itu dulu."
+            ).text
         case .systemCall(let call, let code):
-            return "Could not change the terminal's settings (\(call) failed with errno \(code)). "
-                + "Use `\(CommandNaming.current.command("check"))` instead, or try another terminal."
+            return Words(
+                "Could not change the terminal's settings (\(call) failed with errno \(code)). Use `\(check)` instead, or try another terminal.",
+                id:
+                    "Pengaturan terminal tidak bisa diubah (\(call) gagal dengan errno \(code)). Pakai `\(check)` saja, atau coba terminal lain."
+            ).text
         }
     }
 }

@@ -1,3 +1,5 @@
+import Grader
+
 /// One frame of the watch screen, laid out for a terminal of a given size: exactly as many lines as
 /// the terminal has rows, none wider than its columns, so drawing it never scrolls.
 ///
@@ -30,9 +32,13 @@ struct WatchFrame: Equatable {
     /// The frame as lines for a terminal of `columns` × `rows`.
     func lines(columns: Int, rows: Int) -> [String] {
         guard columns >= Self.minimumColumns, rows >= Self.minimumRows else {
+            let least = "\(Self.minimumColumns)x\(Self.minimumRows)"
             let text =
-                "Terminal too small (\(columns)x\(rows)); make it at least "
-                + "\(Self.minimumColumns)x\(Self.minimumRows). Still watching · " + status
+                Words(
+                    "Terminal too small (\(columns)x\(rows)); make it at least \(least). Still watching · ",
+                    id:
+                        "Terminal terlalu kecil (\(columns)x\(rows)); perbesar minimal \(least). Tetap mengawasi · "
+                ).text + status
             return [TerminalText.truncated(text, to: max(1, columns - 1))]
         }
         // One column is kept free: writing the last column of a row leaves terminals in a state
@@ -74,11 +80,25 @@ struct WatchFrame: Equatable {
     /// `lines` in at most `count` lines, the last saying how many were left out.
     static func cut(_ lines: [String], to count: Int, key: String) -> [String] {
         guard lines.count > count else { return lines }
-        guard count > 1 else { return count == 1 ? ["… \(lines.count) lines · \(key) shows them"] : [] }
+        guard count > 1 else {
+            let all = lines.count
+            return count == 1
+                ? [
+                    "… "
+                        + Words(
+                            "\(all) lines · \(key) shows them", id: "\(all) baris · \(key) menampilkannya"
+                        ).text
+                ]
+                : []
+        }
         let shown = lines.prefix(count - 1)
         let hidden = lines.count - shown.count
         return Array(shown) + [
-            "… \(hidden) more line\(hidden == 1 ? "" : "s") · press \(key) for the full report"
+            "… "
+                + Words(
+                    "\(hidden) more line\(hidden == 1 ? "" : "s") · press \(key) for the full report",
+                    id: "\(hidden) baris lagi · tekan \(key) untuk laporan lengkap"
+                ).text
         ]
     }
 
@@ -98,6 +118,8 @@ struct WatchFrame: Equatable {
         let mark =
             markEnd.map { String(first[first.index(first.startIndex, offsetBy: 2)..<$0.lowerBound]) } ?? "✓"
         let others = checklist.filter { !passes($0) }
-        return ["  \(mark) \(passed.count) checks passed"] + others + report[end...]
+        let count = passed.count
+        return ["  \(mark) " + Words("\(count) checks passed", id: "\(count) pengecekan lulus").text] + others
+            + report[end...]
     }
 }

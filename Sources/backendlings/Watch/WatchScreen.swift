@@ -158,7 +158,10 @@ actor WatchScreen {
                 .split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
             if list.last == "" { list.removeLast() }
             return WatchFrame(
-                header: [style.bold("All exercises") + style.dim(" · press l to go back")],
+                header: [
+                    style.bold(Words("All exercises", id: "Semua latihan").text)
+                        + style.dim(Words(" · press l to go back", id: " · tekan l untuk kembali").text)
+                ],
                 status: statusLine(), report: list, footer: footer, fullReportKey: "l")
         }
         var sections: [[String]] = []
@@ -178,46 +181,65 @@ actor WatchScreen {
         let files = exercise.files.map {
             context.workspace.displayPath(context.workspace.folder(of: exercise).appendingPathComponent($0))
         }
+        let count = module?.exercises.count ?? 0
+        let lesson = pack.lessonText(of: exercise, in: .current)
+        let updating = lesson.note == nil ? "" : style.dim(Self.translationUpdating.text)
         return [
-            style.dim("\(module?.title ?? "") · exercise \(position) of \(module?.exercises.count ?? 0)"),
-            style.bold(exercise.id) + " · " + exercise.title,
-            "  Read: " + style.code(context.workspace.displayPath(pack.lessonText(of: exercise))),
-            "  Edit: " + style.code(files.joined(separator: ", ")),
+            style.dim(
+                (module?.title(in: .current) ?? "") + " · "
+                    + Words("exercise \(position) of \(count)", id: "latihan \(position) dari \(count)").text),
+            style.bold(exercise.id) + " · " + exercise.title(in: .current),
+            "  " + Self.readLabel.text + " " + style.code(context.workspace.displayPath(lesson.file))
+                + updating,
+            "  " + Self.editLabel.text + " " + style.code(files.joined(separator: ", ")),
         ]
     }
 
     /// One line that always says what is happening.
     func statusLine() -> String {
         if checking {
-            let saved = savedAt.map { " saved " + time($0) } ?? ""
-            return style.warning("Checking…") + saved + style.dim(" · " + stageDescription())
+            let saved = savedAt.map { " " + Words("saved", id: "disimpan").text + " " + time($0) } ?? ""
+            return style.warning(Words("Checking…", id: "Mengecek…").text) + saved
+                + style.dim(" · " + stageDescription())
         }
         if let problem {
-            return style.failure("Could not check: ") + (Self.split(problem).first ?? "")
+            return style.failure(Self.couldNotCheck.text + " ") + (Self.split(problem).first ?? "")
         }
-        guard let outcome else { return style.dim("Waiting for the first check…") }
+        guard let outcome else {
+            return style.dim(Words("Waiting for the first check…", id: "Menunggu pengecekan pertama…").text)
+        }
         let report = outcome.report
         if outcome.passed {
             let count = report.checks.count
-            return style.success(style.symbol(.done) + " passes")
-                + (count == 1 ? " · its check passed" : " · all \(count) checks passed")
+            return style.success(style.symbol(.done) + " " + Self.passes.text)
+                + " · "
+                + (count == 1
+                ? Words("its check passed", id: "pengecekannya lulus")
+                : Words("all \(count) checks passed", id: "semua \(count) pengecekan lulus")).text
         }
         if report.status == .error && report.checks.isEmpty {
             return style.failure(style.symbol(.failed) + " " + report.runMessageSummary)
         }
         let passed = report.checks.filter { $0.status == .pass }.count
         let reason = report.firstFailure.map { Self.shortReason($0) } ?? ""
-        return style.failure(style.symbol(.failed) + " \(passed) of \(report.checks.count)")
+        let total = report.checks.count
+        return style.failure(
+            style.symbol(.failed) + " " + Words("\(passed) of \(total)", id: "\(passed) dari \(total)").text)
             + (reason.isEmpty ? "" : " · " + reason)
     }
 
     private func stageDescription() -> String {
         switch stage {
-        case .building(let progress): "building your code " + (progress ?? "")
+        case .building(let progress):
+            Words("building your code ", id: "mem-build kodemu ").text + (progress ?? "")
         case .buildingGrader(let progress):
-            "preparing the tests (only the first time) " + (progress ?? "")
-        case .grading: "running the checks against your server"
-        case nil: "starting"
+            Words(
+                "preparing the tests (only the first time) ",
+                id: "menyiapkan pengecekan (hanya pertama kali) "
+            ).text + (progress ?? "")
+        case .grading:
+            Words("running the checks against your server", id: "menjalankan pengecekan ke server-mu").text
+        case nil: Words("starting", id: "memulai").text
         }
     }
 
@@ -232,9 +254,15 @@ actor WatchScreen {
         if !lines.isEmpty { lines.removeLast() }  // the score
         while lines.last == "" { lines.removeLast() }
         if outcome.passed {
+            let key = style.bold("n")
             lines += [
                 "",
-                style.success("This exercise passes!") + " Press " + style.bold("n") + " for the next one.",
+                style.success(Words("This exercise passes!", id: "Latihan ini lulus!").text) + " "
+                    + Words(
+                        "Press \(key) for the next one.",
+                        id: "Tekan \(key) untuk lanjut ke latihan berikutnya."
+                    )
+                    .text,
             ]
         }
         return lines
@@ -243,13 +271,13 @@ actor WatchScreen {
     private func render(_ report: GradeReport) -> String {
         var renderer = TextReportRenderer(style: ReportStyle(style: style))
         renderer.serveCommand = naming.command("serve")
-        return renderer.render(report, title: exercise.title)
+        return renderer.render(report, title: exercise.title(in: .current))
     }
 
     /// The full report, for the pager: everything the frame had to cut.
     func fullReport() -> String {
         var text = headerLines().joined(separator: "\n") + "\n\n"
-        if let problem { text += "Could not check: " + problem + "\n" }
+        if let problem { text += Self.couldNotCheck.text + " " + problem + "\n" }
         if let outcome { text += render(outcome.report) }
         if let hint, let lines = hintLines(hint) { text += "\n" + lines.joined(separator: "\n") + "\n" }
         return text
@@ -258,30 +286,40 @@ actor WatchScreen {
     private func hintLines(_ hint: Hint) -> [String]? {
         switch hint {
         case .none:
-            return [
-                "This exercise has no hints. Read its lesson again: "
-                    + style.code(context.workspace.displayPath(context.pack.lessonText(of: exercise)))
-            ]
+            return [HintCommand.noHints.text + " " + style.code(App.lessonFile(of: exercise, in: context))]
         case .check(let name, let text):
-            return [style.warning("Hint for “\(name)”")] + Self.split(text).map { "  " + $0 }
-                + [style.dim("Press h again for a hint about the whole exercise.")]
+            return [style.warning(Words("Hint for “\(name)”", id: "Petunjuk untuk “\(name)”").text)]
+                + Self.split(text).map { "  " + $0 }
+                + [
+                    style.dim(
+                        Words(
+                            "Press h again for a hint about the whole exercise.",
+                            id: "Tekan h lagi untuk petunjuk tentang latihan ini secara utuh."
+                        ).text)
+                ]
         case .exercise(let reveal):
             return HintCommand.lines(reveal, exercise: exercise, style: style, naming: naming)
         }
     }
 
     private func serveLines() -> [String]? {
-        if let serveProblem { return [style.failure("Could not serve: ") + serveProblem] }
+        if let serveProblem {
+            return [
+                style.failure(Words("Could not serve: ", id: "Gagal menjalankan server: ").text)
+                    + serveProblem
+            ]
+        }
         guard let serving else { return nil }
         let database = context.workspace.displayPath(serving.databaseFile)
+        let built = time(serving.builtAt)
         var lines = [
-            style.bold("Serving the build from " + time(serving.builtAt))
-                + " on http://127.0.0.1:\(serving.port)"
-                + style.dim(" · s stops it"),
+            style.bold(Words("Serving the build from \(built)", id: "Menjalankan build dari \(built)").text)
+                + Words(" on ", id: " di ").text + "http://127.0.0.1:\(serving.port)"
+                + style.dim(Words(" · s stops it", id: " · s menghentikannya").text),
             "  Data: " + style.code(database),
         ]
         if let curl = LessonCurl.example(for: serving.exercise, in: context.pack, port: serving.port) {
-            lines.append("  Try:  " + style.code(curl))
+            lines.append("  " + Words("Try: ", id: "Coba:").text + " " + style.code(curl))
         }
         lines += serveLog.map { style.dim("│ ") + $0 }
         return lines
@@ -293,13 +331,19 @@ actor WatchScreen {
         let broken = progress?.brokenCount(in: context.pack) ?? 0
         let total = context.pack.exercises.count
         let bar = style.progressBar(completed: done, total: total, width: 30, broken: broken)
-        let failingAgain = broken > 0 ? style.warning(" · \(broken) failing again") : ""
-        let checked = checkedAt.map { style.dim(" · last check " + time($0)) } ?? ""
-        let keys = ["h hint", "l list", "n next", "r rerun", "s serve", "f full report", "q quit"].map {
-            entry in
+        let failingAgain =
+            broken > 0
+            ? style.warning(" · " + Words("\(broken) failing again", id: "\(broken) gagal lagi").text) : ""
+        let checked =
+            checkedAt.map {
+                style.dim(" · " + Words("last check", id: "cek terakhir").text + " " + time($0))
+            } ?? ""
+        let keys = Self.keys.map(\.text).map { entry in
             style.bold(String(entry.prefix(1))) + String(entry.dropFirst())
         }.joined(separator: style.dim(" · "))
-        return ["\(bar) \(done)/\(total) done" + failingAgain + checked, keys]
+        return [
+            "\(bar) \(done)/\(total) " + Words("done", id: "selesai").text + failingAgain + checked, keys,
+        ]
     }
 
     /// Where the learner stands, for the normal screen after watch mode ends.
@@ -307,18 +351,39 @@ actor WatchScreen {
         refreshProgress()
         var text = style.bold(exercise.id) + " · "
         if let outcome {
-            text += outcome.passed ? style.success("passes") : TerminalText.plain(statusLine())
+            text += outcome.passed ? style.success(Self.passes.text) : TerminalText.plain(statusLine())
         } else {
-            text += "not checked yet"
+            text += Words("not checked yet", id: "belum dicek").text
         }
         let done = progress?.doneCount(in: context.pack) ?? 0
         let broken = progress?.brokenCount(in: context.pack) ?? 0
+        let command = style.code(naming.command())
         text +=
-            "\n\(done) of \(context.pack.exercises.count) exercises done"
-            + (broken > 0 ? " (\(broken) failing again)" : "") + ". Your progress is saved; run "
-            + style.code(naming.command()) + " to continue.\n"
+            "\n" + ListCommand.doneSummary(done: done, total: context.pack.exercises.count, broken: broken)
+            + ". "
+            + Words(
+                "Your progress is saved; run \(command) to continue.",
+                id: "Progresmu tersimpan; jalankan \(command) untuk lanjut."
+            ).text + "\n"
         return text
     }
+
+    // MARK: Words
+
+    /// The labels before the lesson to read and the files to edit (the same width in both languages).
+    static let readLabel = Words("Read:", id: "Baca:")
+    static let editLabel = Words("Edit:", id: "Edit:")
+    static let passes = Words("passes", id: "lulus")
+    static let couldNotCheck = Words("Could not check:", id: "Tidak bisa mengecek:")
+    static let translationUpdating = Words(
+        " · translation being updated", id: " · terjemahannya sedang diperbarui")
+    /// The key bar, each entry starting with its key; fits 79 columns in both languages.
+    static let keys = [
+        Words("h hint", id: "h petunjuk"), Words("l list", id: "l daftar"), Words("n next", id: "n lanjut"),
+        Words("r rerun", id: "r ulang"), Words("s serve", id: "s serve"),
+        Words("f full report", id: "f laporan"),
+        Words("q quit", id: "q keluar"),
+    ]
 
     // MARK: Helpers
 

@@ -70,6 +70,12 @@ enum E2EFixture {
         return workspace
     }
 
+    /// What every run gets unless a test says otherwise: no colours, and English from a neutral
+    /// locale, so the learner's own `LANG` or `BACKENDLINGS_LANG` never changes what tests read.
+    static let quietLanguage = [
+        "NO_COLOR": "1", "BACKENDLINGS_LANG": "", "LC_ALL": "", "LC_MESSAGES": "", "LANG": "C.UTF-8",
+    ]
+
     /// Runs `backendlings` with `arguments`; returns its exit status and combined output.
     /// Waits on a thread of its own, so a long build never holds one of Swift's few cooperative
     /// threads (which would stall every async test running beside it).
@@ -87,7 +93,7 @@ enum E2EFixture {
             executable: binary,
             arguments: arguments,
             environment: .inherit(
-                adding: environment.merging(["NO_COLOR": "1"]) { a, _ in a },
+                adding: environment.merging(quietLanguage) { a, _ in a },
                 removing: ["BACKENDLINGS_PACK", "BACKENDLINGS_WORKSPACE"]),
             workingDirectory: directory?.path,
             timeout: .seconds(600)

@@ -11,10 +11,15 @@
         private var screen = ""
         private var reader: Thread?
 
+        /// `language` is set as `BACKENDLINGS_LANG` (English by default, so the first-run language
+        /// question never waits for a key); `nil` leaves `environment` as it is, for tests of the
+        /// question itself.
         init(
             _ executable: String, _ arguments: [String], environment: [String: String],
-            columns: Int = 80, rows: Int = 24
+            columns: Int = 80, rows: Int = 24, language: String? = "en"
         ) throws {
+            var environment = environment
+            if let language { environment["BACKENDLINGS_LANG"] = language }
             terminal = try PseudoTerminal.open()
             terminal.setSize(columns: columns, rows: rows)
             var actions = posix_spawn_file_actions_t()

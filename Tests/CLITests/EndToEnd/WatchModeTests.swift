@@ -31,15 +31,15 @@
             ]) { _, new in new }
         }
 
-        private func watch(_ arguments: [String] = ["watch"], columns: Int = 80, rows: Int = 24) async throws
-            -> PTYProcess
-        {
+        private func watch(
+            _ arguments: [String] = ["watch"], columns: Int = 80, rows: Int = 24, language: String = "en"
+        ) async throws -> PTYProcess {
             if arguments == ["watch"] {
                 _ = try await E2EFixture.run(["--pack", pack.path, "--workspace", workspace.path])
             }
             return try PTYProcess(
                 E2EFixture.binary, ["--pack", pack.path, "--workspace", workspace.path] + arguments,
-                environment: environment, columns: columns, rows: rows)
+                environment: environment, columns: columns, rows: rows, language: language)
         }
 
         private func waitForFrame(
@@ -107,6 +107,45 @@
             #expect(
                 after.contains("hello01-greeting · [fail] 0 of 1"), "summary on the normal screen: \(after)")
             #expect(after.contains("0 of 2 exercises done"))
+        }
+
+        @Test func inIndonesian_theFrameFits80x24_andEveryRegionSpeaksIndonesian() async throws {
+            let process = try await watch(language: "id")
+            let found = await waitForFrame(process) { $0.count > 5 && $0[5].hasPrefix("[fail]") }
+            let frame = try #require(found, "no first verdict; screen: \(process.output.suffix(1500))")
+            #expect(frame.count == 24)
+            #expect(frame.allSatisfy { $0.count < 80 }, "\(frame)")
+            #expect(frame[0] == "Hello · latihan 1 dari 2")
+            #expect(frame[2].hasPrefix("  Baca: "))
+            #expect(frame[3].hasPrefix("  Edit: "))
+            #expect(frame[5].hasPrefix("[fail] 0 dari 1"), "the status line: \(frame[5])")
+            #expect(frame[22].contains("0/2 selesai · cek terakhir "))
+            #expect(
+                frame[23] == "h petunjuk · l daftar · n lanjut · r ulang · s serve · f laporan · q keluar")
+            // The clock and the server's Date header are the only things that move between runs.
+            let shown = frame.map {
+                $0.replacingOccurrences(
+                    of: #"Date: .*GMT"#, with: "Date: <date>", options: .regularExpression
+                )
+                .replacingOccurrences(
+                    of: #"\d\d:\d\d:\d\d"#, with: "HH:MM:SS", options: .regularExpression)
+            }
+            FrameGolden.expect(
+                shown.joined(separator: "\n") + "\n", matches: "watch-e2e-failing-80x24.id.txt")
+
+            process.type("l")
+            let list = await waitForFrame(process, .seconds(10)) {
+                $0.first?.hasPrefix("Semua latihan") == true
+            }
+            #expect(list != nil, "no list: \(process.lastFrame ?? [])")
+            #expect(list?.contains { $0.contains("0 dari 2 latihan selesai") } == true)
+
+            #expect(try await quit(process) == 0)
+            let after = process.output.components(separatedBy: "\u{1B}[?1049l").last ?? ""
+            #expect(
+                after.contains("hello01-greeting · [fail] 0 dari 1"), "summary on the normal screen: \(after)"
+            )
+            #expect(after.contains("0 dari 2 latihan selesai. Progresmu tersimpan; jalankan "), "\(after)")
         }
 
         @Test func serve_restartsOnEveryBuild_andSaysWhereTheDataIs() async throws {

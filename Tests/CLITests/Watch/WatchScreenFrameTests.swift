@@ -136,6 +136,60 @@ struct WatchScreenFrameTests {
         FrameGolden.expect(text(lines), matches: "watch-passing-serving-80x24.txt")
     }
 
+    @Test func longFailure_inIndonesian_at80x24_fitsWithEveryRegion() async throws {
+        try await Language.$bound.withValue(.id) {
+            let lines = await try failingScreen().frame().lines(columns: 80, rows: 24)
+            #expect(lines.count == 24)
+            #expect(lines.allSatisfy { TerminalText.width($0) < 80 }, "\(lines)")
+            #expect(lines[0] == "Hello · latihan 1 dari 1")
+            #expect(lines[2].hasPrefix("  Baca: "))
+            #expect(lines[5].hasPrefix("[fail] 5 dari 6 · "))
+            #expect(lines.contains { $0.contains("baris lagi · tekan f untuk laporan lengkap") })
+            #expect(
+                lines[23] == "h petunjuk · l daftar · n lanjut · r ulang · s serve · f laporan · q keluar")
+            FrameGolden.expect(text(lines), matches: "watch-failing-80x24.id.txt")
+        }
+    }
+
+    @Test func passingAndServing_inIndonesian_at80x24() async throws {
+        try await Language.$bound.withValue(.id) {
+            let screen = try makeScreen()
+            let exercise = await screen.currentExercise
+            let passing = GradeReport(
+                exercise: exercise.id, status: .pass,
+                checks: [CheckResult(name: "GET /hello answers", status: .pass)])
+            await screen.apply(.checkStarted(exercise, savedAt: Date()))
+            await screen.apply(
+                .checkFinished(CheckOutcome(exercise: exercise, report: passing, duration: .seconds(1))))
+            await screen.apply(
+                .serving(
+                    ServeFollower.Status(
+                        exercise: exercise, port: 8080,
+                        databaseFile: E2EFixture.root.appendingPathComponent(
+                            "workspace-frames/data/hello01-greeting.sqlite"),
+                        builtAt: Date()), problem: nil))
+            let lines = await screen.frame().lines(columns: 80, rows: 24)
+            #expect(lines.allSatisfy { TerminalText.width($0) < 80 }, "\(lines)")
+            #expect(lines[5] == "[done] lulus · pengecekannya lulus")
+            FrameGolden.expect(text(lines), matches: "watch-passing-serving-80x24.id.txt")
+            let summary = await screen.exitSummary()
+            #expect(summary.hasPrefix("hello01-greeting · lulus\n"), "\(summary)")
+        }
+    }
+
+    @Test func statusAndSmallTerminal_inIndonesian() async throws {
+        try await Language.$bound.withValue(.id) {
+            let screen = try makeScreen()
+            let exercise = await screen.currentExercise
+            await screen.apply(.checkStarted(exercise, savedAt: Date()))
+            await screen.apply(.stage(.building(progress: nil)))
+            #expect(await screen.statusLine() == "Mengecek… disimpan 07:10:35 · mem-build kodemu ")
+            let small = await screen.frame().lines(columns: 30, rows: 8)
+            #expect(small.count == 1)
+            #expect(small[0].hasPrefix("Terminal terlalu kecil (30x8"))
+        }
+    }
+
     @Test func frameFit_keepsSectionsAndCutsTheReportWithACount() {
         let report = (1...30).map { "line \($0)" }
         let body = WatchFrame.fit(report: report, sections: [["a hint"]], into: 10, key: "f")
