@@ -21,8 +21,9 @@ public struct Checker: Sendable {
     /// so the build starts at once but only the newest code is graded.
     public var beforeGrading: @Sendable () -> Void = {}
     /// The language the grader writes its report in (check names, messages, hints): the learner's,
-    /// as `LanguageChoice` found it. English by default, which every pack has.
-    public var language: Language = .en
+    /// as `LanguageChoice` found it: the process's language when the checker is made (the CLI sets
+    /// it at start), so every command's checks speak the learner's language without being told.
+    public var language: Language = .current
 
     public init(context: RunnerContext) {
         self.context = context

@@ -61,7 +61,7 @@ extension Command {
         switch self {
         case .start, .list, .hint, .serve, .reset, .solution, .next, .goto, .watch: true
         case .check(_, let json, _, _), .checkAll(let json), .progress(let json): !json
-        case .lang, .devCheck, .devNew, .devStarter, .devTranslations, .devAdopt, .devGrade: false
+        case .lang, .devCheck, .devMutants, .devNew, .devStarter, .devTranslations, .devAdopt, .devGrade: false
         }
     }
 }
