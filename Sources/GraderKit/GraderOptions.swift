@@ -12,7 +12,7 @@ struct GraderOptions {
     }
 
     static let usage =
-        "Usage: grader --exercise ID --server PATH [--reference PATH] [--report FILE] [--results-json FILE] [--junit FILE] [--replay-dir DIR] [--format text|json] | --list"
+        "Usage: grader --exercise ID --server PATH [--reference PATH] [--report FILE] [--results-json FILE] [--junit FILE] [--replay-dir DIR] [--format text|json] | --list | --list-checks"
 
     var exercise = ""
     var server = ""
@@ -25,6 +25,8 @@ struct GraderOptions {
     var replayDirectory: String?
     var format = Format.text
     var list = false
+    /// `--list-checks`: each exercise's points, for CI workflows that need every exercise's maximum.
+    var listChecks = false
 
     static func parse(_ arguments: [String]) throws -> GraderOptions {
         var options = GraderOptions()
@@ -51,11 +53,12 @@ struct GraderOptions {
                 }
                 options.format = format
             case "--list": options.list = true
+            case "--list-checks": options.listChecks = true
             default: throw UsageError(description: "Unknown argument \(argument).")
             }
             index += 1
         }
-        if !options.list && (options.exercise.isEmpty || options.server.isEmpty) {
+        if !options.list && !options.listChecks && (options.exercise.isEmpty || options.server.isEmpty) {
             throw UsageError(description: "--exercise and --server are required.")
         }
         return options

@@ -3,7 +3,7 @@ extension BackendlingsCommands {
     static let dev = CommandSpec(
         name: "dev",
         abstract: "Tools for people who write lesson packs.",
-        subcommands: [devCheck, devNew, devStarter, devAdopt, devTranslations, devGrade],
+        subcommands: [devCheck, devNew, devStarter, devAdopt, devTranslations, devGrade, devClassroom],
         action: .requiresSubcommand
     )
 

@@ -24,11 +24,13 @@ extension BackendlingsCommands {
                 "results-json", valueName: "file",
                 help: "Also write the result as Exercism's results.json (version 3) to this file."),
             .value("junit", valueName: "file", help: "Also write the result as JUnit XML to this file."),
+            pointsFlag,
         ],
         action: .run { values throws(UsageError) in
             .check(
                 exercise: values.argument("exercise"), json: values.flag("json"),
-                resultsJSON: values.option("results-json"), junit: values.option("junit"))
+                resultsJSON: values.option("results-json"), junit: values.option("junit"),
+                points: values.flag("points"))
         }
     )
 
@@ -81,8 +83,18 @@ extension BackendlingsCommands {
     static let progress = CommandSpec(
         name: "progress",
         abstract: "Show how many exercises you have finished.",
-        options: [jsonFlag("your progress")],
-        action: .run { values in .progress(json: values.flag("json")) }
+        discussion: "With --web, it serves a page with the same and more (time spent, your latest "
+            + "failure, a chart) on this machine only, and the page follows your checks as you work.",
+        options: [jsonFlag("your progress"), webFlag, webPortOption],
+        action: .run { values throws(UsageError) in
+            let port = try values.integer("port", usageName: webPortOption.usageName, in: 0...65_535)
+            if let port, !values.flag("web") {
+                throw UsageError(
+                    .invalidValue(
+                        option: webPortOption.usageName, value: String(port), expected: "--web with it"))
+            }
+            return .progress(json: values.flag("json"), web: values.flag("web"), port: port)
+        }
     )
 
     static let reset = CommandSpec(
