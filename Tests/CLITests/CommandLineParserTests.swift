@@ -109,7 +109,7 @@ import Testing
             for sub in path[path.count - 1].subcommands { collect(path + [sub]) }
         }
         collect([parser.root])
-        #expect(paths.count == 20)
+        #expect(paths.count == 21)
         for path in paths {
             for line in parser.help.render(path).split(separator: "\n") {
                 #expect(line.count <= 80, "\(path.map(\.name)): \(line)")

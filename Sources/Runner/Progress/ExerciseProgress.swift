@@ -80,4 +80,16 @@ public struct ExerciseProgress: Codable, Sendable, Equatable {
         secondsSpent = try container.decodeIfPresent(Int.self, forKey: .secondsSpent) ?? 0
         lastFailure = try container.decodeIfPresent(FailureNote.self, forKey: .lastFailure)
     }
+
+    /// No time spent is left out, so an untouched entry reads as it always did.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(status, forKey: .status)
+        try container.encode(attempts, forKey: .attempts)
+        try container.encodeIfPresent(firstPassedAt, forKey: .firstPassedAt)
+        try container.encodeIfPresent(lastCheckedAt, forKey: .lastCheckedAt)
+        try container.encode(hintsShown, forKey: .hintsShown)
+        if secondsSpent > 0 { try container.encode(secondsSpent, forKey: .secondsSpent) }
+        try container.encodeIfPresent(lastFailure, forKey: .lastFailure)
+    }
 }

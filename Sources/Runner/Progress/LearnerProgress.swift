@@ -46,6 +46,17 @@ public struct LearnerProgress: Codable, Sendable, Equatable {
         lastActivityAt = try container.decodeIfPresent(Date.self, forKey: .lastActivityAt)
     }
 
+    /// An empty `history` is left out, so a record without checks reads as it always did.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(formatVersion, forKey: .formatVersion)
+        try container.encode(startedAt, forKey: .startedAt)
+        try container.encode(current, forKey: .current)
+        try container.encode(exercises, forKey: .exercises)
+        if !history.isEmpty { try container.encode(history, forKey: .history) }
+        try container.encodeIfPresent(lastActivityAt, forKey: .lastActivityAt)
+    }
+
     /// The record for an id (pending when there is none).
     public func state(of id: String) -> ExerciseProgress {
         exercises[id] ?? ExerciseProgress()

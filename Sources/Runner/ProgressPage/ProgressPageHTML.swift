@@ -106,7 +106,7 @@ enum ProgressPageHTML {
         .totals{display:flex;gap:32px}.total .label{display:block;color:#6b7280;font-size:.85em}
         .total .value{font-size:1.5em;font-weight:600}
         table{width:100%;border-collapse:collapse}th,td{text-align:left;padding:6px 8px;border-bottom:1px solid #eceef2}
-        th{color:#6b7280;font-weight:normal;font-size:.85em}
+        th{color:#6b7280;font-weight:normal;font-size:.85em}td:not(:first-child){white-space:nowrap}
         tr.done .status{color:#15803d}tr.broken .status{color:#b45309}tr.failing .status{color:#b91c1c}
         tr.pending .status{color:#6b7280}tr.current{background:#eef4ff}
         .tag{background:#2563eb;color:#fff;border-radius:4px;padding:1px 6px;font-size:.75em}

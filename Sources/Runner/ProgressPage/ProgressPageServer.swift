@@ -21,18 +21,20 @@ public final class ProgressPageServer: Sendable {
             do {
                 progress = try store.load().value
             } catch {
-                throw HTTPError(.internalServerError, detail: error.description)
+                throw HTTPError(.internalServerError, detail: "\(error)")
             }
             return ProgressSnapshot(pack: pack, progress: progress, language: chosen)
         }
         router.get("/") { request in
             let html = ProgressPageHTML.render(try snapshot(request))
             return Response(
-                status: .ok, headers: ProgressPageServer.headers("text/html; charset=utf-8"), body: Data(html.utf8))
+                status: .ok, headers: ProgressPageServer.headers("text/html; charset=utf-8"),
+                body: Data(html.utf8))
         }
         router.get("/progress.json") { request in
             Response(
-                status: .ok, headers: ProgressPageServer.headers("application/json"), body: try snapshot(request).json())
+                status: .ok, headers: ProgressPageServer.headers("application/json"),
+                body: try snapshot(request).json())
         }
         var configuration = ServerConfiguration()
         configuration.host = Self.host

@@ -37,7 +37,7 @@ struct ProgressWebTests {
         #expect(html.contains("<td>3</td>"), "three attempts")
 
         #expect(child.sendSignal(SIGINT))
-        let status = child.wait(timeout: .seconds(5))
+        let status = await child.wait(timeout: .seconds(5))
         #expect(status == .signaled(SIGINT) || status == .exited(130), "\(String(describing: status))")
         await #expect(throws: OutboundError.self) { _ = try await client.get("/") }
     }
