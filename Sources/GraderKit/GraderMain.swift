@@ -9,8 +9,9 @@ import Grader
 ///
 /// Usage: `grader-<module> --exercise ID --server PATH [--reference PATH] [--report FILE]
 /// [--results-json FILE] [--junit FILE] [--replay-dir DIR] [--format text|json]`, or `--list` for the
-/// exercise ids it has tests for, or `--list-checks` for each exercise's points (`{"id": 4}`). `--reference` names the reference solution's server, for checks
-/// that compare; `--replay-dir` gets a replay script (`check-08.sh`) for each failed check.
+/// exercise ids it has tests for, or `--list-checks` for each exercise's points (`{"id": 4}`).
+/// `--reference` names the reference solution's server, for checks that compare; `--replay-dir`
+/// gets a replay script (`check-08.sh`) for each failed check.
 /// Exit status 0 means a report was produced, whatever it says; 2 means a usage error.
 public enum GraderMain {
     public static func run(_ exercises: [ExerciseTests], arguments: [String] = CommandLine.arguments) -> Never
