@@ -53,7 +53,10 @@ let package = Package(
             name: "GraderKit", dependencies: ["Grader", "BackendKit", "CSystemShims"],
             swiftSettings: swiftSettings
         ),
-        .target(name: "Runner", dependencies: ["Grader", "StrictJSON"], swiftSettings: swiftSettings),
+        // BackendKit serves the learner's progress page (`progress --web`).
+        .target(
+            name: "Runner", dependencies: ["Grader", "StrictJSON", "BackendKit"], swiftSettings: swiftSettings
+        ),
         .executableTarget(
             name: "backendlings", dependencies: ["Runner", "Grader"], swiftSettings: swiftSettings),
         .executableTarget(
@@ -99,11 +102,12 @@ let package = Package(
         ),
         .testTarget(
             name: "RunnerTests",
-            dependencies: ["Runner", "Grader", "grader-fixture"],
+            dependencies: ["Runner", "Grader", "BackendKit", "grader-fixture"],
             swiftSettings: swiftSettings
         ),
         .testTarget(
-            name: "CLITests", dependencies: ["backendlings", "Runner"], exclude: ["Watch/Golden"],
+            name: "CLITests", dependencies: ["backendlings", "Runner", "BackendKit"],
+            exclude: ["Watch/Golden"],
             swiftSettings: swiftSettings),
     ]
 )

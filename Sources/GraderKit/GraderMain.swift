@@ -9,10 +9,12 @@ import Grader
 ///
 /// Usage: `grader-<module> --exercise ID --server PATH [--reference PATH] [--report FILE]
 /// [--results-json FILE] [--junit FILE] [--replay-dir DIR] [--format text|json] [--lang en|id]`, or
-/// `--list` for the exercise ids it has tests for. `--lang` picks the one language the run is written
-/// in (English by default): check names, messages and hints in report.json, results.json, JUnit
-/// and the text report, each text falling back to English where the pack has no Indonesian. `--reference` names the reference solution's server, for checks
-/// that compare; `--replay-dir` gets a replay script (`check-08.sh`) for each failed check.
+/// `--list` for the exercise ids it has tests for, or `--list-checks` for each exercise's points
+/// (`{"id": 4}`). `--lang` picks the one language the run is written in (English by default): check
+/// names, messages and hints in report.json, results.json, JUnit and the text report, each text
+/// falling back to English where the pack has no Indonesian. `--reference` names the reference
+/// solution's server, for checks that compare; `--replay-dir` gets a replay script (`check-08.sh`)
+/// for each failed check.
 /// Exit status 0 means a report was produced, whatever it says; 2 means a usage error.
 public enum GraderMain {
     public static func run(_ exercises: [ExerciseTests], arguments: [String] = CommandLine.arguments) -> Never
@@ -25,6 +27,15 @@ public enum GraderMain {
         } catch {
             FileHandle.standardError.write(Data("\(error)\n\(GraderOptions.usage)\n".utf8))
             exit(2)
+        }
+        if options.listChecks {
+            let points = Dictionary(
+                exercises.map { ($0.exerciseID, $0.checks.reduce(0) { $0 + $1.points }) },
+                uniquingKeysWith: { a, _ in a })
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.sortedKeys]
+            print(String(decoding: (try? encoder.encode(points)) ?? Data("{}".utf8), as: UTF8.self))
+            exit(0)
         }
         // The run's threads read the process default; tasks and code called from here see the binding.
         Language.processDefault = options.language

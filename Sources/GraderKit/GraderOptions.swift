@@ -12,7 +12,7 @@ struct GraderOptions {
     }
 
     static let usage =
-        "Usage: grader --exercise ID --server PATH [--reference PATH] [--report FILE] [--results-json FILE] [--junit FILE] [--replay-dir DIR] [--format text|json] [--lang en|id] | --list"
+        "Usage: grader --exercise ID --server PATH [--reference PATH] [--report FILE] [--results-json FILE] [--junit FILE] [--replay-dir DIR] [--format text|json] [--lang en|id] | --list | --list-checks"
 
     var exercise = ""
     var server = ""
@@ -27,6 +27,8 @@ struct GraderOptions {
     /// The one language the whole run is written in: check names, messages, hints, every report.
     var language = Language.en
     var list = false
+    /// `--list-checks`: each exercise's points, for CI workflows that need every exercise's maximum.
+    var listChecks = false
 
     static func parse(_ arguments: [String]) throws -> GraderOptions {
         var options = GraderOptions()
@@ -60,11 +62,12 @@ struct GraderOptions {
                 }
                 options.language = language
             case "--list": options.list = true
+            case "--list-checks": options.listChecks = true
             default: throw UsageError(description: "Unknown argument \(argument).")
             }
             index += 1
         }
-        if !options.list && (options.exercise.isEmpty || options.server.isEmpty) {
+        if !options.list && !options.listChecks && (options.exercise.isEmpty || options.server.isEmpty) {
             throw UsageError(description: "--exercise and --server are required.")
         }
         return options

@@ -128,7 +128,7 @@ import Testing
             for sub in path[path.count - 1].subcommands { collect(path + [sub]) }
         }
         collect([parser.root])
-        #expect(paths.count == 22)
+        #expect(paths.count == 23)
         Language.$bound.withValue(language) {
             for path in paths {
                 for line in parser.help.render(path).split(separator: "\n") {

@@ -126,6 +126,8 @@ import Testing
                                       the ones that are up to date.
               grade                   Grade learners' workspaces and write the results as
                                       files.
+              classroom               Write a GitHub Classroom autograding workflow into a
+                                      learner template repository.
 
               See 'backendlings help dev <subcommand>' for detailed help.
 
@@ -274,7 +276,7 @@ extension HelpTextTests {
         #expect(
             Array(usage) == [
                 "USAGE: backendlings check [<exercise>] [--json] [--results-json <file>]",
-                "       [--junit <file>]",
+                "       [--junit <file>] [--points]",
             ])
     }
 }

@@ -90,7 +90,7 @@ import Testing
         #expect(
             errorText(["check", "--jsn"]) == """
                 Error: Unknown option '--jsn'. Did you mean '--json'?
-                Usage: backendlings check [<exercise>] [--json] [--results-json <file>] [--junit <file>]
+                Usage: backendlings check [<exercise>] [--json] [--results-json <file>] [--junit <file>] [--points]
                 See 'backendlings check --help'.
 
                 """)
@@ -100,7 +100,7 @@ import Testing
         #expect(
             errorText(["check", "--port", "80"]) == """
                 Error: Unknown option '--port'.
-                Usage: backendlings check [<exercise>] [--json] [--results-json <file>] [--junit <file>]
+                Usage: backendlings check [<exercise>] [--json] [--results-json <file>] [--junit <file>] [--points]
                 See 'backendlings check --help'.
 
                 """)
@@ -166,7 +166,7 @@ import Testing
         #expect(
             errorText(["progress", "--json=yes"]) == """
                 Error: '--json' does not take a value.
-                Usage: backendlings progress [--json]
+                Usage: backendlings progress [--json] [--web] [--port <port>]
                 See 'backendlings progress --help'.
 
                 """)
@@ -175,7 +175,7 @@ import Testing
     @Test func groupWithoutSubcommand_listsTheChoices() {
         #expect(
             errorText(["dev"]) == """
-                Error: 'backendlings dev' needs a subcommand: check, mutants, new, starter, adopt, translations, grade.
+                Error: 'backendlings dev' needs a subcommand: check, mutants, new, starter, adopt, translations, grade, classroom.
                 Usage: backendlings dev <subcommand>
                 See 'backendlings dev --help'.
 

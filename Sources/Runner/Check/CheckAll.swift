@@ -63,7 +63,7 @@ public struct CheckAll: Sendable {
                 if record {
                     outcome.progressNotice =
                         (try? checker.context.progressStore.recordCheck(
-                            exercise.id, passed: report.status == .pass))?.notice
+                            exercise.id, passed: report.status == .pass, tally: CheckTally(report)))?.notice
                 }
                 results.set(index, outcome)
                 onFinished(outcome)

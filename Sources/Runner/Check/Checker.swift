@@ -67,7 +67,8 @@ public struct Checker: Sendable {
         if case .built(let binary) = built { outcome.binary = binary }
         if record {
             let result = try StageTiming.measure("record progress") { () throws(ProgressError) in
-                try context.progressStore.recordCheck(exercise.id, passed: report.status == .pass)
+                try context.progressStore.recordCheck(
+                    exercise.id, passed: report.status == .pass, tally: CheckTally(report))
             }
             outcome.progressNotice = result.notice
         }

@@ -3,17 +3,39 @@ import Grader
 
 extension LearnerProgress {
     /// Records one check of exercise `id`: one more attempt; `done` when it passed (and
-    /// `firstPassedAt` the first time), `failing` otherwise. Returns the updated entry.
+    /// `firstPassedAt` the first time), `failing` otherwise. With a `tally`, the run also goes into
+    /// `history` and the failure into `lastFailure`. The time since the last activity, at most
+    /// `spentTimeCap`, counts as time spent on `id`. Returns the updated entry.
     @discardableResult
-    public mutating func recordCheck(_ id: String, passed: Bool, at date: Date) -> ExerciseProgress {
+    public mutating func recordCheck(_ id: String, passed: Bool, at date: Date, tally: CheckTally? = nil)
+        -> ExerciseProgress
+    {
         var entry = state(of: id)
         entry.attempts += 1
         entry.lastCheckedAt = date
         entry.status = passed ? .done : .failing
         if passed, entry.firstPassedAt == nil { entry.firstPassedAt = date }
+        let since = date.timeIntervalSince(lastActivityAt ?? startedAt)
+        entry.secondsSpent += Int(min(max(0, since), Self.spentTimeCap))
+        lastActivityAt = max(date, lastActivityAt ?? date)
+        if passed {
+            entry.lastFailure = nil
+        } else if let failure = tally?.failure {
+            entry.lastFailure = failure
+        }
+        if let tally {
+            history.append(CheckRecord(exercise: id, at: date, passed: tally.passed, total: tally.total))
+            if history.count > Self.historyLimit { history.removeFirst(history.count - Self.historyLimit) }
+        }
         exercises[id] = entry
         return entry
     }
+
+    /// The most time one check counts as spent: a learner who left for lunch did not work on it.
+    public static let spentTimeCap: TimeInterval = 15 * 60
+
+    /// The most check runs `history` keeps; the oldest are dropped first.
+    public static let historyLimit = 2_000
 
     /// Reveals the next hint of `exercise` and returns it. Once all are shown, the last one is
     /// returned again, marked ``HintReveal/noneLeft``, and the count no longer grows.

@@ -3,11 +3,11 @@ import Foundation
 extension ProgressStore {
     /// Records a finished check of exercise `id` (see `LearnerProgress.recordCheck`).
     @discardableResult
-    public func recordCheck(_ id: String, passed: Bool, at date: Date = Date()) throws(ProgressError)
-        -> ProgressResult<ExerciseProgress>
-    {
+    public func recordCheck(
+        _ id: String, passed: Bool, at date: Date = Date(), tally: CheckTally? = nil
+    ) throws(ProgressError) -> ProgressResult<ExerciseProgress> {
         try update(now: date) { (progress: inout LearnerProgress) throws(ProgressError) -> ExerciseProgress in
-            progress.recordCheck(id, passed: passed, at: date)
+            progress.recordCheck(id, passed: passed, at: date, tally: tally)
         }
     }
 

@@ -60,8 +60,10 @@ extension Command {
     var mayAskForLanguage: Bool {
         switch self {
         case .start, .list, .hint, .serve, .reset, .solution, .next, .goto, .watch: true
-        case .check(_, let json, _, _), .checkAll(let json), .progress(let json): !json
-        case .lang, .devCheck, .devMutants, .devNew, .devStarter, .devTranslations, .devAdopt, .devGrade: false
+        case .check(_, let json, _, _, _), .checkAll(let json), .progress(let json, _, _): !json
+        case .lang, .devCheck, .devMutants, .devNew, .devStarter, .devTranslations, .devAdopt, .devGrade,
+            .devClassroom:
+            false
         }
     }
 }

@@ -43,11 +43,13 @@ extension BackendlingsCommands {
                 help: Words(
                     "Also write the result as JUnit XML to this file.",
                     id: "Tulis juga hasilnya sebagai JUnit XML ke file ini.")),
+            pointsFlag,
         ],
         action: .run { values throws(UsageError) in
             .check(
                 exercise: values.argument("exercise"), json: values.flag("json"),
-                resultsJSON: values.option("results-json"), junit: values.option("junit"))
+                resultsJSON: values.option("results-json"), junit: values.option("junit"),
+                points: values.flag("points"))
         }
     )
 
@@ -123,8 +125,22 @@ extension BackendlingsCommands {
         abstract: Words(
             "Show how many exercises you have finished.",
             id: "Tampilkan berapa latihan yang sudah kamu selesaikan."),
-        options: [jsonFlag(Words("your progress", id: "progresmu"))],
-        action: .run { values in .progress(json: values.flag("json")) }
+        discussion: Words(
+            "With --web, it serves a page with the same and more (time spent, your latest "
+                + "failure, a chart) on this machine only, and the page follows your checks as you work.",
+            id: "Dengan --web, ia menyajikan halaman berisi hal yang sama dan lebih banyak lagi (waktu "
+                + "yang terpakai, kegagalan terakhirmu, grafik) hanya di komputer ini, dan halaman itu "
+                + "ikut berubah setiap kali kamu mengecek."),
+        options: [jsonFlag(Words("your progress", id: "progresmu")), webFlag, webPortOption],
+        action: .run { values throws(UsageError) in
+            let port = try values.integer("port", usageName: webPortOption.usageName, in: 0...65_535)
+            if let port, !values.flag("web") {
+                throw UsageError(
+                    .invalidValue(
+                        option: webPortOption.usageName, value: String(port), expected: "--web with it"))
+            }
+            return .progress(json: values.flag("json"), web: values.flag("web"), port: port)
+        }
     )
 
     static let reset = CommandSpec(

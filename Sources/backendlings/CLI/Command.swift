@@ -9,12 +9,15 @@ enum Command: Equatable, Sendable {
     case start(poll: Bool)
     case list
     /// `resultsJSON` and `junit` are files to write the report to, for CI and instructors.
-    case check(exercise: String?, json: Bool, resultsJSON: String? = nil, junit: String? = nil)
+    /// `points`: end with a `Points X/Y` line, as GitHub Classroom's reporter writes it.
+    case check(
+        exercise: String?, json: Bool, resultsJSON: String? = nil, junit: String? = nil, points: Bool = false)
     case checkAll(json: Bool)
     case watch(poll: Bool)
     case hint(exercise: String?)
     case serve(exercise: String?, port: Int?, fresh: Bool)
-    case progress(json: Bool)
+    /// `web`: serve the progress page instead of printing; `port` nil picks a free one.
+    case progress(json: Bool, web: Bool = false, port: Int? = nil)
     case reset(exercise: String)
     case solution(exercise: String, force: Bool)
     case next
@@ -35,6 +38,8 @@ enum Command: Equatable, Sendable {
     case devAdopt(exercise: String, folder: String)
     /// `dev grade`: learners' workspaces, where to write results, and which exercises.
     case devGrade(workspaces: [String], output: String, only: [String])
+    /// `dev classroom`: a GitHub Classroom workflow written into the template repository `output`.
+    case devClassroom(output: String, swiftVersion: String?)
 }
 
 /// Options every command accepts, before or after the subcommand's name.

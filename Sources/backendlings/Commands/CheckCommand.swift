@@ -6,7 +6,11 @@ import Runner
 struct CheckCommand {
     let app: App
 
-    func run(_ id: String?, json: Bool, resultsJSON: String? = nil, junit: String? = nil) throws -> Int32 {
+    func run(
+        _ id: String?, json: Bool, resultsJSON: String? = nil, junit: String? = nil, points: Bool = false
+    )
+        throws -> Int32
+    {
         let context = try app.context()
         let exercise = try app.exercise(id, in: context)
         try app.prepareWorkspace(for: exercise, in: context)
@@ -49,6 +53,7 @@ struct CheckCommand {
                         ).text + "\n")
             }
         }
+        if points { Console.out(PointsLine.text(for: outcome.report) + "\n") }
         return outcome.passed ? 0 : 1
     }
 }

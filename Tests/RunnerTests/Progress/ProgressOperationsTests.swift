@@ -16,7 +16,10 @@ struct ProgressOperationsTests {
         #expect(progress.recordCheck("db01-schema", passed: false, at: t1).status == .failing)
         progress.recordCheck("db01-schema", passed: true, at: t2)
         let last = progress.recordCheck("db01-schema", passed: false, at: t3)
-        #expect(last == ExerciseProgress(status: .failing, attempts: 3, firstPassedAt: t2, lastCheckedAt: t3))
+        #expect(
+            last
+                == ExerciseProgress(
+                    status: .failing, attempts: 3, firstPassedAt: t2, lastCheckedAt: t3, secondsSpent: 180))
         #expect(progress.state(of: "db02-queries") == ExerciseProgress())
     }
 

@@ -64,6 +64,7 @@ struct ProgressStoreTests {
                           "firstPassedAt" : "2025-01-01T00:01:30Z",
                           "hintsShown" : 0,
                           "lastCheckedAt" : "2025-01-01T00:01:30Z",
+                          "secondsSpent" : 90,
                           "status" : "done"
                         },
                         "db02-queries" : {
@@ -73,6 +74,7 @@ struct ProgressStoreTests {
                         }
                       },
                       "formatVersion" : 1,
+                      "lastActivityAt" : "2025-01-01T00:01:30Z",
                       "startedAt" : "2025-01-01T00:00:00Z"
                     }
 
