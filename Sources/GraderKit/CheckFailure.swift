@@ -16,6 +16,8 @@ public struct CheckFailure: Error, Sendable, CustomStringConvertible {
     public var unmetPrecondition: String?
     /// Set by the test context when the server had already stopped before this check used it.
     var serverHadStopped = false
+    /// The load generator fell behind its schedule (see `TestContext.measuringAgainWhenBehind`).
+    var isGeneratorBehind = false
 
     public init(_ message: String, hint: String? = nil, exchange: HTTPExchange? = nil) {
         self.message = message

@@ -133,7 +133,10 @@ public final class TestContext: @unchecked Sendable {
     /// Everything the current (or last) server instance printed so far, stdout and stderr
     /// together, capped.
     public var serverOutput: String {
-        lock.withLock { server?.output ?? finishedOutputs.last ?? CapturedOutput(head: "") }.text
+        // What the server wrote just before the response arrived may still be in the pipe: read it
+        // first, as `outputMark()` does, so a check never misses the line it looks for.
+        lock.withLock { server }?.waitForPendingOutput()
+        return lock.withLock { server?.output ?? finishedOutputs.last ?? CapturedOutput(head: "") }.text
     }
 
     /// The learner's database, opened read-only. Fails the check when the file does not exist yet.

@@ -36,12 +36,12 @@ public struct QueryParameters: Sendable, Equatable, Sequence {
     /// The value of `name` as a whole number: `nil` when absent, 400 when present but not a number.
     public func int(_ name: String) throws -> Int? {
         guard let raw = self[name] else { return nil }
-        guard let value = Int(raw) else {
+        switch WholeNumberText.parse(raw) {
+        case .success(let value): return value
+        case .failure(let problem):
             throw HTTPError(
-                .badRequest, detail: "The query parameter \"\(name)\" must be a whole number, not \"\(raw)\"."
-            )
+                .badRequest, detail: "The query parameter \"\(name)\" " + problem.sentence(raw: raw))
         }
-        return value
     }
 
     public static func == (lhs: QueryParameters, rhs: QueryParameters) -> Bool {

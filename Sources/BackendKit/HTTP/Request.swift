@@ -138,10 +138,11 @@ public struct Parameters: Sendable, Equatable {
         guard let raw = values[name] else {
             throw HTTPError(.internalServerError, detail: "The route has no parameter named \"\(name)\".")
         }
-        guard let value = Int(raw) else {
+        switch WholeNumberText.parse(raw) {
+        case .success(let value): return value
+        case .failure(let problem):
             throw HTTPError(
-                .badRequest, detail: "The path parameter \"\(name)\" must be a whole number, not \"\(raw)\".")
+                .badRequest, detail: "The path parameter \"\(name)\" " + problem.sentence(raw: raw))
         }
-        return value
     }
 }

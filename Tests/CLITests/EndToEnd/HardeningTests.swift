@@ -135,8 +135,11 @@ struct HardeningTests {
             lines(output).contains(
                 "Error: Port \(port) is already in use (maybe another `swift run backendlings serve` is running). Stop it, "
                     + "or choose another port: swift run backendlings serve --port \(port + 1)"), "\(output)")
-        // The build is cached; the verdict no longer waits out serve's 10-second readiness window.
-        #expect(elapsed < .seconds(10), "took \(elapsed)")
+        // The build is cached; the verdict names the busy port instead of waiting out serve's
+        // 10-second readiness window (which would end with "not ready"). Its time is bounded
+        // loosely: the whole suite shares the cores.
+        #expect(!output.contains("within 10 seconds"), "\(output)")
+        #expect(elapsed < .seconds(20), "took \(elapsed)")
     }
 
     @Test func serveInterruptedWithCtrlC_alwaysEndsByThatSignal() async throws {

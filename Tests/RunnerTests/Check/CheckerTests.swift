@@ -42,8 +42,10 @@ import Testing
         try context.progressStore.load().value.exercises[greeting.id]
     }
 
-    @Test func theStarter_failsAtItsCheck_andIsRecordedAsAFailedAttempt() throws {
-        let outcome = try Checker(context: context).check(greeting)
+    @Test func theStarter_failsAtItsCheck_andIsRecordedAsAFailedAttempt() async throws {
+        let outcome = try await offThePool { [context, greeting] in
+            try Checker(context: context).check(greeting)
+        }
         #expect(!outcome.passed)
         #expect(outcome.report.status == .fail)
         #expect(outcome.report.firstFailure?.name == "GET /hello answers 200 with Hello, world!")
@@ -54,22 +56,28 @@ import Testing
         #expect(progress.firstPassedAt == nil)
     }
 
-    @Test func theSolution_passes_andIsRecordedAsPassedOnce() throws {
+    @Test func theSolution_passes_andIsRecordedAsPassedOnce() async throws {
         try write(
             DevCheckFixture.files["Solutions/01-hello/01-greeting/Greeting.swift"]!, to: "Greeting.swift")
-        let outcome = try Checker(context: context).check(greeting)
+        let outcome = try await offThePool { [context, greeting] in
+            try Checker(context: context).check(greeting)
+        }
         #expect(outcome.passed, "\(outcome.report)")
         #expect(try recorded()?.passedOnce == true)
     }
 
-    @Test func aCheckThatDoesNotRecord_leavesProgressAlone() throws {
-        _ = try Checker(context: context).check(greeting, record: false)
+    @Test func aCheckThatDoesNotRecord_leavesProgressAlone() async throws {
+        _ = try await offThePool { [context, greeting] in
+            try Checker(context: context).check(greeting, record: false)
+        }
         #expect(try recorded() == nil)
     }
 
-    @Test func codeThatDoesNotCompile_isAnErrorQuotingTheCompiler_andNoServerIsChecked() throws {
+    @Test func codeThatDoesNotCompile_isAnErrorQuotingTheCompiler_andNoServerIsChecked() async throws {
         try write("func greeting() -> String { 42 }\n", to: "Greeting.swift")
-        let outcome = try Checker(context: context).check(greeting)
+        let outcome = try await offThePool { [context, greeting] in
+            try Checker(context: context).check(greeting)
+        }
         #expect(outcome.report.status == .error)
         let message = try #require(outcome.report.message)
         #expect(message.hasPrefix("Your code does not compile yet. The compiler says:\n\n"))
@@ -78,7 +86,7 @@ import Testing
         #expect(outcome.binary == nil)
     }
 
-    @Test func aCancelledCheck_throws_andRecordsNothing() throws {
+    @Test func aCancelledCheck_throws_andRecordsNothing() async throws {
         let cancellation = Cancellation()
         cancellation.cancel()
         #expect(throws: CheckCancelled.self) {
@@ -87,7 +95,7 @@ import Testing
         #expect(try recorded() == nil)
     }
 
-    @Test func aMissingExerciseFolder_isAnErrorNamingIt() throws {
+    @Test func aMissingExerciseFolder_isAnErrorNamingIt() async throws {
         try FileManager.default.removeItem(at: context.workspace.folder(of: greeting))
         #expect(throws: WorkspaceError.self) {
             _ = try Checker(context: context).check(greeting)

@@ -13,8 +13,8 @@ import Testing
         result.exercises.first { $0.id == id }?.problems ?? ["no result for \(id)"]
     }
 
-    @Test func aCorrectPack_isReady_andItsVariantIsCaught() throws {
-        let result = try DevCheckFixture.check(try DevCheckFixture.pack())
+    @Test func aCorrectPack_isReady_andItsVariantIsCaught() async throws {
+        let result = try await DevCheckFixture.check(try DevCheckFixture.pack())
         #expect(result.problems == [])
         #expect(result.exercises.map(\.problems) == [[], []])
         #expect(result.exercises.map(\.starter) == ["fail", "fail"])
@@ -27,34 +27,34 @@ import Testing
         #expect(result.ok)
     }
 
-    @Test func aStarterThatAlreadyPasses_isReported() throws {
+    @Test func aStarterThatAlreadyPasses_isReported() async throws {
         let solved = DevCheckFixture.files[greetingSolution]!
         let pack = try DevCheckFixture.pack([
             greetingStarter: solved.replacingOccurrences(
                 of: "func greeting", with: "// TODO(learner): done\nfunc greeting")
         ])
-        let result = try DevCheckFixture.check(pack, only: ["hello01-greeting"])
+        let result = try await DevCheckFixture.check(pack, only: ["hello01-greeting"])
         #expect(
             problems(result, "hello01-greeting") == [
                 "The untouched starter PASSES every hidden check; it must fail at least one, or there is nothing to learn."
             ])
     }
 
-    @Test func aSolutionThatFails_isReportedWithTheFailingCheck() throws {
+    @Test func aSolutionThatFails_isReportedWithTheFailingCheck() async throws {
         let pack = try DevCheckFixture.pack([
             greetingSolution: DevCheckFixture.files[greetingSolution]!.replacingOccurrences(
                 of: "\"Hello, world!\"", with: "\"Hello\"")
         ])
-        let result = try DevCheckFixture.check(pack, only: ["hello01-greeting"])
+        let result = try await DevCheckFixture.check(pack, only: ["hello01-greeting"])
         #expect(
             problems(result, "hello01-greeting") == [
                 "The reference solution does not pass: \"GET /hello answers 200 with Hello, world!\": GET /hello → expected the body to be \"Hello, world!\", got \"Hello\""
             ])
     }
 
-    @Test func aMissingSolutionFile_isReported_andTheNextStepCannotBeAssembled() throws {
+    @Test func aMissingSolutionFile_isReported_andTheNextStepCannotBeAssembled() async throws {
         let pack = try DevCheckFixture.pack([greetingSolution: nil])
-        let result = try DevCheckFixture.check(pack, only: ["hello01-greeting", "hello02-shout"])
+        let result = try await DevCheckFixture.check(pack, only: ["hello01-greeting", "hello02-shout"])
         let missing =
             "Solutions/01-hello/01-greeting/Greeting.swift is missing (the reference version of a file in \"files\" of exercise \"hello01-greeting\")."
         #expect(
@@ -69,44 +69,44 @@ import Testing
             ])
     }
 
-    @Test func aStarterFileWithoutATodoMarker_isReported() throws {
+    @Test func aStarterFileWithoutATodoMarker_isReported() async throws {
         let pack = try DevCheckFixture.pack([
             greetingStarter: DevCheckFixture.files[greetingStarter]!.replacingOccurrences(
                 of: "    // TODO(learner): return \"Hello, world!\".\n", with: "")
         ])
-        let result = try DevCheckFixture.check(pack, only: ["hello01-greeting"])
+        let result = try await DevCheckFixture.check(pack, only: ["hello01-greeting"])
         #expect(
             problems(result, "hello01-greeting") == [
                 "Lessons/01-hello/01-greeting/Starter/Greeting.swift has no \"TODO(learner)\" marker telling the learner what to write."
             ])
     }
 
-    @Test func aStaleOverlayCopyOfAnInheritedFile_isReported() throws {
+    @Test func aStaleOverlayCopyOfAnInheritedFile_isReported() async throws {
         let main = DevCheckFixture.files["Lessons/01-hello/01-greeting/Starter/main.swift"]!
         let pack = try DevCheckFixture.pack([
             "Lessons/01-hello/02-shout/Starter/main.swift": main.replacingOccurrences(
                 of: "router.get(\"/shout\")", with: "router.get(\"/shout/\")")
         ])
-        let result = try DevCheckFixture.check(pack, only: ["hello02-shout"])
+        let result = try await DevCheckFixture.check(pack, only: ["hello02-shout"])
         #expect(
             problems(result, "hello02-shout").first
                 == "Lessons/01-hello/02-shout/Starter/main.swift replaces main.swift of hello01-greeting solved as a whole file; write what this step changes as main.swift.patch (`backendlings dev adopt hello02-shout FOLDER` does it), or delete the file to inherit it."
         )
     }
 
-    @Test func aHiddenTestWithACompilerWarning_isReported() throws {
+    @Test func aHiddenTestWithACompilerWarning_isReported() async throws {
         let tests = "Lessons/01-hello/Tests/Shout.swift"
         let pack = try DevCheckFixture.pack([
             tests: DevCheckFixture.files[tests]! + "func helper() {\n    var unused = 1\n}\n"
         ])
-        let result = try DevCheckFixture.check(pack, only: ["hello02-shout"])
+        let result = try await DevCheckFixture.check(pack, only: ["hello02-shout"])
         #expect(
             result.problems == [
                 "A hidden test has a compiler warning: Lessons/01-hello/Tests/Shout.swift:13:9: warning: initialization of variable 'unused' was never used; consider replacing with assignment to '_' or removing it [#no-usage]"
             ])
     }
 
-    @Test func unformattedCode_isReportedByTheFormatRule() throws {
+    @Test func unformattedCode_isReportedByTheFormatRule() async throws {
         let pack = try DevCheckFixture.pack([
             greetingSolution:
                 "/// The text GET /hello answers with.\nfunc greeting() -> String {\n  \"Hello, world!\"\n}\n"

@@ -22,11 +22,11 @@ extension DevCheckTests {
         "/// The text GET /hello answers with.\nfunc greeting() -> String {\n    \(text)\n}\n"
     }
 
-    @Test func aVariantThatPassesEveryCheck_failsTheDevCheck() throws {
+    @Test func aVariantThatPassesEveryCheck_failsTheDevCheck() async throws {
         let pack = try DevCheckFixture.pack(
             DevCheckFixture.variant(
                 "lowercase", ["Greeting.swift": Self.greetingFile(returning: "\"Hello, \" + \"world!\"")]))
-        let result = try DevCheckFixture.check(pack, only: ["hello01-greeting"])
+        let result = try await DevCheckFixture.check(pack, only: ["hello01-greeting"])
         #expect(
             lines(result) == [
                 "hello01-greeting/lowercase passes every check; \"GET /hello answers 200 with Hello, world!\" must fail for it (the mistake: The greeting is written in lower case.)"
@@ -36,12 +36,12 @@ extension DevCheckTests {
         #expect(!result.ok)
     }
 
-    @Test func aVariantCaughtByAnotherCheck_failsTheDevCheck_sayingWhichCheckFailedFirst() throws {
+    @Test func aVariantCaughtByAnotherCheck_failsTheDevCheck_sayingWhichCheckFailedFirst() async throws {
         let pack = try DevCheckFixture.pack(
             DevCheckFixture.variant(
                 "lowercase",
                 ["variant.json": DevCheckFixture.description("Lower case.", caughtBy: Self.secondCheck)]))
-        let result = try DevCheckFixture.check(pack, only: ["hello01-greeting"])
+        let result = try await DevCheckFixture.check(pack, only: ["hello01-greeting"])
         #expect(
             lines(result) == [
                 "hello01-greeting/lowercase fails first at \"GET /hello answers 200 with Hello, world!\", not at \"GET /hello is plain text\" (which passes): GET /hello → expected the body to be \"Hello, world!\", got \"hello, world!\""
@@ -50,7 +50,7 @@ extension DevCheckTests {
         #expect(!result.ok)
     }
 
-    @Test func variantDescriptionsWithMistakes_areReportedExactly() throws {
+    @Test func variantDescriptionsWithMistakes_areReportedExactly() async throws {
         var changes: [String: String?] = [:]
         for (name, files) in [
             ("no-description", ["Greeting.swift": Self.greetingFile(returning: "\"a\"")]),
@@ -108,7 +108,8 @@ extension DevCheckTests {
             changes.merge(DevCheckFixture.variant(name, files)) { $1 }
         }
         changes[Self.variants + "/notes.txt"] = "A stray file."
-        let result = try DevCheckFixture.check(try DevCheckFixture.pack(changes), only: ["hello01-greeting"])
+        let result = try await DevCheckFixture.check(
+            try DevCheckFixture.pack(changes), only: ["hello01-greeting"])
         let folder = Self.variants
         #expect(
             greeting(result)?.problems == [
@@ -129,7 +130,7 @@ extension DevCheckTests {
         #expect(greeting(result)?.variants.map(\.outcome) == [.caught, .unknownCheck])
     }
 
-    @Test func aVariantThatDoesNotCompile_isItsOwnProblem_andTheOtherVariantsAreStillGraded() throws {
+    @Test func aVariantThatDoesNotCompile_isItsOwnProblem_andTheOtherVariantsAreStillGraded() async throws {
         let pack = try DevCheckFixture.pack(
             DevCheckFixture.variant(
                 "broken",
@@ -137,7 +138,7 @@ extension DevCheckTests {
                     "Greeting.swift": Self.greetingFile(returning: "42"),
                     "variant.json": DevCheckFixture.description("Not a string.", caughtBy: Self.firstCheck),
                 ]))
-        let result = try DevCheckFixture.check(pack, only: ["hello01-greeting"])
+        let result = try await DevCheckFixture.check(pack, only: ["hello01-greeting"])
         let found = lines(result)
         #expect(found.count == 2)
         #expect(
@@ -152,7 +153,7 @@ extension DevCheckTests {
         #expect(greeting(result)?.solution == "pass")
     }
 
-    @Test func aVariantWhoseServerDoesNotStart_isItsOwnProblem() throws {
+    @Test func aVariantWhoseServerDoesNotStart_isItsOwnProblem() async throws {
         let pack = try DevCheckFixture.pack(
             DevCheckFixture.variant(
                 "no-server",
@@ -160,7 +161,7 @@ extension DevCheckTests {
                     "main.swift": "print(\"I forgot to start the server.\")\n",
                     "variant.json": DevCheckFixture.description("No server.", caughtBy: Self.firstCheck),
                 ]))
-        let result = try DevCheckFixture.check(
+        let result = try await DevCheckFixture.check(
             pack, only: ["hello01-greeting"], onlyVariants: ["hello01-greeting/no-server"])
         #expect(
             lines(result) == [
@@ -169,7 +170,7 @@ extension DevCheckTests {
         #expect(greeting(result)?.variants.map(\.outcome) == [.serverDidNotRun])
     }
 
-    @Test func onlyOneVariant_checksThatVariantAlone() throws {
+    @Test func onlyOneVariant_checksThatVariantAlone() async throws {
         let pack = try DevCheckFixture.pack(
             DevCheckFixture.variant(
                 "shouting",
@@ -177,7 +178,7 @@ extension DevCheckTests {
                     "Greeting.swift": Self.greetingFile(returning: "\"HELLO, WORLD!\""),
                     "variant.json": DevCheckFixture.description("Capitals.", caughtBy: Self.firstCheck),
                 ]))
-        let result = try DevCheckFixture.check(
+        let result = try await DevCheckFixture.check(
             pack, only: ["hello01-greeting"],
             onlyVariants: ["hello01-greeting/shouting", "hello01-greeting/nope"])
         #expect(
@@ -190,17 +191,17 @@ extension DevCheckTests {
             ])
     }
 
-    @Test func noVariants_skipsThem() throws {
-        let result = try DevCheckFixture.check(
+    @Test func noVariants_skipsThem() async throws {
+        let result = try await DevCheckFixture.check(
             try DevCheckFixture.pack(), only: ["hello01-greeting"], variants: false)
         #expect(result.exercises.flatMap(\.variants).isEmpty)
         #expect(result.ok)
     }
 
-    @Test func minimumVariants_isARuleAPackSwitchesOn() throws {
+    @Test func minimumVariants_isARuleAPackSwitchesOn() async throws {
         let manifest = DevCheckFixture.files["Lessons/pack.json"]!.replacingOccurrences(
             of: "\"formatVersion\": 1,", with: "\"formatVersion\": 1,\n  \"minimumVariants\": 2,")
-        let result = try DevCheckFixture.check(
+        let result = try await DevCheckFixture.check(
             try DevCheckFixture.pack(["Lessons/pack.json": manifest]),
             only: ["hello01-greeting", "hello02-shout"],
             variants: true)

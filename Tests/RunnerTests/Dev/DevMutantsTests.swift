@@ -7,10 +7,12 @@ import Testing
 /// (`<=` turned into `<`) that no check notices. Part of `DevCheckTests`, so these cases share its
 /// serialized fixture and package.
 extension DevCheckTests {
-    @Test func mutants_reportTheSurvivor_andTheMutantsAChecKills() throws {
+    @Test func mutants_reportTheSurvivor_andTheMutantsAChecKills() async throws {
         let pack = try DevCheckFixture.pack()
         let exercise = try pack.findExercise("hello02-shout")
-        let result = try DevMutants(pack: pack, home: DevCheckFixture.home).run(exercise)
+        let result = try await offThePool {
+            try DevMutants(pack: pack, home: DevCheckFixture.home).run(exercise)
+        }
         #expect(result.candidates == 3)
         #expect(
             result.mutants.map {
@@ -30,7 +32,7 @@ extension DevCheckTests {
         #expect(result.notCompiling == 0)
     }
 
-    @Test func mutants_thatDoNotCompile_areNotCounted_andTheSampleTakesEachOperatorInTurn() throws {
+    @Test func mutants_thatDoNotCompile_areNotCounted_andTheSampleTakesEachOperatorInTurn() async throws {
         let pack = try DevCheckFixture.pack([
             "Solutions/01-hello/02-shout/Shout.swift": DevCheckFixture.shoutSolution.replacingOccurrences(
                 of: "    throw HTTPError",
@@ -44,7 +46,8 @@ extension DevCheckTests {
         #expect(plan.candidates == 5)
         #expect(plan.mutants.map(\.kind) == ["drop a statement", "swap a status code"])
         mutants.maximum = 60
-        let result = try mutants.run(exercise)
+        let mutantsToRun = mutants
+        let result = try await offThePool { try mutantsToRun.run(exercise) }
         #expect(result.mutants.count == 5)
         #expect(
             result.mutants.filter { $0.kind == "drop a statement" }.map {
