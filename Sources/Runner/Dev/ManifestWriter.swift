@@ -11,6 +11,11 @@ enum ManifestWriter {
             lines.append(
                 "  \"languages\": [\(pack.languages.map { quote($0.code) }.joined(separator: ", "))],")
         }
+        // The dev check's rules live in the same file; a rewrite must keep them.
+        let rules = PackRules.read(pack).rules
+        if rules.minimumVariants > 0 {
+            lines.append("  \"minimumVariants\": \(rules.minimumVariants),")
+        }
         lines.append("  \"modules\": [")
         for (moduleIndex, module) in pack.modules.enumerated() {
             lines += [

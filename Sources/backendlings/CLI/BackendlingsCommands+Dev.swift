@@ -6,7 +6,9 @@ extension BackendlingsCommands {
         name: "dev",
         abstract: Words(
             "Tools for people who write lesson packs.", id: "Alat untuk penulis paket pelajaran."),
-        subcommands: [devCheck, devMutants, devNew, devStarter, devAdopt, devTranslations, devGrade, devClassroom],
+        subcommands: [
+            devCheck, devMutants, devNew, devStarter, devAdopt, devTranslations, devGrade, devClassroom,
+        ],
         action: .requiresSubcommand
     )
 
