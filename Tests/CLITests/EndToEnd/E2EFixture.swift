@@ -1,5 +1,6 @@
 import Foundation
 import Grader
+import Synchronization
 
 /// A tiny lesson pack and a workspace for end-to-end tests of the real `backendlings` binary.
 ///
@@ -24,9 +25,13 @@ enum E2EFixture {
     /// With `secondExercise`, the pack also has `hello02-again`, a copy of the first exercise.
     static func pack(_ name: String = "pack", secondExercise: Bool = false) throws -> URL {
         let pack = root.appendingPathComponent(name, isDirectory: true)
-        try write(secondExercise ? grownFiles : files, below: pack)
+        // One writer at a time: tests running side by side write the same pack, and one writer's
+        // sweep of extra files must never remove another's half-written temporary file.
+        try writing.withLock { _ in try write(secondExercise ? grownFiles : files, below: pack) }
         return pack
     }
+
+    private static let writing = Mutex(())
 
     /// The fixture pack after it gained a second exercise.
     static var grownFiles: [String: String] {
