@@ -22,6 +22,40 @@ extension DevCheckTests {
         "/// The text GET /hello answers with.\nfunc greeting() -> String {\n    \(text)\n}\n"
     }
 
+    private static let lowercasePatch = """
+        --- a/Greeting.swift
+        +++ b/Greeting.swift
+        @@ -2,3 +2,3 @@
+         func greeting() -> String {
+        -    "Hello, world!"
+        +    "hello, world!"
+         }
+
+        """
+
+    @Test func aVariantWrittenAsAPatchOfTheSolution_isAssembled_andCaughtLikeAWholeFile() async throws {
+        let pack = try DevCheckFixture.pack(
+            DevCheckFixture.variant(
+                "lowercase", ["Greeting.swift": nil, "Greeting.swift.patch": Self.lowercasePatch]))
+        let result = try await DevCheckFixture.check(pack, only: ["hello01-greeting"])
+        #expect(result.problemCount == 0, "\(lines(result))")
+        #expect(greeting(result)?.variants.first?.failedFirst == Self.firstCheck)
+        #expect(result.ok)
+    }
+
+    @Test func aPatchThatNoLongerApplies_isNamedWithItsFile() async throws {
+        let stale = Self.lowercasePatch.replacingOccurrences(
+            of: "-    \"Hello, world!\"", with: "-    \"Hi!\"")
+        let pack = try DevCheckFixture.pack(
+            DevCheckFixture.variant("lowercase", ["Greeting.swift": nil, "Greeting.swift.patch": stale]))
+        let result = try await DevCheckFixture.check(pack, only: ["hello01-greeting"])
+        #expect(
+            greeting(result)?.problems.first?.hasPrefix(
+                "Solutions/01-hello/01-greeting/Variants/lowercase/Greeting.swift.patch does not apply to the solved Greeting.swift: "
+            ) == true, "\(greeting(result)?.problems ?? [])")
+        #expect(!result.ok)
+    }
+
     @Test func aVariantThatPassesEveryCheck_failsTheDevCheck() async throws {
         let pack = try DevCheckFixture.pack(
             DevCheckFixture.variant(

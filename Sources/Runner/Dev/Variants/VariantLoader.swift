@@ -53,6 +53,9 @@ struct VariantLoader {
 
     struct Problems: Error { var list: [String] }
 
+    /// A variant file ending in this is a patch of the solved file it names.
+    static let patchSuffix = ".patch"
+
     private func variant(named name: String, of exercise: Exercise, solved: [String: Data]?)
         -> Result<Variant, Problems>
     {
@@ -68,7 +71,28 @@ struct VariantLoader {
         }
         var files: [String: Data] = [:]
         for path in FileSystem.relativeFiles(below: folder).sorted() where path != Variant.descriptionFile {
-            files[path] = (try? FileSystem.readFile(folder.appendingPathComponent(path))) ?? Data()
+            let data = (try? FileSystem.readFile(folder.appendingPathComponent(path))) ?? Data()
+            // `X.swift.patch` changes the solved X.swift by a unified diff, as an overlay step
+            // does, so a one-line mistake in a long file is written as one line.
+            guard path.hasSuffix(Self.patchSuffix), let solved else {
+                files[path] = data
+                continue
+            }
+            let target = String(path.dropLast(Self.patchSuffix.count))
+            guard let base = solved[target] else {
+                return .failure(
+                    Problems(list: [
+                        "\(shown)/\(path) patches \(target), which the solved copy does not have."
+                    ]))
+            }
+            do {
+                let patched = try LineDiff.apply(
+                    String(decoding: data, as: UTF8.self), to: String(decoding: base, as: UTF8.self))
+                files[target] = Data(patched.utf8)
+            } catch {
+                return .failure(
+                    Problems(list: ["\(shown)/\(path) does not apply to the solved \(target): \(error)"]))
+            }
         }
         let variant = Variant(
             exercise: exercise, name: name, description: description.description,
