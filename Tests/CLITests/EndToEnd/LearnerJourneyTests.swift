@@ -3,7 +3,7 @@ import Testing
 
 /// The learner's journey through the real binary: list on a fresh checkout, first run, check,
 /// progress, reset. One shared workspace, so the suite runs in order.
-@Suite(.serialized, .timeLimit(.minutes(10)))
+@Suite(.serialized, .timeLimit(.minutes(15)))
 struct LearnerJourneyTests {
     let pack: URL
     let workspace: URL
@@ -176,7 +176,7 @@ struct LearnerJourneyTests {
                     _, new in new
                 }
             )
-            let firstCheck = await waitForAttempts(1, timeout: .seconds(300))
+            let firstCheck = await waitForAttempts(1, timeout: .seconds(600))
             #expect(firstCheck, "no first check; screen: \(process.output.suffix(800))")
             let firstVerdict = await waitUntil(.seconds(30)) {
                 process.lastFrame?.contains { $0.hasPrefix("[fail] 0 of 1") } == true

@@ -6,7 +6,7 @@
     /// Watch mode driven the way a person drives it, in a real pseudo-terminal: the frame fits the
     /// terminal and follows resizes, `s` follows saves, another terminal's `goto` switches it, a
     /// burst of saves gives one check, and `i` installs the `backendlings` command.
-    @Suite(.serialized, .timeLimit(.minutes(10)))
+    @Suite(.serialized, .timeLimit(.minutes(15)))
     struct WatchModeTests {
         let pack: URL
         let workspace: URL
@@ -42,8 +42,12 @@
                 environment: environment, columns: columns, rows: rows, language: language)
         }
 
+        /// How long the first verdict may take: on a clean clone it waits for the workspace's first
+        /// build, which shares two cores with every other suite's builds (354 s seen in CI).
+        static let firstBuild = Duration.seconds(600)
+
         private func waitForFrame(
-            _ process: PTYProcess, _ timeout: Duration = .seconds(300), _ condition: ([String]) -> Bool
+            _ process: PTYProcess, _ timeout: Duration = firstBuild, _ condition: ([String]) -> Bool
         ) async -> [String]? {
             var found: [String]?
             _ = await WatchSupport.waitUntil(timeout) {
