@@ -19,20 +19,30 @@ public struct CheckFailure: Error, Sendable, CustomStringConvertible {
     /// The load generator fell behind its schedule (see `TestContext.measuringAgainWhenBehind`).
     var isGeneratorBehind = false
 
+    /// A failure whose text is already in the run's language (made from `Words(…).text`).
+    /// Disfavoured, so a string literal picks the `Words` form and warns that it has no Indonesian.
+    @_disfavoredOverload
     public init(_ message: String, hint: String? = nil, exchange: HTTPExchange? = nil) {
         self.message = message
         self.hint = hint
         self.exchange = exchange
     }
 
+    /// A failure written in English with the Indonesian beside it: `CheckFailure(Words("…", id: "…"))`.
+    /// The text is turned into the run's language (`--lang`) when the failure is made, so a report
+    /// reads in one language from top to bottom; a text without Indonesian shows its English.
+    public init(_ message: Words, hint: Words? = nil, exchange: HTTPExchange? = nil) {
+        self.init(message.text, hint: hint?.text, exchange: exchange)
+    }
+
     /// A failure of set-up that `precondition` describes ("POST /tasks to create a task"). When an
     /// earlier check of the run has failed, the report shows this check as "not checked (needs …)";
     /// otherwise as a failure with `message`, so the mistake is never hidden.
     public static func precondition(
-        _ precondition: String, _ message: String, hint: String? = nil, exchange: HTTPExchange? = nil
+        _ precondition: Words, _ message: Words, hint: Words? = nil, exchange: HTTPExchange? = nil
     ) -> CheckFailure {
         var failure = CheckFailure(message, hint: hint, exchange: exchange)
-        failure.unmetPrecondition = precondition
+        failure.unmetPrecondition = precondition.text
         return failure
     }
 
@@ -45,14 +55,16 @@ public struct CheckFailure: Error, Sendable, CustomStringConvertible {
 /// most likely for the same reason — and a normal failure with `body`'s message otherwise.
 ///
 /// ```swift
-/// let task = try given("POST /tasks to create a task") { try Tasks.create(t, draft) }
+/// let task = try given(Words("POST /tasks to create a task", id: "POST /tasks untuk membuat tugas")) {
+///     try Tasks.create(t, draft)
+/// }
 /// ```
-public func given<T>(_ precondition: String, _ body: () throws -> T) throws -> T {
+public func given<T>(_ precondition: Words, _ body: () throws -> T) throws -> T {
     do {
         return try body()
     } catch var failure as CheckFailure {
         if failure.unmetPrecondition == nil && !failure.serverHadStopped {
-            failure.unmetPrecondition = precondition
+            failure.unmetPrecondition = precondition.text
         }
         throw failure
     }
@@ -61,10 +73,10 @@ public func given<T>(_ precondition: String, _ body: () throws -> T) throws -> T
 /// Fails the check with `message` unless `condition` holds. Pass the `response` the condition is
 /// about, and the report shows that request and response with a curl line.
 public func require(
-    _ condition: Bool, _ message: @autoclosure () -> String, hint: String? = nil,
+    _ condition: Bool, _ message: @autoclosure () -> Words, hint: Words? = nil,
     response: ClientResponse? = nil
 ) throws {
-    if !condition { throw failure(message(), hint: hint, response: response) }
+    if !condition { throw failure(message().text, hint: hint?.text, response: response) }
 }
 
 /// Fails the check with `message` unless `value` is there; returns it unwrapped.
@@ -72,28 +84,39 @@ public func require(
 /// Named apart from `require(_:_:)` on purpose: with one name, `require(x > 0, "…")` could quietly
 /// pick the unwrapping version (a `Bool` is a valid `Bool?`) and never check the condition.
 public func requireValue<T>(
-    _ value: T?, _ message: @autoclosure () -> String, hint: String? = nil, response: ClientResponse? = nil
+    _ value: T?, _ message: @autoclosure () -> Words, hint: Words? = nil, response: ClientResponse? = nil
 ) throws -> T {
-    guard let value else { throw failure(message(), hint: hint, response: response) }
+    guard let value else { throw failure(message().text, hint: hint?.text, response: response) }
     return value
 }
 
-/// Fails the check unless `actual == expected`, saying what `what` was expected to be and what it was.
-/// Pass the `response` the value came from, and the report shows it with a curl line.
+/// Fails the check unless `actual == expected`, saying what `what` was expected to be and what it
+/// was: `requireEqual(task["title"], "Buy milk", Words("the title", id: "judulnya"))`. Pass the
+/// `response` the value came from, and the report shows it with a curl line.
 public func requireEqual<T: Equatable>(
-    _ actual: T, _ expected: T, _ what: String, hint: String? = nil, response: ClientResponse? = nil
+    _ actual: T, _ expected: T, _ what: Words, hint: Words? = nil, response: ClientResponse? = nil
 ) throws {
-    try requireEqual(
-        actual, expected, Words(english: what), hint: hint.map(Words.init(english:)), response: response)
-}
-
-func failure(_ message: String, hint: String?, response: ClientResponse?) -> CheckFailure {
-    response?.failure(message, hint: hint) ?? CheckFailure(message, hint: hint)
+    if actual != expected {
+        let english = "expected \(what.en) to be \(describe(expected)), got \(describe(actual))"
+        // An English-only `what` keeps the whole sentence English rather than mixing the languages.
+        let message =
+            what.isTranslated
+            ? Words(
+                english, id: "\(what[.id]) seharusnya \(describe(expected)), tapi isinya \(describe(actual))")
+            : Words(english: english)
+        throw failure(message.text, hint: hint?.text, response: response)
+    }
 }
 
 /// Fails the check at once.
-public func fail(_ message: String, hint: String? = nil) throws -> Never {
+public func fail(_ message: Words, hint: Words? = nil) throws -> Never {
     throw CheckFailure(message, hint: hint)
+}
+
+/// A failure about `response` when there is one (so the report shows it), with text already in
+/// the run's language.
+func failure(_ message: String, hint: String?, response: ClientResponse?) -> CheckFailure {
+    response?.failure(message, hint: hint) ?? CheckFailure(message, hint: hint)
 }
 
 func describe<T>(_ value: T) -> String {

@@ -57,11 +57,11 @@ public struct ClientResponse: Sendable {
 
     /// Fails unless the status is one of `expected`.
     @discardableResult
-    public func expectStatus(_ expected: Int..., hint: String? = nil) throws -> ClientResponse {
+    public func expectStatus(_ expected: Int..., hint: Words? = nil) throws -> ClientResponse {
         try expectStatus(anyOf: expected, hint: hint)
     }
 
-    func expectStatus(anyOf expected: [Int], hint: String?) throws -> ClientResponse {
+    func expectStatus(anyOf expected: [Int], hint: Words?) throws -> ClientResponse {
         guard expected.contains(status) else {
             let wanted = expected.map { "\($0) \(HTTPStatus(code: $0).reasonPhrase)" }.joined(
                 separator: Words(" or ", id: " atau ").text)
@@ -69,14 +69,14 @@ public struct ClientResponse: Sendable {
                 Words(
                     "expected status \(wanted), got \(status) \(reason)",
                     id: "seharusnya status \(wanted), tapi yang datang \(status) \(reason)"
-                ).text, hint: hint)
+                ).text, hint: hint?.text)
         }
         return self
     }
 
     /// Fails unless the header is present (and, when given, equal to `value`, ignoring case).
     @discardableResult
-    public func expectHeader(_ name: String, _ value: String? = nil, hint: String? = nil) throws
+    public func expectHeader(_ name: String, _ value: String? = nil, hint: Words? = nil) throws
         -> ClientResponse
     {
         guard let actual = headers[name] else {
@@ -85,21 +85,21 @@ public struct ClientResponse: Sendable {
                 Words(
                     "expected \(article) \(name) header, but the response has none",
                     id: "seharusnya ada header \(name), tapi response-nya tidak punya"
-                ).text, hint: hint)
+                ).text, hint: hint?.text)
         }
         if let value, actual.lowercased() != value.lowercased() {
             throw failure(
                 Words(
                     "expected the \(name) header to be \"\(value)\", got \"\(actual)\"",
                     id: "seharusnya header \(name) berisi \"\(value)\", tapi isinya \"\(actual)\""
-                ).text, hint: hint)
+                ).text, hint: hint?.text)
         }
         return self
     }
 
     /// Fails unless `Content-Type` names `mediaType` (parameters such as charset are ignored).
     @discardableResult
-    public func expectContentType(_ mediaType: String, hint: String? = nil) throws -> ClientResponse {
+    public func expectContentType(_ mediaType: String, hint: Words? = nil) throws -> ClientResponse {
         let actual = headers["Content-Type"]
         let base = actual?.split(separator: ";").first.map {
             $0.trimmingCharacters(in: .whitespaces).lowercased()
@@ -112,14 +112,14 @@ public struct ClientResponse: Sendable {
                 Words(
                     "expected Content-Type \(mediaType), got \(got)",
                     id: "seharusnya Content-Type \(mediaType), tapi yang datang \(got)"
-                ).text, hint: hint)
+                ).text, hint: hint?.text)
         }
         return self
     }
 
     /// Fails unless the body is an RFC 9457 problem document with the given status.
     @discardableResult
-    public func expectProblem(status expected: Int, hint: String? = nil) throws -> JSONValue {
+    public func expectProblem(status expected: Int, hint: Words? = nil) throws -> JSONValue {
         try expectStatus(expected, hint: hint)
         try expectContentType("application/problem+json", hint: hint)
         let problem = try json()
@@ -130,19 +130,27 @@ public struct ClientResponse: Sendable {
                     "expected the problem document's \"status\" member to be \(expected), got \(got)",
                     id:
                         "seharusnya member \"status\" di problem document bernilai \(expected), tapi isinya \(got)"
-                ).text, hint: hint)
+                ).text, hint: hint?.text)
         }
         guard problem["title"]?.string != nil else {
             throw failure(
                 Words(
                     "expected the problem document to have a \"title\" string",
                     id: "seharusnya problem document punya string \"title\""
-                ).text, hint: hint)
+                ).text, hint: hint?.text)
         }
         return problem
     }
 
-    /// A failure about this response, ready to throw.
+    /// A failure about this response, ready to throw, in the run's language:
+    /// `throw response.failure(Words("…", id: "…"))`.
+    public func failure(_ message: Words, hint: Words? = nil) -> CheckFailure {
+        failure(message.text, hint: hint?.text)
+    }
+
+    /// The same with text already in the run's language (made from `Words(…).text`). Disfavoured,
+    /// so a string literal picks the `Words` form and warns that it has no Indonesian.
+    @_disfavoredOverload
     public func failure(_ message: String, hint: String? = nil) -> CheckFailure {
         CheckFailure("\(requestLine) → \(message)", hint: hint, exchange: exchange)
     }

@@ -77,35 +77,6 @@ public struct Check: Sendable {
     /// The English name: what `needs` refers to, the same in every language of the run.
     public var name: String { title.en }
 
-    /// A check written in English only (a string literal). Kept for packs that ship English only;
-    /// a pack that speaks Indonesian writes `Check(Words("…", id: "…"), hint: Words("…", id: "…"))`.
-    public init(
-        _ name: String,
-        points: Int = 1,
-        hint: String? = nil,
-        needs: String...,
-        timeout: Duration = .seconds(15),
-        _ body: @escaping @Sendable (TestContext) throws -> Void
-    ) {
-        self.init(
-            Words(english: name), points: points, hint: hint.map(Words.init(english:)), needing: needs,
-            timeout: timeout, body)
-    }
-
-    /// The same, with the needed checks as an array (for lists built in code).
-    public init(
-        _ name: String,
-        points: Int = 1,
-        hint: String? = nil,
-        needing needs: [String],
-        timeout: Duration = .seconds(15),
-        _ body: @escaping @Sendable (TestContext) throws -> Void
-    ) {
-        self.init(
-            Words(english: name), points: points, hint: hint.map(Words.init(english:)), needing: needs,
-            timeout: timeout, body)
-    }
-
     /// A check whose name and hint are written in English with the Indonesian beside them:
     ///
     /// ```swift
@@ -115,8 +86,8 @@ public struct Check: Sendable {
     /// ) { t in try t.http.get("/health").expectStatus(200) }
     /// ```
     ///
-    /// `needs` names earlier checks by their English name (`title.en`).
-    @_disfavoredOverload  // a string literal is the English-only form above, without a warning
+    /// `needs` names earlier checks by their English name: `needs: storesABook.en` for a name kept
+    /// in a `Words` constant.
     public init(
         _ title: Words,
         points: Int = 1,
@@ -129,7 +100,6 @@ public struct Check: Sendable {
     }
 
     /// The same, with the needed checks as an array (for lists built in code).
-    @_disfavoredOverload  // a string literal is the English-only form above, without a warning
     public init(
         _ title: Words,
         points: Int = 1,

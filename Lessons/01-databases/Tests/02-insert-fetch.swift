@@ -11,12 +11,12 @@ private let trickyBooks: [(n: Int, title: String, author: String)] = [
     (206, "Laskar Pelangi — Andrea Hirata", "Andrea Hirata"),
 ]
 
-private let quoteHint =
+private let quoteHint: Words =
     "A quote (') inside a value ends the SQL string early when the value is pasted into the SQL text. Write ? in the SQL and pass the values after it: database.queryOne(sql, book.title, book.author, …)."
 
 /// Creates tricky book `index` through the API and checks it comes back exactly as sent, from the
 /// API and from the database file.
-private func roundTrip(_ t: TestContext, _ index: Int, hint: String = quoteHint) throws {
+private func roundTrip(_ t: TestContext, _ index: Int, hint: Words = quoteHint) throws {
     let book = trickyBooks[index]
     let response = try t.http.post(
         "/books", json: Bookshelf.book(book.n, title: book.title, author: book.author)
@@ -37,10 +37,10 @@ private func roundTrip(_ t: TestContext, _ index: Int, hint: String = quoteHint)
     try requireEqual(try row?.string("author"), book.author, "the author stored in the books table")
 }
 
-private let ordinaryHint =
+private let ordinaryHint: Words =
     "Write one ? for each value and pass the values after the SQL in the same order as the columns: (title, author, isbn, year, copies) takes book.title, book.author, book.isbn, book.year, book.copies. Keep COALESCE(?, 1) for copies, so a book sent without copies gets 1."
 
-private let boundHint =
+private let boundHint: Words =
     "Doubling the quotes by hand (' becomes '') still builds SQL from values: one forgotten place, a backslash or an unusual character, and a value becomes SQL. Write ? in the SQL for every value and pass the value after the SQL text; SQLite never reads a bound value as SQL."
 
 let insertAndFetch = ExerciseTests("db02-insert-fetch") {

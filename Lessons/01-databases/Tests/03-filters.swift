@@ -31,7 +31,7 @@ private let shelfIDs = ShelfIDs()
 
 /// Asks GET /books with `query` and requires exactly the books numbered `expected`, in that order.
 private func expectBooks(
-    _ t: TestContext, _ query: [(String, String)], _ expected: [Int], what: String, hint: String? = nil
+    _ t: TestContext, _ query: [(String, String)], _ expected: [Int], what: Words, hint: Words? = nil
 ) throws {
     let response = try t.http.get(Bookshelf.target("/books", query)).expectStatus(200, hint: hint)
     let got = try Bookshelf.ids(response)
@@ -54,10 +54,10 @@ private func describeIDs(_ ids: [Int]) -> String {
     }
 }
 
-private let filterHint =
+private let filterHint: Words =
     "Each filter that was given adds one condition with a ? to the WHERE clause, and its value to the list of values. Join the conditions with AND."
 
-private let boundHint =
+private let boundHint: Words =
     "Doubling the quotes by hand (' becomes '') still builds SQL from values. Each filter adds a condition with a ? to the SQL and its value to the list of values: conditions.append(\"author = ?\"); values.append(author)."
 
 /// The check that creates the shelf every other check filters.

@@ -6,7 +6,7 @@ private let bookFields = ["title", "author", "isbn", "year", "copies", "created_
 
 /// Requires every field in `fields` of `after` to equal the same field of `before`.
 private func requireUnchanged(
-    _ after: JSONValue, _ before: JSONValue, _ fields: [String], response: ClientResponse, hint: String
+    _ after: JSONValue, _ before: JSONValue, _ fields: [String], response: ClientResponse, hint: Words
 ) throws {
     for field in fields where (after[field] ?? .null) != (before[field] ?? .null) {
         throw response.failure(
@@ -24,12 +24,12 @@ private func isTimestamp(_ text: String?) -> Bool {
     }
 }
 
-private let onlySentHint =
+private let onlySentHint: Words =
     "Add \"column = ?\" to the SET list only for the fields the client sent (if let title = patch.title { … }). An UPDATE that sets every column overwrites the ones the client did not send."
-private let changesHint =
+private let changesHint: Words =
     "execute returns an ExecutionResult: when result.changes is 0, the WHERE id = ? matched no row, so there is no such book. Return nil (the route answers 404)."
 
-private let boundHint =
+private let boundHint: Words =
     "Each field adds \"column = ?\" to the SET list and its value to the list of values; the id goes last, for WHERE id = ?. Never paste a value into the SQL text, not even a number."
 
 let updateAndDelete = ExerciseTests("db04-update-delete") {

@@ -14,9 +14,9 @@ func createAuthor(_ t: TestContext, _ name: String) throws -> Int {
     return author["id"]?.int ?? 0
 }
 
-private let joinHint =
+private let joinHint: Words =
     "BookStore.select must read the author from the authors table: FROM books JOIN authors ON authors.id = books.author_id, with authors.id AS author_id and authors.name AS author_name."
-private let foreignKeyHint =
+private let foreignKeyHint: Words =
     "Write author_id INTEGER NOT NULL REFERENCES authors (id) ON DELETE RESTRICT in the books table. Then SQLite itself refuses a book whose author does not exist. (If serve already created the table without it, delete the database file in workspace/data so it is created again.)"
 
 /// Requires `book` (JSON) to carry the author `{"id": id, "name": name}`.
@@ -198,7 +198,7 @@ let relationships = ExerciseTests("db05-relationships") {
         needs: "GET /books/:id returns the book with its author's id and name (a JOIN)"
     ) { t in
         try t.enableStatementLog()
-        let hint =
+        let hint: Words =
             "Write ? in the SQL for every value and pass the values after it, ids too: database.queryOne(\"\\(Self.select) WHERE books.id = ?\", id)."
         let author = try createAuthor(t, "Leila S. Chudori")
         let title = "Bound Title 4751"

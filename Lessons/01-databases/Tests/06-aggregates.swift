@@ -31,7 +31,7 @@ private let statsAuthors: [StatsAuthor] = [
     StatsAuthor(key: "sapardi2", name: "Sapardi Djoko Damono", books: [("Trilogi Soekram", 2015, 2)]),
 ]
 
-private let serverErrorHint =
+private let serverErrorHint: Words =
     "Read your server's log lines below: they name the SQL error. A common one: \"column copy_count is NULL but Int was requested\". The SUM of no values is NULL; COALESCE(SUM(books.copies), 0) gives 0."
 
 /// Most books first, then name, then creation order (= id).

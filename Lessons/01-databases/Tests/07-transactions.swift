@@ -61,7 +61,7 @@ private func tally(_ results: [Result<ClientResponse, any Error>]) -> String {
     return counts.sorted { $0.key < $1.key }.map { "\($0.key) ×\($0.value)" }.joined(separator: ", ")
 }
 
-private let raceHint =
+private let raceHint: Words =
     "Reading \"how many copies are left?\" and then inserting the loan as two separate steps is a race: twenty requests can all read \"1 left\" before any of them inserts. Put the check and the insert in one database.transaction { tx in … } and use tx for both: BEGIN IMMEDIATE makes the other requests wait until yours has committed."
 
 /// Twenty members ask for `copies` copies of a fresh book at the same moment, `rounds` times; exactly
@@ -94,11 +94,11 @@ private func race(_ t: TestContext, copies: Int, rounds: Int) throws {
     }
 }
 
-private let boundHint =
+private let boundHint: Words =
     "Pass every id as a ? parameter (tx.queryOne(sql, bookID)), even a number: SQL is written by the code, values travel beside it."
 
 /// The check that sees the transactions in the statement log.
-private let oneTransaction =
+private let oneTransaction: Words =
     "borrowing and returning each run in one transaction, with every id bound as a ?"
 
 /// The first loan; the checks after it work with its book and loan.

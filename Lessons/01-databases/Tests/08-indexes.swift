@@ -54,7 +54,7 @@ private func plans(_ t: TestContext) throws -> (
 /// `column` is given, a SEARCH step must use an index whose first column is `column`: any index
 /// that SQLite can search is not enough.
 private func requireIndexed(
-    _ t: TestContext, _ name: String, startingWith column: String? = nil, hint: String?
+    _ t: TestContext, _ name: String, startingWith column: String? = nil, hint: Words?
 ) throws {
     let (all, response) = try plans(t)
     guard let lookup = all[name] else {
@@ -88,13 +88,13 @@ private func requireIndexed(
         hint: hint)
 }
 
-private let authorIndexHint =
+private let authorIndexHint: Words =
     "SQLite makes an index for a PRIMARY KEY and for UNIQUE columns, but not for a foreign key column. Add CREATE INDEX IF NOT EXISTS books_author ON books (author_id) to Schema.indexes."
-private let nameIndexHint =
+private let nameIndexHint: Words =
     "An index holds the column's values, sorted. lower(name) is a different value, so SQLite cannot use the index and reads every author. Write WHERE name = ? COLLATE NOCASE, and index the column the same way: CREATE INDEX … ON authors (name COLLATE NOCASE)."
-private let bookLoansHint =
+private let bookLoansHint: Words =
     "The index loans_member_book is sorted by member_id first, like a phone book sorted by family name: it cannot find a book_id quickly. Add an index whose first column is book_id: CREATE INDEX IF NOT EXISTS loans_book_away ON loans (book_id, returned_at). An index that starts with returned_at is searched by returned_at first: book_id must come first."
-private let memberLoansHint =
+private let memberLoansHint: Words =
     "Keep loans_member_book (member_id, book_id): the loans of a member need an index that starts with member_id."
 
 /// The check that seeds 50,000 books; every other check reads them.

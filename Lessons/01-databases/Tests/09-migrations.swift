@@ -108,10 +108,10 @@ private final class Snapshot: @unchecked Sendable {
 
 private let beforeRestart = Snapshot()
 
-private let keepBooksHint =
+private let keepBooksHint: Words =
     "DROP TABLE books deletes every row. Rebuild the table instead: CREATE TABLE books_v2 (…), INSERT INTO books_v2 (…) SELECT … FROM books JOIN authors ON authors.name = books.author, then DROP TABLE books and ALTER TABLE books_v2 RENAME TO books."
 
-private let lostSomeHint =
+private let lostSomeHint: Words =
     "Some books were lost on the way: INSERT INTO books_v2 … SELECT … FROM books JOIN authors keeps only the books for which the JOIN finds an author. Join on the author's name: JOIN authors ON authors.name = books.author."
 
 let migrations = ExerciseTests("db09-migrations") {

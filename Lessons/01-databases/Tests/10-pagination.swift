@@ -64,7 +64,7 @@ private func walk(_ t: TestContext, from target: String, between: ([Int]) throws
 }
 
 /// Requires `seen` to hold no id twice.
-private func requireNoRepeats(_ seen: [Int], hint: String) throws {
+private func requireNoRepeats(_ seen: [Int], hint: Words) throws {
     var counts: [Int: Int] = [:]
     for id in seen { counts[id, default: 0] += 1 }
     let repeated = counts.filter { $0.value > 1 }.keys.sorted()
@@ -73,12 +73,12 @@ private func requireNoRepeats(_ seen: [Int], hint: String) throws {
         hint: hint, response: nil)
 }
 
-private let keysetHint =
+private let keysetHint: Words =
     "With OFFSET, \"page 2\" means \"skip 10 rows\". When rows are added or deleted before that point, the rows shift: some come twice, some never. Remember the last id instead: WHERE books.id > ? ORDER BY books.id LIMIT ?, with the id of the last book of the previous page."
-private let lastPageHint =
+private let lastPageHint: Words =
     "Ask for limit + 1 rows. When you get the extra row, another page follows (drop the extra row from the answer); when you do not, this is the last page and nextAfter is nil."
 
-private let boundHint =
+private let boundHint: Words =
     "Add after and limit + 1 to the values and write ? for them: WHERE books.id > ? … LIMIT ?. A number pasted into SQL is still SQL built from a client's text."
 
 let pagination = ExerciseTests("db10-pagination") {

@@ -177,7 +177,7 @@ let validation = ExerciseTests("api03-validation") {
         "a body not sent as application/json answers 415 Unsupported Media Type"
     ) { t in
         let before = try Tasks.storedCount(t)
-        let bodies: [(String, Data)] = [
+        let bodies: [(Words, Data)] = [
             ("an empty body", Data()),
             ("null", Data("null".utf8)),
             ("an array", Data("[]".utf8)),

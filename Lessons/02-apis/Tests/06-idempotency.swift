@@ -10,12 +10,15 @@ private func count(_ t: TestContext, title: String) throws -> Int {
     try t.database().queryOne("SELECT COUNT(*) AS n FROM tasks WHERE title = ?", title)?.int("n") ?? 0
 }
 
-private let retryHint =
+private let retryHint: Words =
     "Save the first answer under the key (IdempotencyRecord) in the same transaction that creates the task. When the key comes again, return the saved answer instead of creating another task."
 
 /// The check that shows a retry gets the first answer; the other key checks need it.
-private let retryReplays =
-    "a retry with the same key and body gets exactly the first answer: status, body and Location"
+private let retryReplays = Words(
+    "a retry with the same key and body gets exactly the first answer: status, body and Location",
+    id:
+        "retry dengan key dan body yang sama mendapat jawaban yang persis sama dengan yang pertama: status, body dan Location"
+)
 
 let idempotency = ExerciseTests("api06-idempotency") {
     Check("POST /tasks with an Idempotency-Key creates the task: 201 with a Location") { t in
@@ -55,7 +58,7 @@ let idempotency = ExerciseTests("api06-idempotency") {
 
     Check(
         "the retries created nothing: the database holds one task per key", hint: retryHint,
-        needs: retryReplays
+        needs: retryReplays.en
     ) { t in
         let body = Tasks.draft("Order coffee beans")
         for _ in 0..<3 { try t.http.post("/tasks", json: body, headers: key("coffee")).expectStatus(201) }
@@ -69,7 +72,7 @@ let idempotency = ExerciseTests("api06-idempotency") {
         "the same key with a different body answers 422 and creates nothing",
         hint:
             "Compare the fingerprint of the new request with the saved one. A different fingerprint means the client reused a key for another task: answer 422 Unprocessable Content. Replaying the old answer would hide the new task from the client, and creating it would break the key's promise.",
-        needs: retryReplays
+        needs: retryReplays.en
     ) { t in
         try t.http.post("/tasks", json: Tasks.draft("Print the posters"), headers: key("reused"))
             .expectStatus(201)
@@ -104,7 +107,7 @@ let idempotency = ExerciseTests("api06-idempotency") {
         "a key is remembered after a restart (it is stored in the database, not in memory)",
         hint:
             "A dictionary in memory is empty after a restart or a deploy, and it is not shared between servers. Save the key with writer.save inside the transaction, so it lives in SQLite.",
-        needs: retryReplays
+        needs: retryReplays.en
     ) { t in
         let body = Tasks.draft("Back up the laptop")
         let first = try t.http.post("/tasks", json: body, headers: key("restart")).expectStatus(201)
@@ -121,7 +124,7 @@ let idempotency = ExerciseTests("api06-idempotency") {
         "20 retries with one key at the same moment create exactly one task, and all get the same answer",
         hint:
             "Look up the key, create the task and save the key inside ONE store.transaction. When the lookup happens before the transaction, two retries can both find no key and both create a task.",
-        needs: retryReplays
+        needs: retryReplays.en
     ) { t in
         try t.enableStatementLog()
         try t.startServer(environment: ["BACKENDKIT_THREADS": "8"])

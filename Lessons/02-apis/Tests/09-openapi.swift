@@ -61,7 +61,7 @@ private func freshTask(_ t: TestContext) throws -> (id: Int, etag: String) {
 private struct Probe: Sendable {
     let method: String
     let key: String
-    let what: String
+    let what: Words
     let send: @Sendable (TestContext, Int, String) throws -> ClientResponse
 }
 
@@ -294,7 +294,7 @@ let openAPI = ExerciseTests("api09-openapi") {
         var problems: [String] = []
         for (probe, response) in try observeAnswers(t) {
             guard let operation = doc.operation(probe.method, probe.key) else { continue }
-            problems += doc.answerProblems(operation, sent: probe.what, response: response)
+            problems += doc.answerProblems(operation, sent: probe.what.text, response: response)
         }
         try require(
             problems.isEmpty, "the server's answers differ from what the document says:" + list(problems))

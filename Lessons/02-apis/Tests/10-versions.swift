@@ -50,7 +50,7 @@ private func newTask(_ t: TestContext, _ title: String, assignee: String = "dewi
 private struct VersionProbe {
     let method: String
     let key: String
-    let what: String
+    let what: Words
     let body: JSONValue?
     let contentType: String
     let accept: String?
@@ -330,7 +330,7 @@ let versions = ExerciseTests("api10-versions") {
                 )
                 continue
             }
-            problems += doc.answerProblems(operation, sent: probe.what, response: response)
+            problems += doc.answerProblems(operation, sent: probe.what.text, response: response)
         }
         try require(problems.isEmpty, "the document differs from what the server does:" + list(problems))
     }

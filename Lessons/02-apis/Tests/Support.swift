@@ -21,10 +21,13 @@ enum Tasks {
     /// POST /tasks to create a task)" rather than one more ✗.
     @discardableResult
     static func create(_ t: TestContext, _ body: JSONValue, headers: HTTPHeaders = [:]) throws -> JSONValue {
-        try given("POST /tasks to create a task") {
+        try given(Words("POST /tasks to create a task", id: "POST /tasks untuk membuat tugas")) {
             let response = try t.http.post("/tasks", json: body, headers: headers)
             try response.expectStatus(
-                201, 200, hint: "This check needs POST /tasks to create a task (201 Created) first.")
+                201, 200,
+                hint: Words(
+                    "This check needs POST /tasks to create a task (201 Created) first.",
+                    id: "Pengecekan ini butuh POST /tasks bisa membuat tugas (201 Created) dulu."))
             return try response.json()
         }
     }
@@ -32,8 +35,10 @@ enum Tasks {
     /// The `id` member of a task, as a whole number; fails the check otherwise.
     static func id(of task: JSONValue, in response: ClientResponse? = nil) throws -> Int {
         guard let id = task["id"]?.int else {
-            let message =
-                "expected the task to have a whole-number \"id\" member, got \(task["id"]?.description ?? "none")"
+            let got = task["id"]?.description ?? Words("none", id: "tidak ada").text
+            let message = Words(
+                "expected the task to have a whole-number \"id\" member, got \(got)",
+                id: "seharusnya tugas punya member \"id\" berupa bilangan bulat, tapi yang datang \(got)")
             throw response?.failure(message) ?? CheckFailure(message)
         }
         return id
@@ -67,26 +72,36 @@ enum Tasks {
     }
 
     /// Fails unless the `Allow` header lists every method in `expected`.
-    static func expectAllow(_ response: ClientResponse, contains expected: [String], hint: String? = nil)
+    static func expectAllow(_ response: ClientResponse, contains expected: [String], hint: Words? = nil)
         throws
     {
         try response.expectHeader("Allow", hint: hint)
         let listed = methods(inAllow: response)
         let missing = expected.filter { !listed.contains($0) }
+        let (wanted, got) = (expected.joined(separator: ", "), response.headers["Allow"] ?? "")
         try require(
             missing.isEmpty,
-            "expected the Allow header to list \(expected.joined(separator: ", ")), got \"\(response.headers["Allow"] ?? "")\"",
+            Words(
+                "expected the Allow header to list \(wanted), got \"\(got)\"",
+                id: "seharusnya header Allow mencantumkan \(wanted), tapi isinya \"\(got)\""),
             hint: hint, response: response)
     }
 
     /// Fails when the server answered 500: a client mistake must never look like a server crash.
-    static func expectNot500(_ response: ClientResponse, sent: String) throws {
+    static func expectNot500(_ response: ClientResponse, sent: Words) throws {
         if response.status >= 500 {
+            let got = "\(response.status) \(response.reason)"
             throw response.failure(
-                "expected a 4xx answer for \(sent), got \(response.status) \(response.reason). A 500 tells the client \"the server is broken\", so it cannot fix its request.",
-                hint:
-                    "Check the input before you use it, and answer with an HTTPError (400 or 422) that says what is wrong."
-            )
+                Words(
+                    "expected a 4xx answer for \(sent.en), got \(got). A 500 tells the client \"the server is broken\", so it cannot fix its request.",
+                    id:
+                        "seharusnya jawaban 4xx untuk \(sent[.id]), tapi yang datang \(got). Status 500 memberi tahu client \"server-nya rusak\", jadi client tidak bisa memperbaiki request-nya."
+                ),
+                hint: Words(
+                    "Check the input before you use it, and answer with an HTTPError (400 or 422) that says what is wrong.",
+                    id:
+                        "Periksa input sebelum kamu memakainya, lalu jawab dengan HTTPError (400 atau 422) yang menjelaskan apa yang salah."
+                ))
         }
     }
 }
@@ -100,28 +115,44 @@ extension Tasks {
     /// Fails unless the response is a 422 problem document whose `errors` list names every field
     /// in `fields`, each with a message.
     @discardableResult
-    static func expectValidation(_ response: ClientResponse, fields: [String], hint: String? = nil) throws
+    static func expectValidation(_ response: ClientResponse, fields: [String], hint: Words? = nil) throws
         -> JSONValue
     {
         let problem = try response.expectProblem(status: 422, hint: hint)
         guard let errors = problem["errors"]?.array else {
             throw response.failure(
-                "expected the problem document to have an \"errors\" list with one entry per invalid field, but it has none",
+                Words(
+                    "expected the problem document to have an \"errors\" list with one entry per invalid field, but it has none",
+                    id:
+                        "seharusnya problem document punya list \"errors\" dengan satu entri untuk setiap field yang tidak valid, tapi tidak ada"
+                ),
                 hint: hint
-                    ?? "Throw HTTPError.validation([(field, message), ...]): it adds the errors list for you."
-            )
+                    ?? Words(
+                        "Throw HTTPError.validation([(field, message), ...]): it adds the errors list for you.",
+                        id:
+                            "Lempar HTTPError.validation([(field, message), ...]): list errors-nya ditambahkan untukmu."
+                    ))
         }
         let named = errorFields(problem)
         let missing = fields.filter { !named.contains($0) }
         if !missing.isEmpty {
-            let got = named.isEmpty ? "no field names" : named.joined(separator: ", ")
+            let wanted = fields.joined(separator: ", ")
+            let got =
+                named.isEmpty
+                ? Words("no field names", id: "tidak ada nama field").text : named.joined(separator: ", ")
             throw response.failure(
-                "expected the errors list to name \(fields.joined(separator: ", ")), but it names \(got)",
+                Words(
+                    "expected the errors list to name \(wanted), but it names \(got)",
+                    id: "seharusnya list errors menyebut \(wanted), tapi yang disebut \(got)"),
                 hint: hint)
         }
         for error in errors where (error["message"]?.string ?? "").isEmpty {
             throw response.failure(
-                "expected every entry of the errors list to have a \"message\" that explains the problem, got \(error)",
+                Words(
+                    "expected every entry of the errors list to have a \"message\" that explains the problem, got \(error)",
+                    id:
+                        "seharusnya setiap entri di list errors punya \"message\" yang menjelaskan masalahnya, tapi yang datang \(error)"
+                ),
                 hint: hint)
         }
         return problem
@@ -144,9 +175,9 @@ extension JSONValue {
 
 extension ClientResponse {
     /// Like `expectStatus`, with a hint picked by the status that came back, so the hint speaks to
-    /// the mistake that was made: `[405: "register the route", 200: "use 201 for a new task"]`.
+    /// the mistake that was made: `[405: Words("register the route", id: "daftarkan route-nya")]`.
     @discardableResult
-    func expectStatus(_ expected: Int, hints: [Int: String], otherwise: String? = nil) throws
+    func expectStatus(_ expected: Int, hints: [Int: Words], otherwise: Words? = nil) throws
         -> ClientResponse
     {
         try expectStatus(expected, hint: hints[status] ?? otherwise)

@@ -94,6 +94,8 @@ extension HTTPClient {
     private func recordFailure(_ recorded: HTTPExchange.Request, problem: String) -> CheckFailure {
         let exchange = HTTPExchange(request: recorded, response: nil, problem: problem)
         recordExchange(exchange)
-        return CheckFailure("\(recorded.method) \(recorded.target) → \(problem)", exchange: exchange)
+        // `problem` is already in the run's language; the request line reads the same in both.
+        return CheckFailure(
+            Words(verbatim: "\(recorded.method) \(recorded.target) → \(problem)"), exchange: exchange)
     }
 }

@@ -24,8 +24,12 @@ extension TestContext {
         let already = resources.lock.withLock { resources.instances.count }
         guard count >= 1, already + count <= Self.maxInstances else {
             throw CheckFailure(
-                "a check may run 1 to \(Self.maxInstances) instances of the server at once (\(already) running, \(count) asked for)"
-            )
+                Words(
+                    "a check may run 1 to \(Self.maxInstances) instances of the server at once (\(already) running, "
+                        + "\(count) asked for)",
+                    id:
+                        "satu pengecekan boleh menjalankan 1 sampai \(Self.maxInstances) instance server sekaligus "
+                        + "(\(already) sedang berjalan, diminta \(count))"))
         }
         var started: [ServerInstance] = []
         for offset in 1...count {
@@ -46,7 +50,10 @@ extension TestContext {
     /// `instances`, like a load balancer in TCP mode; `front.http` sends through it.
     public func roundRobin(_ instances: [ServerInstance]) throws -> RoundRobinFront {
         guard !instances.isEmpty else {
-            throw CheckFailure("a round-robin front needs at least one instance")
+            throw CheckFailure(
+                Words(
+                    "a round-robin front needs at least one instance",
+                    id: "round-robin front butuh paling sedikit satu instance"))
         }
         let front = try RoundRobinFront(backends: instances.map { instance in { instance.port } })
         resources.lock.withLock { resources.fronts.append(front) }

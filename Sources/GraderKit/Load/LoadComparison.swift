@@ -16,7 +16,7 @@ public struct LoadComparison: Sendable {
     /// Fails unless the learner's p99 is at most `factor` times the reference's, with both
     /// measurements in the message.
     @discardableResult
-    public func expectP99(atMost factor: Double, hint: String? = nil) throws -> LoadComparison {
+    public func expectP99(atMost factor: Double, hint: Words? = nil) throws -> LoadComparison {
         guard p99Ratio <= factor else {
             let rate = LoadResult.format(learner.plan.rate)
             let seconds = learner.plan.duration.spokenSeconds
@@ -35,7 +35,7 @@ public struct LoadComparison: Sendable {
                         + "ini mengizinkan \(allowed)×.\n  Punyamu:      \(learner.summary)\n  Solusi acuan: "
                         + "\(reference.summary)"
                 ).text,
-                hint: hint)
+                hint: hint?.text)
         }
         return self
     }
@@ -45,7 +45,7 @@ public struct LoadComparison: Sendable {
     /// busy machine can leave a request without a connection at the end of a slice. Beyond that
     /// allowance, failures of the reference itself mean the check's load is too high.
     @discardableResult
-    public func expectNoErrors(hint: String? = nil) throws -> LoadComparison {
+    public func expectNoErrors(hint: Words? = nil) throws -> LoadComparison {
         let allowance = max(1, reference.scheduled / Self.noiseDivisor)
         let referenceFailures = reference.errorCount + reference.couldNotStart
         let learnerFailures = learner.errorCount + learner.couldNotStart
@@ -69,23 +69,25 @@ public struct LoadComparison: Sendable {
                         "dengan \(rate) request per detik, server kamu gagal menjawab request yang bisa dijawab "
                         + "solusi acuan: \(learner.summary)"
                 ).text,
-                hint: hint)
+                hint: hint?.text)
         }
         return self
     }
 
-    /// ``expectP99(atMost:hint:)`` with its hint in both languages.
+    /// ``expectP99(atMost:hint:)`` with an English-only hint (see CheckFailure+EnglishOnly.swift).
+    @available(*, deprecated, message: "this text needs its Indonesian: write Words(\"…\", id: \"…\")")
     @_disfavoredOverload
     @discardableResult
-    public func expectP99(atMost factor: Double, hint: Words?) throws -> LoadComparison {
-        try expectP99(atMost: factor, hint: hint?.text)
+    public func expectP99(atMost factor: Double, hint: String?) throws -> LoadComparison {
+        try expectP99(atMost: factor, hint: hint.map(Words.init(english:)))
     }
 
-    /// ``expectNoErrors(hint:)`` with its hint in both languages.
+    /// ``expectNoErrors(hint:)`` with an English-only hint.
+    @available(*, deprecated, message: "this text needs its Indonesian: write Words(\"…\", id: \"…\")")
     @_disfavoredOverload
     @discardableResult
-    public func expectNoErrors(hint: Words?) throws -> LoadComparison {
-        try expectNoErrors(hint: hint?.text)
+    public func expectNoErrors(hint: String?) throws -> LoadComparison {
+        try expectNoErrors(hint: hint.map(Words.init(english:)))
     }
 
     /// Failures up to 1 in this many requests count as noise.

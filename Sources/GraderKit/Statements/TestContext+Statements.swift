@@ -6,7 +6,9 @@ import Grader
 /// ```swift
 /// try t.enableStatementLog()
 /// let response = try t.http.get("/authors").expectStatus(200)
-/// try t.expectStatements(for: response, atMost: 2, hint: "Load the books of all authors in one query.")
+/// try t.expectStatements(
+///     for: response, atMost: 2,
+///     hint: Words("Load the books of all authors in one query.", id: "Muat buku semua penulis dalam satu query."))
 /// ```
 extension TestContext {
     /// Turns the statement log on for every server started from now on (restarting the main
@@ -52,7 +54,7 @@ extension TestContext {
 
     /// Fails when the request behind `response` ran more than `limit` statements, listing them.
     @discardableResult
-    public func expectStatements(for response: ClientResponse, atMost limit: Int, hint: String? = nil) throws
+    public func expectStatements(for response: ClientResponse, atMost limit: Int, hint: Words? = nil) throws
         -> [LoggedStatement]
     {
         let found = try statements(for: response)
@@ -62,7 +64,7 @@ extension TestContext {
                     "ran \(found.count) SQL statements; at most \(limit) are needed.",
                     id: "menjalankan \(found.count) statement SQL; paling banyak \(limit) yang dibutuhkan."
                 ).text + "\n" + Self.listing(found),
-                hint: hint)
+                hint: hint?.text)
         }
         return found
     }
@@ -70,7 +72,7 @@ extension TestContext {
     /// Fails unless every statement the request ran that writes or reads `table` ran inside one
     /// and the same transaction.
     @discardableResult
-    public func expectOneTransaction(for response: ClientResponse, hint: String? = nil) throws
+    public func expectOneTransaction(for response: ClientResponse, hint: Words? = nil) throws
         -> [LoggedStatement]
     {
         let found = try statements(for: response).filter {
@@ -82,25 +84,28 @@ extension TestContext {
                 Words(
                     "its statements did not all run in one transaction.",
                     id: "statement-nya tidak semuanya berjalan di satu transaction."
-                ).text + "\n" + Self.listing(found), hint: hint)
+                ).text + "\n" + Self.listing(found), hint: hint?.text)
         }
         return found
     }
 
-    /// ``expectStatements(for:atMost:hint:)`` with its hint in both languages.
+    /// ``expectStatements(for:atMost:hint:)`` with an English-only hint (see CheckFailure+EnglishOnly.swift).
+    @available(*, deprecated, message: "this text needs its Indonesian: write Words(\"…\", id: \"…\")")
     @_disfavoredOverload
     @discardableResult
-    public func expectStatements(for response: ClientResponse, atMost limit: Int, hint: Words?) throws
+    public func expectStatements(for response: ClientResponse, atMost limit: Int, hint: String?) throws
         -> [LoggedStatement]
     {
-        try expectStatements(for: response, atMost: limit, hint: hint?.text)
+        try expectStatements(for: response, atMost: limit, hint: hint.map(Words.init(english:)))
     }
 
-    /// ``expectOneTransaction(for:hint:)`` with its hint in both languages.
+    /// ``expectOneTransaction(for:hint:)`` with an English-only hint.
+    @available(*, deprecated, message: "this text needs its Indonesian: write Words(\"…\", id: \"…\")")
     @_disfavoredOverload
     @discardableResult
-    public func expectOneTransaction(for response: ClientResponse, hint: Words?) throws -> [LoggedStatement] {
-        try expectOneTransaction(for: response, hint: hint?.text)
+    public func expectOneTransaction(for response: ClientResponse, hint: String?) throws -> [LoggedStatement]
+    {
+        try expectOneTransaction(for: response, hint: hint.map(Words.init(english:)))
     }
 
     /// The statements grouped by SQL text, most frequent first: "  50× SELECT … (transaction none)".

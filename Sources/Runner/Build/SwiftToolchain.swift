@@ -1,5 +1,6 @@
 import Foundation
 import Grader
+import Synchronization
 
 /// Runs `swift build` for the runner: the learner's workspace and the generated grader packages.
 ///
@@ -19,7 +20,7 @@ public struct SwiftToolchain: Sendable {
         public var output: CapturedOutput
         public var status: ExitStatus
         /// Every `error:` and `warning:` line, collected as it arrived, so none is lost to the cap
-        /// of `output` in a long build (at most 2,000).
+        /// of `output` in a long build (each line once, at most 10,000).
         public var diagnosticLines: [String]
     }
 
@@ -132,14 +133,19 @@ public enum BuildError: Error, CustomStringConvertible, Sendable {
     }
 }
 
-/// Lines gathered from an output thread, bounded.
-private final class LineCollector: @unchecked Sendable {
-    private let lock = NSLock()
-    private var stored: [String] = []
+/// Diagnostic lines gathered from the build's output thread, each once (the driver repeats a file's
+/// diagnostics once per batch job) and at most `limit`, so a build that prints hundreds of warnings
+/// still keeps every error and every warning.
+private final class LineCollector: Sendable {
+    static let limit = 10_000
+    private let state = Mutex<(lines: [String], seen: Set<String>)>(([], []))
 
     func append(_ line: String) {
-        lock.withLock { if stored.count < 2000 { stored.append(line) } }
+        state.withLock { state in
+            guard state.lines.count < Self.limit, state.seen.insert(line).inserted else { return }
+            state.lines.append(line)
+        }
     }
 
-    var lines: [String] { lock.withLock { stored } }
+    var lines: [String] { state.withLock { $0.lines } }
 }

@@ -127,7 +127,13 @@ struct DevPackageBuild {
     }
 
     private func summary(of build: SwiftToolchain.BuildOutcome) -> String {
-        CompilerDiagnostics.summarize(
-            build.output.text, replacing: [(package.folder.path + "/", "")], maxLines: 25)
+        let shortened = [(package.folder.path + "/", "")]
+        let summary = CompilerDiagnostics.summarize(build.output.text, replacing: shortened, maxLines: 25)
+        // Hundreds of warnings can push the errors out of the capped output; the diagnostic lines,
+        // collected as they arrived, still have them.
+        let errors = build.diagnosticLines.filter { $0.contains(": error: ") }
+        guard !summary.contains(": error:"), !errors.isEmpty else { return summary }
+        return CompilerDiagnostics.summarize(
+            errors.joined(separator: "\n"), replacing: shortened, maxLines: 25)
     }
 }

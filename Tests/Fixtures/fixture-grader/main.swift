@@ -10,7 +10,9 @@ import GraderKit
 
 let fixture = ExerciseTests("fixture") {
     for number in 1...3 {
-        Check("GET /hello answers 200 (\(number) of 3)") { t in try t.http.get("/hello").expectStatus(200) }
+        Check(Words(english: "GET /hello answers 200 (\(number) of 3)")) { t in
+            try t.http.get("/hello").expectStatus(200)
+        }
     }
 }
 
@@ -31,9 +33,13 @@ let languages = ExerciseTests("languages") {
     Check(Words(english: "GET /hello is still there"), needs: created.en) { t in
         try t.http.get("/hello").expectStatus(200)
     }
-    Check("GET /missing says why in English", hint: "This pack ships English only.") { t in
+    Check(
+        Words(english: "GET /missing says why in English"),
+        hint: Words(english: "This pack ships English only.")
+    ) { t in
         let response = try t.http.get("/missing")
-        try require(response.status == 200, "the body says \(response.text)", response: response)
+        try require(
+            response.status == 200, Words(english: "the body says \(response.text)"), response: response)
     }
     Check(Words("GET /hello says goodbye", id: "GET /hello bilang goodbye")) { t in
         let response = try t.http.get("/hello")

@@ -8,7 +8,7 @@
     /// One mistake, one ✗: checks whose preconditions failed are reported as not checked.
     @Suite(.timeLimit(.minutes(2)))
     struct CheckDependencyTests {
-        private let answers = "GET /hello answers 201"
+        private let answers = Words(english: "GET /hello answers 201")
         private var wrongStatus: Check {
             Check(answers) { t in try t.http.get("/hello").expectStatus(201) }
         }
@@ -19,11 +19,13 @@
                 "ok",
                 [
                     wrongStatus,
-                    Check("the body says hello", needs: answers) { t in
+                    Check(Words(english: "the body says hello"), needs: answers.en) { t in
                         ran.set(true)
                         try t.http.get("/hello").expectStatus(201)
                     },
-                    Check("GET /other answers 404") { t in try t.http.get("/other").expectStatus(404) },
+                    Check(Words(english: "GET /other answers 404")) { t in
+                        try t.http.get("/other").expectStatus(404)
+                    },
                 ])
             #expect(report.checks.map(\.status) == [.fail, .skipped, .pass])
             #expect(report.checks[1].needs == "“GET /hello answers 201”")
@@ -37,8 +39,8 @@
                 "ok",
                 [
                     wrongStatus,
-                    Check("second", needs: answers) { _ in },
-                    Check("third", needs: "second") { _ in },
+                    Check(Words(english: "second"), needs: answers.en) { _ in },
+                    Check(Words(english: "third"), needs: "second") { _ in },
                 ])
             #expect(report.checks.map(\.status) == [.fail, .skipped, .skipped])
             #expect(report.checks[2].needs == "“GET /hello answers 201”")
@@ -48,8 +50,10 @@
             let report = try await GraderRun.run(
                 "ok",
                 [
-                    Check("GET /hello answers 200") { t in try t.http.get("/hello").expectStatus(200) },
-                    Check("then 201", needs: "GET /hello answers 200") { t in
+                    Check(Words(english: "GET /hello answers 200")) { t in
+                        try t.http.get("/hello").expectStatus(200)
+                    },
+                    Check(Words(english: "then 201"), needs: "GET /hello answers 200") { t in
                         try t.http.get("/hello").expectStatus(201)
                     },
                 ])
@@ -58,7 +62,11 @@
 
         @Test func aNeedThatNamesNoEarlierCheck_makesTheRunAnError_beforeAnythingRuns() async throws {
             let report = try await GraderRun.run(
-                "ok", [Check("first", needs: "later") { _ in }, Check("later") { _ in }])
+                "ok",
+                [
+                    Check(Words(english: "first"), needs: "later") { _ in },
+                    Check(Words(english: "later")) { _ in },
+                ])
             #expect(report.status == .error)
             #expect(
                 report.message
@@ -68,12 +76,15 @@
 
         @Test func anUnmetPrecondition_afterAFailure_isNotChecked_andOnItsOwn_isTheFailure() async throws {
             let setUp = { @Sendable (t: TestContext) throws in
-                _ = try given("GET /hello to answer 201") { try t.http.get("/hello").expectStatus(201) }
+                _ = try given(Words(english: "GET /hello to answer 201")) {
+                    try t.http.get("/hello").expectStatus(201)
+                }
             }
-            let afterFailure = try await GraderRun.run("ok", [wrongStatus, Check("uses the set-up", setUp)])
+            let afterFailure = try await GraderRun.run(
+                "ok", [wrongStatus, Check(Words(english: "uses the set-up"), setUp)])
             #expect(afterFailure.checks.map(\.status) == [.fail, .skipped])
             #expect(afterFailure.checks[1].needs == "GET /hello to answer 201")
-            let alone = try await GraderRun.run("ok", [Check("uses the set-up", setUp)])
+            let alone = try await GraderRun.run("ok", [Check(Words(english: "uses the set-up"), setUp)])
             #expect(alone.checks.map(\.status) == [.fail])
             #expect(alone.checks[0].message == "GET /hello → expected status 201 Created, got 200 OK")
         }
@@ -82,9 +93,13 @@
             let report = try await GraderRun.run(
                 "crash-mid-response",
                 [
-                    Check("GET /hello answers 200") { t in try t.http.get("/hello").expectStatus(200) },
-                    Check("GET /hello still answers") { t in try t.http.get("/hello").expectStatus(200) },
-                    Check("a restarted server answers") { t in
+                    Check(Words(english: "GET /hello answers 200")) { t in
+                        try t.http.get("/hello").expectStatus(200)
+                    },
+                    Check(Words(english: "GET /hello still answers")) { t in
+                        try t.http.get("/hello").expectStatus(200)
+                    },
+                    Check(Words(english: "a restarted server answers")) { t in
                         try t.restartServer()
                         try t.http.get("/other").expectStatus(200)
                     },
@@ -97,8 +112,8 @@
             let report = try await GraderRun.run(
                 "exit-at-once",
                 [
-                    Check("first") { t in try t.http.get("/hello").expectStatus(200) },
-                    Check("second") { t in try t.http.get("/hello").expectStatus(200) },
+                    Check(Words(english: "first")) { t in try t.http.get("/hello").expectStatus(200) },
+                    Check(Words(english: "second")) { t in try t.http.get("/hello").expectStatus(200) },
                 ])
             #expect(report.status == .error)
             #expect(report.checks.map(\.status) == [.error, .skipped])

@@ -26,11 +26,18 @@
             let report = try await run(
                 "ok",
                 [
-                    Check("GET /hello answers 200") { t in try t.http.get("/hello").expectStatus(200) },
-                    Check("GET /hello answers 201", points: 2, hint: "Think about it.") { t in
+                    Check(Words(english: "GET /hello answers 200")) { t in
+                        try t.http.get("/hello").expectStatus(200)
+                    },
+                    Check(
+                        Words(english: "GET /hello answers 201"), points: 2,
+                        hint: Words(english: "Think about it.")
+                    ) { t in
                         try t.http.get("/hello").expectStatus(201)
                     },
-                    Check("still runs after a failure") { t in try t.http.get("/hello").expectStatus(200) },
+                    Check(Words(english: "still runs after a failure")) { t in
+                        try t.http.get("/hello").expectStatus(200)
+                    },
                 ])
             #expect(report.status == .fail)
             #expect(report.checks.map(\.status) == [.pass, .fail, .pass])
@@ -47,7 +54,11 @@
         @Test func garbageAnswers_areNamedAsNotHTTP() async throws {
             let report = try await run(
                 "garbage",
-                [Check("GET /hello answers 200") { t in try t.http.get("/hello").expectStatus(200) }])
+                [
+                    Check(Words(english: "GET /hello answers 200")) { t in
+                        try t.http.get("/hello").expectStatus(200)
+                    }
+                ])
             #expect(report.checks.first?.status == .fail)
             #expect(report.checks.first?.message?.contains("not an HTTP response") == true)
             #expect(report.checks.first?.exchange?.response == nil)
@@ -58,7 +69,7 @@
             let report = try await run(
                 "hang-on-request",
                 [
-                    Check("GET /hello answers 200") { t in
+                    Check(Words(english: "GET /hello answers 200")) { t in
                         t.http.timeout = .milliseconds(500)
                         try t.http.get("/hello").expectStatus(200)
                     }
@@ -70,7 +81,11 @@
         @Test func aServerThatCrashesMidResponse_isExplainedAsACrash() async throws {
             let report = try await run(
                 "crash-mid-response",
-                [Check("GET /hello answers 200") { t in try t.http.get("/hello").expectStatus(200) }])
+                [
+                    Check(Words(english: "GET /hello answers 200")) { t in
+                        try t.http.get("/hello").expectStatus(200)
+                    }
+                ])
             let message = try #require(report.checks.first?.message)
             #expect(message.contains("crashed") || message.contains("SIGABRT"), "\(message)")
         }
@@ -78,7 +93,11 @@
         @Test func aServerThatExitsAtOnce_makesTheRunAnError_withItsOutput() async throws {
             let report = try await run(
                 "exit-at-once",
-                [Check("GET /hello answers 200") { t in try t.http.get("/hello").expectStatus(200) }])
+                [
+                    Check(Words(english: "GET /hello answers 200")) { t in
+                        try t.http.get("/hello").expectStatus(200)
+                    }
+                ])
             #expect(report.status == .error)
             #expect(report.message?.contains("exited with status 3 before it started listening") == true)
         }
@@ -87,11 +106,11 @@
             let report = try await run(
                 "hang-on-request",
                 [
-                    Check("waits forever", timeout: .seconds(1)) { t in
+                    Check(Words(english: "waits forever"), timeout: .seconds(1)) { t in
                         t.http.timeout = .seconds(60)
                         try t.http.get("/hello").expectStatus(200)
                     },
-                    Check("the next check still runs") { _ in },
+                    Check(Words(english: "the next check still runs")) { _ in },
                 ])
             #expect(report.checks.first?.status == .error)
             #expect(report.checks.first?.message?.contains("did not finish within 1 second;") == true)
@@ -102,10 +121,11 @@
             let report = try await run(
                 "ok",
                 [
-                    Check("20 requests at once") { t in
+                    Check(Words(english: "20 requests at once")) { t in
                         let results = t.concurrently(20) { _ in try t.http.get("/hello").status }
                         let statuses = results.compactMap { try? $0.get() }
-                        try requireEqual(statuses.count, 20, "the number of answered requests")
+                        try requireEqual(
+                            statuses.count, 20, Words(english: "the number of answered requests"))
                     }
                 ])
             #expect(report.status == .pass, "\(report.checks.first?.message ?? "")")
@@ -115,7 +135,7 @@
             let report = try await run(
                 "ok",
                 [
-                    Check("writes wait for the lock") { t in
+                    Check(Words(english: "writes wait for the lock")) { t in
                         try t.prepareDatabase { db in try db.execute("CREATE TABLE marks (n INTEGER)") }
                         let path = t.databasePath
                         let results = try t.concurrently(2, holdingWriteLockFor: .milliseconds(400)) { _ in
@@ -130,7 +150,7 @@
                         }
                         try requireEqual(
                             results.compactMap { try? $0.get() }, ["busy", "busy"],
-                            "what writes saw while the lock was held")
+                            Words(english: "what writes saw while the lock was held"))
                         try Database(path: path, maxConnections: 1).execute(
                             "INSERT INTO marks (n) VALUES (2)")
                     }
@@ -142,8 +162,10 @@
             let bench = URL(fileURLWithPath: try GraderFixture.path).deletingLastPathComponent()
                 .appendingPathComponent("backendkit-bench").path
             let checks = [
-                Check("GET /hello answers 200") { t in try t.http.get("/hello").expectStatus(200) },
-                Check("GET /notes/1 answers 418") { t in
+                Check(Words(english: "GET /hello answers 200")) { t in
+                    try t.http.get("/hello").expectStatus(200)
+                },
+                Check(Words(english: "GET /notes/1 answers 418")) { t in
                     try t.restartServer()
                     try t.http.get("/notes/1").expectStatus(418)
                 },
@@ -170,12 +192,13 @@
             let report = try await run(
                 "ok",
                 [
-                    Check("restart") { t in
+                    Check(Words(english: "restart")) { t in
                         try t.http.get("/hello").expectStatus(200)
                         let path = t.databasePath
                         try t.restartServer()
                         try t.http.get("/hello").expectStatus(200)
-                        try requireEqual(t.databasePath, path, "the database path after a restart")
+                        try requireEqual(
+                            t.databasePath, path, Words(english: "the database path after a restart"))
                     }
                 ])
             #expect(report.status == .pass, "\(report.checks.first?.message ?? "")")

@@ -25,9 +25,15 @@
             let report = try await GraderRun.run(
                 "trap-on-request",
                 [
-                    Check("GET /hello answers 200") { t in try t.http.get("/hello").expectStatus(200) },
-                    Check("GET /books/5 answers 404") { t in try t.http.get("/books/5").expectStatus(404) },
-                    Check("GET /hello still answers 200") { t in try t.http.get("/hello").expectStatus(200) },
+                    Check(Words(english: "GET /hello answers 200")) { t in
+                        try t.http.get("/hello").expectStatus(200)
+                    },
+                    Check(Words(english: "GET /books/5 answers 404")) { t in
+                        try t.http.get("/books/5").expectStatus(404)
+                    },
+                    Check(Words(english: "GET /hello still answers 200")) { t in
+                        try t.http.get("/hello").expectStatus(200)
+                    },
                 ])
             #expect(report.checks.map(\.status) == [.pass, .fail, .skipped])
             let crash = try #require(report.checks[1].crash)
@@ -60,7 +66,11 @@
         @Test func anErrorThrownAtStart_isAnErrorRun_thatSaysWhatWasThrownAndWhere() async throws {
             let report = try await GraderRun.run(
                 "throw-at-start",
-                [Check("GET /hello answers 200") { t in try t.http.get("/hello").expectStatus(200) }])
+                [
+                    Check(Words(english: "GET /hello answers 200")) { t in
+                        try t.http.get("/hello").expectStatus(200)
+                    }
+                ])
             #expect(report.status == .error)
             let crash = try #require(report.crash)
             #expect(crash.message.first?.contains("Fatal error: Error raised at top level: ") == true)

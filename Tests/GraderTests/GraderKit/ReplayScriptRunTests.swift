@@ -50,8 +50,8 @@
         ]
 
         static let checks = [
-            Check("set-up") { t in try t.http.post("/notes", json: ["title": "first"]) },
-            Check("sends every kind of request") { t in
+            Check(Words(english: "set-up")) { t in try t.http.post("/notes", json: ["title": "first"]) },
+            Check(Words(english: "sends every kind of request")) { t in
                 try t.http.get("/books?sort=year&author=Le%20Guin")
                 try t.http.send(
                     .post, "/notes", headers: ["Content-Type": "application/json"], body: Data(quoted.utf8))
@@ -60,7 +60,7 @@
                     body: Data(multiline.utf8))
                 try t.http.send(.post, "/raw", body: Data(notUTF8))
                 try t.http.delete("/notes/1")
-                try fail("fails on purpose, after six requests")
+                try fail(Words(english: "fails on purpose, after six requests"))
             },
         ]
 
@@ -111,7 +111,8 @@
             _ = try await GraderRun.run("ok", Self.checks, replayDirectory: directory)
             #expect(FileManager.default.fileExists(atPath: directory.appending(path: "check-02.sh").path))
             let passing = try await GraderRun.run(
-                "ok", [Check("passes") { t in try t.http.get("/hello") }], replayDirectory: directory)
+                "ok", [Check(Words(english: "passes")) { t in try t.http.get("/hello") }],
+                replayDirectory: directory)
             #expect(passing.status == .pass)
             #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path).isEmpty)
         }

@@ -20,7 +20,7 @@
 
         private func date(_ port: Int) throws -> Date {
             let client = HTTPClient(endpoint: { port }, diagnose: { nil })
-            return try requireValue(try client.get("/hello").serverDate, "no Date header")
+            return try requireValue(try client.get("/hello").serverDate, Words(english: "no Date header"))
         }
 
         @Test func offsetFile_movesTheDateHeader_atOnce_andAcrossRestarts() async throws {

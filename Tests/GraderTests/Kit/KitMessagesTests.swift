@@ -24,7 +24,7 @@
             let report = try await run(
                 try GraderFixture.path, ["ok"],
                 [
-                    Check("the clock moved") { t in
+                    Check(Words(english: "the clock moved")) { t in
                         try t.advanceClock(by: .minutes(16))
                         try t.requireServerClockMoved(try t.http.get("/hello"))
                     }
@@ -39,7 +39,7 @@
             let report = try await run(
                 try GraderFixture.path, ["ignores-sigterm"],
                 [
-                    Check("SIGTERM stops it", timeout: .seconds(10)) { t in
+                    Check(Words(english: "SIGTERM stops it"), timeout: .seconds(10)) { t in
                         try t.observeShutdown(timeout: .seconds(1)).expectCleanExit()
                     }
                 ])
@@ -54,7 +54,11 @@
         @Test func aServerThatStartsWithoutItsSecret_failsTheStartCheck() async throws {
             let report = try await run(
                 try GraderFixture.path, ["ok"],
-                [Check("refuses to start") { t in _ = try t.expectStartFailure(removing: ["JWT_SECRET"]) }])
+                [
+                    Check(Words(english: "refuses to start")) { t in
+                        _ = try t.expectStartFailure(removing: ["JWT_SECRET"])
+                    }
+                ])
             #expect(
                 report.checks.first?.message
                     == "expected your server to refuse to start without JWT_SECRET, but it started listening. A server that starts without its configuration fails later, at the first request that needs it; check the environment in main.swift, before Server(...).run()."
