@@ -74,7 +74,8 @@ extension CheckRunner {
             exchange: failed ? (value.exchange ?? lastExchange) : nil,
             serverLog: log,
             duration: (ContinuousClock.now - started).timeInterval,
-            crash: crashed ? log.flatMap { CrashOutputParser(learnerRoot: learnerRoot).parse($0.text) } : nil
+            crash: crashed ? log.flatMap { CrashOutputParser(learnerRoot: learnerRoot).parse($0.text) } : nil,
+            requests: context.http.requestLines(since: exchangesBefore)
         )
         let run = Run(
             result: result, unmetPrecondition: value.unmetPrecondition,

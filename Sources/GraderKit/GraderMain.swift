@@ -10,7 +10,8 @@ import Grader
 /// Usage: `grader-<module> --exercise ID --server PATH [--reference PATH] [--report FILE]
 /// [--results-json FILE] [--junit FILE] [--replay-dir DIR] [--format text|json] [--lang en|id]`, or
 /// `--list` for the exercise ids it has tests for, or `--list-checks` for each exercise's points
-/// (`{"id": 4}`). `--lang` picks the one language the run is written in (English by default): check
+/// (`{"id": 4}`), or `--exercise ID --not-built` for the report of code that did not build (every
+/// check not checked, 0 of all its points). `--lang` picks the one language the run is written in (English by default): check
 /// names, messages and hints in report.json, results.json, JUnit and the text report, each text
 /// falling back to English where the pack has no Indonesian. `--reference` names the reference
 /// solution's server, for checks that compare; `--replay-dir` gets a replay script (`check-08.sh`)
@@ -50,7 +51,9 @@ public enum GraderMain {
         }
         let report: GradeReport
         if let tests = exercises.first(where: { $0.exerciseID == options.exercise }) {
-            if FileManager.default.isExecutableFile(atPath: options.server) {
+            if options.notBuilt {
+                report = tests.notBuiltReport()
+            } else if FileManager.default.isExecutableFile(atPath: options.server) {
                 var runner = CheckRunner(
                     tests: tests,
                     serverExecutable: URL(fileURLWithPath: options.server).standardizedFileURL.path)

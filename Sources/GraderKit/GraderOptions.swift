@@ -12,7 +12,7 @@ struct GraderOptions {
     }
 
     static let usage =
-        "Usage: grader --exercise ID --server PATH [--reference PATH] [--report FILE] [--results-json FILE] [--junit FILE] [--replay-dir DIR] [--format text|json] [--lang en|id] | --list | --list-checks"
+        "Usage: grader --exercise ID --server PATH [--reference PATH] [--report FILE] [--results-json FILE] [--junit FILE] [--replay-dir DIR] [--format text|json] [--lang en|id] | --exercise ID --not-built [--report FILE] [--format text|json] [--lang en|id] | --list | --list-checks"
 
     var exercise = ""
     var server = ""
@@ -29,6 +29,9 @@ struct GraderOptions {
     var list = false
     /// `--list-checks`: each exercise's points, for CI workflows that need every exercise's maximum.
     var listChecks = false
+    /// `--not-built`: the learner's code did not build, so there is no server; the report lists
+    /// every check as not checked (see `ExerciseTests.notBuiltReport`).
+    var notBuilt = false
 
     static func parse(_ arguments: [String]) throws -> GraderOptions {
         var options = GraderOptions()
@@ -63,12 +66,16 @@ struct GraderOptions {
                 options.language = language
             case "--list": options.list = true
             case "--list-checks": options.listChecks = true
+            case "--not-built": options.notBuilt = true
             default: throw UsageError(description: "Unknown argument \(argument).")
             }
             index += 1
         }
-        if !options.list && !options.listChecks && (options.exercise.isEmpty || options.server.isEmpty) {
-            throw UsageError(description: "--exercise and --server are required.")
+        if !options.list && !options.listChecks && options.exercise.isEmpty {
+            throw UsageError(description: "--exercise is required.")
+        }
+        if !options.list && !options.listChecks && options.notBuilt == !options.server.isEmpty {
+            throw UsageError(description: "Give either --server or --not-built.")
         }
         return options
     }

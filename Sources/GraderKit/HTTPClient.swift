@@ -53,6 +53,21 @@ public final class HTTPClient: @unchecked Sendable {
 
     var exchangeCount: Int { lock.withLock { exchanges.count } }
 
+    /// The request lines (`GET /books/1`) of the exchanges after the first `count`, each once, in
+    /// order, at most `limit` of them: what a check did, for its report.
+    func requestLines(since count: Int, limit: Int = 12) -> [String] {
+        let recent = lock.withLock {
+            exchanges.dropFirst(count).map { "\($0.request.method) \($0.request.target)" }
+        }
+        var seen = Set<String>()
+        let lines = recent.filter { seen.insert($0).inserted }
+        return lines.count > limit
+            ? Array(lines.prefix(limit)) + [
+                Words("… and \(lines.count - limit) more", id: "… dan \(lines.count - limit) lagi").text
+            ]
+            : lines
+    }
+
     /// Keeps an exchange made outside `send` (raw requests) for the report.
     func recordExchange(_ exchange: HTTPExchange) { lock.withLock { exchanges.append(exchange) } }
 

@@ -9,7 +9,7 @@ import Foundation
 /// the failing check first." It earns no points and is never a second `fail`, so a consumer that
 /// counts failures counts one per mistake. A failed test's `message` holds the whole explanation the terminal shows
 /// (request, response, curl line, hint) in plain text; `output` holds the server's last log lines,
-/// on the first failing test only, cut to 500 bytes; `test_code` is the request line, never hidden
+/// on the first failing test only, cut to 500 bytes; `test_code` is the requests it sent (or what it checks), never hidden
 /// test source. `task_id` is left out. Limits are counted in UTF-8 bytes, which keeps them whatever
 /// a consumer counts.
 public struct ExercismResults: Encodable, Sendable, Equatable {
@@ -24,7 +24,7 @@ public struct ExercismResults: Encodable, Sendable, Equatable {
         public var message: String?
         /// The server's last log lines, at most ``ExercismResults/maxOutputBytes``.
         public var output: String?
-        /// A one-line description of what the test did (`GET /books?sort=year`), when it sent a request.
+        /// What the test did: the requests it sent (`GET /books?sort=year`), or what it checks.
         public var testCode: String?
 
         enum CodingKeys: String, CodingKey {
@@ -108,11 +108,27 @@ public struct ExercismResults: Encodable, Sendable, Equatable {
         return ReportText.prefix(text, maxBytes: budget, marker: messageCutMarker) + logPart
     }
 
+    /// What the test did, since learners cannot see the hidden tests (the spec asks for `test_code`
+    /// then, on every test): the requests it sent, one per line, or a sentence saying what it checks.
+    static func testCode(for check: CheckResult) -> String {
+        if let requests = check.requests, !requests.isEmpty {
+            return requests.map(ReportText.clean).joined(separator: "\n")
+        }
+        if let request = check.exchange?.request {
+            return ReportText.clean("\(request.method) \(request.target)")
+        }
+        let name = ReportText.clean(check.name)
+        return check.status == .skipped
+            ? Words("Not run. It checks: \(name)", id: "Tidak dijalankan. Yang dicek: \(name)").text
+            : Words(
+                "Sends no request of its own. It checks: \(name)",
+                id: "Tidak mengirim request sendiri. Yang dicek: \(name)"
+            ).text
+    }
+
     private static func test(for check: CheckResult, baseURL: String, log: CapturedOutput?) -> Test {
         var test = Test(name: ReportText.clean(check.name), status: .pass)
-        if let request = check.exchange?.request {
-            test.testCode = ReportText.clean("\(request.method) \(request.target)")
-        }
+        test.testCode = testCode(for: check)
         switch check.status {
         case .pass:
             return test

@@ -60,6 +60,20 @@ public struct GradeReport: Codable, Sendable, Equatable {
     public var firstFailure: CheckResult? {
         checks.first(where: \.isProblem) ?? checks.first { $0.status != .pass }
     }
+
+    /// An `error` run in which no check ran at all, such as code that did not build: every check
+    /// is listed as not checked, so the score is 0 of all the points.
+    public var noCheckRan: Bool {
+        status == .error && !checks.isEmpty && checks.allSatisfy { $0.status == .skipped }
+    }
+
+    /// The same report saying why it is an `error` run, such as the compiler's words added by the
+    /// runner to the grader's report of code that did not build.
+    public func with(message: String) -> GradeReport {
+        var report = self
+        report.message = message
+        return report
+    }
 }
 
 /// The outcome of one check.
@@ -96,6 +110,9 @@ public struct CheckResult: Codable, Sendable, Equatable {
     /// For a failed check: the path of a shell script that sends every request this check sent (and
     /// those of the checks before it), to replay it against `backendlings serve --fresh`.
     public var replayScript: String?
+    /// The requests the check sent, as request lines (`POST /books`), each once and in order, for
+    /// reports that say what a check did even when it passed (results.json's `test_code`).
+    public var requests: [String]?
 
     public init(
         name: String,
@@ -108,7 +125,8 @@ public struct CheckResult: Codable, Sendable, Equatable {
         duration: Double = 0,
         needs: String? = nil,
         crash: ServerCrash? = nil,
-        replayScript: String? = nil
+        replayScript: String? = nil,
+        requests: [String]? = nil
     ) {
         self.name = name
         self.status = status
@@ -121,6 +139,7 @@ public struct CheckResult: Codable, Sendable, Equatable {
         self.needs = needs
         self.crash = crash
         self.replayScript = replayScript
+        self.requests = requests
     }
 
     /// `true` for `fail` and `error`: a check a report marks with ✗.

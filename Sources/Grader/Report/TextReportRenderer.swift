@@ -61,7 +61,9 @@ public struct TextReportRenderer: Sendable {
 
     private func lines(_ report: GradeReport, title: String?, responseBody: BodyPreview) -> [String] {
         var lines = [header(report, title: title)]
-        lines += report.checks.map(listLine)
+        // A run none of whose checks ran (the code did not build) lists no checks: the message
+        // says why, and the summary how many there are.
+        if !report.noCheckRan { lines += report.checks.map(listLine) }
         if report.status == .error {
             lines.append("")
             lines += errorLines(report)
@@ -153,6 +155,15 @@ public struct TextReportRenderer: Sendable {
                 ? Words("The check passed", id: "Pengecekannya lulus")
                 : Words("All \(total) checks passed", id: "Semua \(total) pengecekan lulus")
             return style.success(allPassed.text) + score
+        }
+        if report.noCheckRan {
+            let noneRan =
+                total == 1
+                ? Words("The check did not run", id: "Pengecekannya tidak dijalankan")
+                : Words(
+                    "None of the \(total) checks ran",
+                    id: "Tidak satu pun dari \(total) pengecekan dijalankan")
+            return style.failure(noneRan.text) + score
         }
         let skipped = report.checks.filter { $0.status == .skipped }.count
         let notChecked =

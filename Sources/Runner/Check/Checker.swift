@@ -104,8 +104,7 @@ public struct Checker: Sendable {
     ) throws(CheckCancelled) -> GradeReport {
         switch built {
         case .failed(let diagnostics):
-            GradeReport(
-                exercise: exercise.id, status: .error,
+            try notBuilt(exercise, cancellation: cancellation).with(
                 message: Words(
                     "Your code does not compile yet. The compiler says:\n\n",
                     id: "Kodemu belum bisa dikompilasi. Kata compiler:\n\n"
@@ -114,6 +113,24 @@ public struct Checker: Sendable {
             try grade(exercise, binary: binary, cancellation: cancellation, onStage: onStage)
         }
     }
+
+    /// The grader's report for code that did not build: every check not checked, so the exercise
+    /// scores 0 of all its points. Without the grader (it does not build either) the report has no
+    /// checks; the pack's problem is then named by the grader's own build, on the next run.
+    private func notBuilt(_ exercise: Exercise, cancellation: Cancellation?) throws(CheckCancelled)
+        -> GradeReport
+    {
+        guard let grader = try? context.graderBuilder.ensureBuilt(context.module(of: exercise)) else {
+            return GradeReport(exercise: exercise.id, status: .error)
+        }
+        return try GraderInvocation.run(
+            grader: grader, exercise: exercise.id, server: nil, timeout: Self.listingTimeout,
+            language: language,
+            cancellation: cancellation)
+    }
+
+    /// How long the grader may take to list an exercise's checks.
+    static let listingTimeout = Duration.seconds(30)
 
     /// Runs the module's grader against an already built server binary. The grader's own build
     /// is never cancelled (it does not depend on the learner's code); the grading run is.

@@ -5,12 +5,14 @@ import Grader
 /// fail becomes an `error` report that says so, never a thrown error, so callers always have a
 /// report to show.
 enum GraderInvocation {
-    /// `reference` is the reference solution's server, for checks that compare with it (load);
+    /// `server` is the learner's built server; `nil` when their code did not build, and the grader
+    /// then lists every check as not checked (`--not-built`), so the exercise scores 0 of all its
+    /// points. `reference` is the reference solution's server, for checks that compare with it (load);
     /// `replayDirectory` is where the grader writes a replay script for each failed check;
     /// `language` is the one the grader writes its report in (`--lang`).
     /// Throws only `CheckCancelled`, when `cancellation` stopped the grader.
     static func run(
-        grader: URL, exercise: String, server: URL, reference: URL? = nil, timeout: Duration,
+        grader: URL, exercise: String, server: URL?, reference: URL? = nil, timeout: Duration,
         replayDirectory: URL? = nil, language: Language = .en, cancellation: Cancellation? = nil
     ) throws(CheckCancelled) -> GradeReport {
         let reportFile = FileManager.default.temporaryDirectory.appendingPathComponent(
@@ -19,10 +21,10 @@ enum GraderInvocation {
         do {
             let (status, output) = try Cancellation.run(
                 executable: grader.path,
-                arguments: [
-                    "--exercise", exercise, "--server", server.path, "--report", reportFile.path, "--format",
-                    "json",
-                ] + (reference.map { ["--reference", $0.path] } ?? [])
+                arguments: ["--exercise", exercise]
+                    + (server.map { ["--server", $0.path] } ?? ["--not-built"])
+                    + ["--report", reportFile.path, "--format", "json"]
+                    + (reference.map { ["--reference", $0.path] } ?? [])
                     + (replayDirectory.map { ["--replay-dir", $0.path] } ?? [])
                     + ["--lang", language.code],
                 environment: .inherit(

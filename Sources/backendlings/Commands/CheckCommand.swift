@@ -30,9 +30,7 @@ struct CheckCommand {
                 to: URL(fileURLWithPath: junit), options: .atomic)
         }
         if json {
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-            Console.out(String(decoding: try encoder.encode(outcome.report), as: UTF8.self) + "\n")
+            Console.out(try ReportTotals(outcome.report).jsonText())
         } else {
             Console.out(app.renderReport(outcome.report, title: exercise.title(in: .current)))
             if outcome.passed {

@@ -83,6 +83,51 @@ struct ClassroomTests {
         #expect(passing.output.hasSuffix("\nPoints 1/1\n"), "\(passing.output)")
     }
 
+    @Test func aCompileError_scoresZeroOfEveryCheck_inEveryFormat() async throws {
+        let pack = try E2EFixture.pack()
+        let workspace = try E2EFixture.freshWorkspace("workspace-classroom-broken")
+        _ = try await E2EFixture.run(["--pack", pack.path, "--workspace", workspace.path])
+        try E2EFixture.brokenGreeting.write(
+            to: workspace.appendingPathComponent("01-hello/01-greeting/Greeting.swift"), atomically: true,
+            encoding: .utf8)
+        let results = workspace.appendingPathComponent("results.json")
+        let junit = workspace.appendingPathComponent("junit.xml")
+        let text = try await E2EFixture.run([
+            "--pack", pack.path, "--workspace", workspace.path, "check", "hello01-greeting", "--points",
+            "--results-json", results.path, "--junit", junit.path,
+        ])
+        #expect(text.status == 1, "\(text.output)")
+        #expect(text.output.contains("Your code does not compile yet. The compiler says:"), "\(text.output)")
+        #expect(text.output.contains("\n\nThe check did not run · score 0/1\n"), "\(text.output)")
+        #expect(text.output.hasSuffix("\nPoints 0/1\n"), "\(text.output)")
+
+        let exercism = try #require(
+            try JSONSerialization.jsonObject(with: Data(contentsOf: results)) as? [String: Any])
+        #expect(exercism["status"] as? String == "error")
+        #expect(exercism["score"] as? Int == 0)
+        #expect(exercism["max_score"] as? Int == 1)
+        let tests = try #require(exercism["tests"] as? [[String: Any]])
+        #expect(tests.map { $0["status"] as? String } == ["error"])
+        #expect(tests.first?["message"] as? String == "Not checked: it needs your code to compile.")
+
+        let xml = try String(contentsOf: junit, encoding: .utf8)
+        #expect(
+            xml.contains(
+                #"<testsuite name="hello01-greeting" tests="2" failures="0" errors="1" skipped="1""#),
+            "\(xml)")
+
+        let json = try await E2EFixture.run([
+            "--pack", pack.path, "--workspace", workspace.path, "check", "hello01-greeting", "--json",
+        ])
+        let report = try #require(
+            try JSONSerialization.jsonObject(with: Data(json.output.utf8)) as? [String: Any], "\(json.output)"
+        )
+        #expect(report["status"] as? String == "error")
+        #expect(report["score"] as? Int == 0)
+        #expect(report["maxScore"] as? Int == 1)
+        #expect((report["checks"] as? [[String: Any]])?.map { $0["status"] as? String } == ["skipped"])
+    }
+
     @Test func theLessonsWorkflow_namesEveryExercise_andEveryCommandParses() throws {
         let pack = try Pack.load(from: E2EFixture.home)
         let points = Dictionary(uniqueKeysWithValues: pack.exercises.enumerated().map { ($1.id, $0 + 1) })

@@ -139,6 +139,13 @@ enum E2EFixture {
 
         """
 
+    /// A greeting that does not compile (a number where a String is returned).
+    static let brokenGreeting = """
+        /// The text GET /hello answers with.
+        func greeting() -> String { 42 }
+
+        """
+
     static let solvedGreeting = """
         /// The text GET /hello answers with.
         func greeting() -> String {

@@ -8,11 +8,15 @@ struct InstructorTests {
         let pack = try E2EFixture.pack()
         let solved = try E2EFixture.freshWorkspace("grade-ayu")
         let untouched = try E2EFixture.freshWorkspace("grade-budi")
-        for workspace in [solved, untouched] {
+        let broken = try E2EFixture.freshWorkspace("grade-cici")
+        for workspace in [solved, untouched, broken] {
             _ = try await E2EFixture.run(["--pack", pack.path, "--workspace", workspace.path])
         }
         try E2EFixture.solvedGreeting.write(
             to: solved.appendingPathComponent("01-hello/01-greeting/Greeting.swift"), atomically: true,
+            encoding: .utf8)
+        try E2EFixture.brokenGreeting.write(
+            to: broken.appendingPathComponent("01-hello/01-greeting/Greeting.swift"), atomically: true,
             encoding: .utf8)
         let progressBefore = try Data(
             contentsOf: solved.appendingPathComponent(".backendlings/progress.json"))
@@ -20,11 +24,14 @@ struct InstructorTests {
         try? FileManager.default.removeItem(at: output)
 
         let (status, text) = try await E2EFixture.run([
-            "--pack", pack.path, "dev", "grade", solved.path, untouched.path, "--output", output.path,
+            "--pack", pack.path, "dev", "grade", solved.path, untouched.path, broken.path, "--output",
+            output.path,
         ])
         #expect(status == 0, "\(text)")
         #expect(text.contains("grade-ayu: 1 of 1 exercises pass, score 1/1"), "\(text)")
         #expect(text.contains("grade-budi: 0 of 1 exercises pass, score 0/1"), "\(text)")
+        // Code that does not build scores 0 of all its checks, never 0 of 0.
+        #expect(text.contains("grade-cici: 0 of 1 exercises pass, score 0/1"), "\(text)")
 
         let csv = try String(contentsOf: output.appendingPathComponent("summary.csv"), encoding: .utf8)
         #expect(
@@ -32,6 +39,7 @@ struct InstructorTests {
                 workspace,exercise,status,score,max_score
                 grade-ayu,hello01-greeting,pass,1,1
                 grade-budi,hello01-greeting,fail,0,1
+                grade-cici,hello01-greeting,error,0,1
 
                 """)
         let results = try Data(

@@ -80,7 +80,7 @@ struct WatchScreenFrameTests {
     private func text(_ lines: [String]) -> String { lines.joined(separator: "\n") + "\n" }
 
     @Test func longFailure_at80x24_keepsHeaderStatusAndKeys_andCutsTheReport() async throws {
-        let lines = await try failingScreen().frame().lines(columns: 80, rows: 24)
+        let lines = try await failingScreen().frame().lines(columns: 80, rows: 24)
         #expect(lines.count == 24)
         #expect(lines.allSatisfy { TerminalText.width($0) < 80 })
         #expect(lines[1].hasPrefix("hello01-greeting · Say hello"))
@@ -91,7 +91,7 @@ struct WatchScreenFrameTests {
     }
 
     @Test func longFailure_at130x45_showsMore() async throws {
-        let lines = await try failingScreen().frame().lines(columns: 130, rows: 45)
+        let lines = try await failingScreen().frame().lines(columns: 130, rows: 45)
         #expect(lines.count == 45)
         #expect(lines.allSatisfy { TerminalText.width($0) < 130 })
         FrameGolden.expect(text(lines), matches: "watch-failing-130x45.txt")
@@ -109,7 +109,7 @@ struct WatchScreenFrameTests {
     }
 
     @Test func aTerminalTooSmall_getsOneLineThatSaysSo() async throws {
-        let lines = await try failingScreen().frame().lines(columns: 30, rows: 8)
+        let lines = try await failingScreen().frame().lines(columns: 30, rows: 8)
         #expect(lines.count == 1)
         #expect(lines[0].hasPrefix("Terminal too small (30x8); m"))
     }
@@ -138,7 +138,7 @@ struct WatchScreenFrameTests {
 
     @Test func longFailure_inIndonesian_at80x24_fitsWithEveryRegion() async throws {
         try await Language.$bound.withValue(.id) {
-            let lines = await try failingScreen().frame().lines(columns: 80, rows: 24)
+            let lines = try await failingScreen().frame().lines(columns: 80, rows: 24)
             #expect(lines.count == 24)
             #expect(lines.allSatisfy { TerminalText.width($0) < 80 }, "\(lines)")
             #expect(lines[0] == "Hello · latihan 1 dari 1")

@@ -12,6 +12,6 @@ func start(_ t: TestContext, _ extra: [String: String] = [:]) throws {
 func sessionCookie(_ response: ClientResponse) throws -> String {
     let header = try requireValue(
         response.headers.values(for: "Set-Cookie").first { $0.hasPrefix("__Host-session=") },
-        "expected a __Host-session cookie", response: response)
+        Words(english: "expected a __Host-session cookie"), response: response)
     return String(header.split(separator: ";")[0])
 }

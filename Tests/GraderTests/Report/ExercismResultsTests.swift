@@ -110,9 +110,17 @@ struct ExercismResultsTests {
         #expect(output.hasSuffix("xTHE END"))
     }
 
-    @Test func testCode_isTheRequestLine_orAbsent() throws {
-        let tests = try tests(F.failingRun())
-        #expect(tests.map { $0["test_code"] as? String } == [nil, nil, "GET /books?sort=year", nil])
+    @Test func testCode_isOnEveryTest_theRequestsSent_orWhatTheCheckChecks() throws {
+        var report = F.failingRun()
+        report.checks[0].requests = ["POST /books", "GET /books"]
+        let tests = try tests(report)
+        #expect(
+            tests.map { $0["test_code"] as? String } == [
+                "POST /books\nGET /books",
+                "Sends no request of its own. It checks: ?author= filters by author",
+                "GET /books?sort=year",
+                "Not run. It checks: ?sort=title,year is refused",
+            ])
         #expect(tests.allSatisfy { $0["task_id"] == nil })
     }
 

@@ -45,10 +45,18 @@ struct HiddenTestSourceTests {
         #expect(references == outputs.map { count("/01-schema/BookStore.swift:", in: $0) }.reduce(0, +))
     }
 
-    @Test func testCode_inResultsJSON_isNeverMoreThanARequestLine() throws {
-        let results = ExercismResults(report: F.failingRun())
-        let codes = (results.tests ?? []).compactMap(\.testCode)
-        #expect(codes == ["GET /books?sort=year"])
-        #expect(codes.allSatisfy { !$0.contains("\n") })
+    @Test func testCode_inResultsJSON_isRequestLinesOrTheCheckName_neverTestSource() throws {
+        var report = F.failingRun()
+        report.checks[0].requests = ["GET /books"]
+        let codes = (ExercismResults(report: report).tests ?? []).compactMap(\.testCode)
+        #expect(codes.count == report.checks.count)
+        let requestLine = #/^(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS) \S+$/#
+        for (code, check) in zip(codes, report.checks) {
+            for line in code.split(separator: "\n") {
+                #expect(
+                    line.wholeMatch(of: requestLine) != nil || line.hasSuffix("It checks: \(check.name)"),
+                    "\(line)")
+            }
+        }
     }
 }

@@ -82,7 +82,12 @@ import Testing
         let message = try #require(outcome.report.message)
         #expect(message.hasPrefix("Your code does not compile yet. The compiler says:\n\n"))
         #expect(message.contains("Greeting.swift:1:"), "\(message)")
-        #expect(outcome.report.checks.isEmpty)
+        // Every check is listed as not checked, so the exercise scores 0 of all its points.
+        #expect(outcome.report.checks.map(\.status) == [.skipped, .skipped])
+        #expect(
+            outcome.report.checks.allSatisfy { $0.message == "Not checked: it needs your code to compile." })
+        #expect(outcome.report.score == 0)
+        #expect(outcome.report.maxScore == 2)
         #expect(outcome.binary == nil)
     }
 
