@@ -203,7 +203,7 @@ extension OpenAPIDocument {
             let english =
                 "\(said.en) as \(mediaType.isEmpty ? "no Content-Type" : mediaType), but the document lists \(listed.isEmpty ? "no body" : listed) for it"
             let indonesian =
-                "\(said[.id]) \(mediaType.isEmpty ? "tanpa Content-Type" : "sebagai \(mediaType)"), tapi \(listed.isEmpty ? "dokumennya tidak mencantumkan body untuk itu" : "yang dicantumkan dokumennya untuk itu: \(listed)")"
+                "\(said[.id]) \(mediaType.isEmpty ? "tanpa Content-Type" : "sebagai \(mediaType)"), tapi untuk status itu dokumennya \(listed.isEmpty ? "tidak mencantumkan body" : "mencantumkan \(listed)")"
             return [Words(english, id: indonesian).text]
         }
         guard let schema = resolve(entry["schema"]), let body = try? response.json() else { return [] }
