@@ -101,7 +101,7 @@ func normalizedPath(_ path: String) -> String {
 extension OpenAPIDocument {
     /// What a validator such as openapi-spec-validator refuses: an `operationId` used twice (code
     /// generators name a function after it), a `$ref` that points nowhere, a response without a
-    /// description, a path parameter that is not declared.
+    /// description, a path parameter that is not declared. Each in the run's language.
     func structureProblems() -> [String] {
         var problems: [String] = []
         var seen: [String: String] = [:]
@@ -109,28 +109,44 @@ extension OpenAPIDocument {
             if let id = operation.value["operationId"]?.string {
                 if let first = seen[id] {
                     problems.append(
-                        "the operationId \"\(id)\" is used by \(first) and again by \(operation.name)")
+                        Words(
+                            "the operationId \"\(id)\" is used by \(first) and again by \(operation.name)",
+                            id:
+                                "operationId \"\(id)\" dipakai oleh \(first), lalu dipakai lagi oleh \(operation.name)"
+                        ).text)
                 } else {
                     seen[id] = operation.name
                 }
             }
             for (code, response) in operation.value["responses"]?.object ?? [:]
             where resolve(response)?["description"]?.string == nil {
-                problems.append("\(operation.name): the response \(code) has no \"description\"")
+                problems.append(
+                    Words(
+                        "\(operation.name): the response \(code) has no \"description\"",
+                        id: "\(operation.name): response \(code) tidak punya \"description\""
+                    ).text)
             }
             let declared = Set(parameters(operation).filter { $0.location == "path" }.map(\.name))
             for segment in operation.path.split(separator: "/") where segment.hasPrefix("{") {
                 let name = String(segment.dropFirst().dropLast())
                 if !declared.contains(name) {
                     problems.append(
-                        "\(operation.name): the path parameter {\(name)} is not declared in \"parameters\"")
+                        Words(
+                            "\(operation.name): the path parameter {\(name)} is not declared in \"parameters\"",
+                            id:
+                                "\(operation.name): parameter path {\(name)} tidak dideklarasikan di \"parameters\""
+                        ).text)
                 }
             }
         }
         var refs: [(at: String, ref: String)] = []
         collectRefs(root, at: "#", into: &refs)
         for (at, ref) in refs where target(of: ref) == nil {
-            problems.append("\(at): the $ref \"\(ref)\" points at nothing in the document")
+            problems.append(
+                Words(
+                    "\(at): the $ref \"\(ref)\" points at nothing in the document",
+                    id: "\(at): $ref \"\(ref)\" tidak menunjuk ke apa pun di dokumen"
+                ).text)
         }
         return problems
     }
@@ -158,16 +174,23 @@ extension OpenAPIDocument {
 
     /// Where a live answer differs from what the document says for its status: a media type the
     /// document does not list, a body its schema refuses, content documented for an empty answer.
-    /// Empty when the status itself is not documented (another check reports that).
+    /// Empty when the status itself is not documented (another check reports that). `what` (the
+    /// request that was sent) and the problems are in the run's language.
     func answerProblems(_ operation: Operation, sent what: String, response: ClientResponse) -> [String] {
         guard let documented = documentedResponse(operation, status: response.status) else { return [] }
-        let said = "\(operation.name) with \(what) answered \(response.status)"
+        let said = Words(
+            "\(operation.name) with \(what) answered \(response.status)",
+            id: "\(operation.name) dengan \(what) dijawab \(response.status)")
         let content = documented["content"]?.object ?? [:]
         guard !response.body.isEmpty else {
+            let described = content.keys.sorted().joined(separator: ", ")
             return content.isEmpty || operation.method == "HEAD"
                 ? []
                 : [
-                    "\(said) with no body, but the document describes a body (\(content.keys.sorted().joined(separator: ", ")))"
+                    Words(
+                        "\(said.en) with no body, but the document describes a body (\(described))",
+                        id: "\(said[.id]) tanpa body, tapi dokumennya mendeskripsikan body (\(described))"
+                    ).text
                 ]
         }
         let mediaType =
@@ -177,16 +200,21 @@ extension OpenAPIDocument {
             .lowercased() ?? ""
         guard let entry = content[mediaType] else {
             let listed = content.keys.sorted().joined(separator: ", ")
-            return [
-                "\(said) as \(mediaType.isEmpty ? "no Content-Type" : mediaType), but the document lists \(listed.isEmpty ? "no body" : listed) for it"
-            ]
+            let english =
+                "\(said.en) as \(mediaType.isEmpty ? "no Content-Type" : mediaType), but the document lists \(listed.isEmpty ? "no body" : listed) for it"
+            let indonesian =
+                "\(said[.id]) \(mediaType.isEmpty ? "tanpa Content-Type" : "sebagai \(mediaType)"), tapi untuk status itu dokumennya \(listed.isEmpty ? "tidak mencantumkan body" : "mencantumkan \(listed)")"
+            return [Words(english, id: indonesian).text]
         }
         guard let schema = resolve(entry["schema"]), let body = try? response.json() else { return [] }
-        return schemaProblems(body, schema, at: "the body").map { "\(said) as \(mediaType): \($0)" }
+        return schemaProblems(body, schema, at: Words("the body", id: "body").text).map {
+            Words("\(said.en) as \(mediaType): \($0)", id: "\(said[.id]) sebagai \(mediaType): \($0)").text
+        }
     }
 
     /// Checks `value` against the JSON Schema keywords the Tasks API's document uses. Lengths are
-    /// counted in code points, as JSON Schema does.
+    /// counted in code points, as JSON Schema does. `place` ("the body", "the request body") and the
+    /// problems are in the run's language.
     func schemaProblems(_ value: JSONValue, _ schema: JSONValue, at place: String, depth: Int = 0) -> [String]
     {
         guard depth < 16, let schema = resolve(schema), schema.object != nil else { return [] }
@@ -196,7 +224,11 @@ extension OpenAPIDocument {
                     .count
                 if keyword == "oneOf" ? fits != 1 : fits == 0 {
                     return [
-                        "\(place) is \(value), which fits \(fits) of the \(options.count) choices of its \(keyword)"
+                        Words(
+                            "\(place) is \(value), which fits \(fits) of the \(options.count) choices of its \(keyword)",
+                            id:
+                                "\(place) bernilai \(value), yang cocok dengan \(fits) dari \(options.count) pilihan di \(keyword)-nya"
+                        ).text
                     ]
                 }
             }
@@ -205,43 +237,77 @@ extension OpenAPIDocument {
             !types.contains(where: { Self.kind(value, is: $0) })
         {
             return [
-                "\(place) should be \(types.joined(separator: " or ")), but it is \(value.kindDescription): \(value)"
+                Words(
+                    "\(place) should be \(types.joined(separator: " or ")), but it is \(value.kindDescription): \(value)",
+                    id:
+                        "\(place) seharusnya bertipe \(types.joined(separator: " atau ")), tapi isinya \(Self.indonesianKind(of: value)): \(value)"
+                ).text
             ]
         }
         if let allowed = schema["enum"]?.array, !allowed.contains(value) {
+            let listed = allowed.map(\.description).joined(separator: ", ")
             return [
-                "\(place) is \(value), which is not one of \(allowed.map(\.description).joined(separator: ", "))"
+                Words(
+                    "\(place) is \(value), which is not one of \(listed)",
+                    id: "\(place) bernilai \(value), yang bukan salah satu dari \(listed)"
+                ).text
             ]
         }
         if let constant = schema["const"], constant != value {
-            return ["\(place) is \(value), but the document says it is always \(constant)"]
+            return [
+                Words(
+                    "\(place) is \(value), but the document says it is always \(constant)",
+                    id: "\(place) bernilai \(value), padahal menurut dokumennya nilainya selalu \(constant)"
+                ).text
+            ]
         }
         var problems: [String] = []
         if let text = value.string {
             let length = text.unicodeScalars.count
             if let minimum = schema["minLength"]?.int, length < minimum {
-                problems.append("\(place) has \(length) code points, fewer than its minLength \(minimum)")
+                problems.append(
+                    Words(
+                        "\(place) has \(length) code points, fewer than its minLength \(minimum)",
+                        id: "\(place) punya \(length) code point, kurang dari minLength-nya \(minimum)"
+                    ).text)
             }
             if let maximum = schema["maxLength"]?.int, length > maximum {
-                problems.append("\(place) has \(length) code points, more than its maxLength \(maximum)")
+                problems.append(
+                    Words(
+                        "\(place) has \(length) code points, more than its maxLength \(maximum)",
+                        id: "\(place) punya \(length) code point, lebih dari maxLength-nya \(maximum)"
+                    ).text)
             }
             if let pattern = schema["pattern"]?.string,
                 let regex = try? NSRegularExpression(pattern: pattern),
                 regex.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) == nil
             {
-                problems.append("\(place) is \(value), which does not match its pattern \(pattern)")
+                problems.append(
+                    Words(
+                        "\(place) is \(value), which does not match its pattern \(pattern)",
+                        id: "\(place) bernilai \(value), yang tidak cocok dengan pattern-nya \(pattern)"
+                    ).text)
             }
         }
         if case .object(let members) = value {
             for name in schema["required"]?.array?.compactMap(\.string) ?? [] where members[name] == nil {
-                problems.append("\(place) has no member \"\(name)\", which the document says is required")
+                problems.append(
+                    Words(
+                        "\(place) has no member \"\(name)\", which the document says is required",
+                        id:
+                            "\(place) tidak punya member \"\(name)\", padahal menurut dokumennya member itu wajib"
+                    ).text)
             }
             let properties = schema["properties"]?.object ?? [:]
             for (name, member) in members.sorted(by: { $0.key < $1.key }) {
                 if let property = properties[name] {
                     problems += schemaProblems(member, property, at: "\(place).\(name)", depth: depth + 1)
                 } else if schema["additionalProperties"] == .bool(false) {
-                    problems.append("\(place) has the member \"\(name)\", which the document does not allow")
+                    problems.append(
+                        Words(
+                            "\(place) has the member \"\(name)\", which the document does not allow",
+                            id: "\(place) punya member \"\(name)\", yang tidak diizinkan oleh dokumennya"
+                        ).text)
                 }
             }
         }
@@ -251,6 +317,18 @@ extension OpenAPIDocument {
             }
         }
         return problems
+    }
+
+    /// The Indonesian of `JSONValue.kindDescription`, named with JSON Schema's type names.
+    private static func indonesianKind(of value: JSONValue) -> String {
+        switch value {
+        case .null: "null"
+        case .bool: "boolean"
+        case .number: "number"
+        case .string: "string"
+        case .array: "array"
+        case .object: "object"
+        }
     }
 
     private static func kind(_ value: JSONValue, is type: String) -> Bool {
