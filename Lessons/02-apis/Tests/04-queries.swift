@@ -145,7 +145,7 @@ let queries = ExerciseTests("api04-queries") {
     Check(
         Words(
             "GET /tasks answers the first 20 tasks, oldest first, and a next link",
-            id: "GET /tasks menjawab 20 tugas pertama, dari yang paling lama, dan sebuah link next"),
+            id: "GET /tasks menjawab 20 tugas pertama, dari yang paling awal dibuat, beserta link next"),
         hint: Words(
             "Without a limit the page holds 20 tasks. nextLink must return \"/tasks?\" + QueryString.make(...) with the cursor's token when there is a next page.",
             id:
