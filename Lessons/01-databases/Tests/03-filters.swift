@@ -41,7 +41,7 @@ private func expectBooks(
             Set(got) == Set(wanted)
             ? Words(
                 "the right books in the wrong order: \(Bookshelf.list(got))",
-                id: "buku yang benar, tapi urutannya salah: \(Bookshelf.list(got))")
+                id: "buku yang benar dengan urutan yang salah: \(Bookshelf.list(got))")
             : describeIDs(got)
         let order =
             wanted.count > 1 ? Words(", in this order", id: ", dengan urutan ini") : Words(verbatim: "")

@@ -56,11 +56,11 @@ private func requireAuthor(_ book: JSONValue, id: Int, name: String, response: C
         hint: joinHint, response: response)
     let title = book["title"]?.string ?? "?"
     try requireEqual(
-        author?["id"]?.int, id, Words("the author id of \"\(title)\"", id: "id penulis \"\(title)\""),
+        author?["id"]?.int, id, Words("the author id of \"\(title)\"", id: "id penulis buku \"\(title)\""),
         hint: joinHint, response: response)
     try requireEqual(
         author?["name"]?.string, name,
-        Words("the author name of \"\(title)\"", id: "nama penulis \"\(title)\""),
+        Words("the author name of \"\(title)\"", id: "nama penulis buku \"\(title)\""),
         hint: joinHint, response: response)
 }
 
