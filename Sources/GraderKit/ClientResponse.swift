@@ -129,14 +129,14 @@ public struct ClientResponse: Sendable {
                 Words(
                     "expected the problem document's \"status\" member to be \(expected), got \(got)",
                     id:
-                        "seharusnya member \"status\" di problem document bernilai \(expected), tapi isinya \(got)"
+                        "seharusnya member \"status\" di dokumen problem bernilai \(expected), tapi isinya \(got)"
                 ).text, hint: hint?.text)
         }
         guard problem["title"]?.string != nil else {
             throw failure(
                 Words(
                     "expected the problem document to have a \"title\" string",
-                    id: "seharusnya problem document punya string \"title\""
+                    id: "seharusnya dokumen problem punya string \"title\""
                 ).text, hint: hint?.text)
         }
         return problem

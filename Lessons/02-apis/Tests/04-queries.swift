@@ -55,7 +55,7 @@ private func page(_ t: TestContext, _ target: String) throws -> Page {
         let response = try t.http.get(target).expectStatus(200)
         let body = try response.json()
         guard let items = body["items"]?.array else {
-            let got = kind(of: body)
+            let got = body.kind
             throw response.failure(
                 Words(
                     "expected a JSON object with an \"items\" list, got \(got.en)",
@@ -120,20 +120,6 @@ private func walk(_ t: TestContext, _ target: String, pageSize: Int, maxPages: I
         current = result.next
     }
     return ids
-}
-
-/// What kind of JSON value `value` is ("an object", "a string"...), in both languages.
-private func kind(of value: JSONValue) -> Words {
-    let indonesian =
-        switch value {
-        case .null: "null"
-        case .bool: "boolean"
-        case .number: "angka"
-        case .string: "string"
-        case .array: "array"
-        case .object: "objek"
-        }
-    return Words(value.kindDescription, id: indonesian)
 }
 
 private func describe(_ ids: [Int], _ rows: [Seed.Row]) -> String {

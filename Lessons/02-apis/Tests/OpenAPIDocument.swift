@@ -238,9 +238,9 @@ extension OpenAPIDocument {
         {
             return [
                 Words(
-                    "\(place) should be \(types.joined(separator: " or ")), but it is \(value.kindDescription): \(value)",
+                    "\(place) should be \(types.joined(separator: " or ")), but it is \(value.kind.en): \(value)",
                     id:
-                        "\(place) seharusnya bertipe \(types.joined(separator: " atau ")), tapi isinya \(Self.indonesianKind(of: value)): \(value)"
+                        "\(place) seharusnya bertipe \(types.joined(separator: " atau ")), tapi isinya \(value.kind[.id]): \(value)"
                 ).text
             ]
         }
@@ -317,18 +317,6 @@ extension OpenAPIDocument {
             }
         }
         return problems
-    }
-
-    /// The Indonesian of `JSONValue.kindDescription`, named with JSON Schema's type names.
-    private static func indonesianKind(of value: JSONValue) -> String {
-        switch value {
-        case .null: "null"
-        case .bool: "boolean"
-        case .number: "number"
-        case .string: "string"
-        case .array: "array"
-        case .object: "object"
-        }
     }
 
     private static func kind(_ value: JSONValue, is type: String) -> Bool {

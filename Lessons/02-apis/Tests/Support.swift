@@ -124,7 +124,7 @@ extension Tasks {
                 Words(
                     "expected the problem document to have an \"errors\" list with one entry per invalid field, but it has none",
                     id:
-                        "seharusnya problem document punya list \"errors\" dengan satu entri untuk setiap field yang tidak valid, tapi tidak ada"
+                        "seharusnya dokumen problem punya list \"errors\" dengan satu entri untuk setiap field yang tidak valid, tapi tidak ada"
                 ),
                 hint: hint
                     ?? Words(
