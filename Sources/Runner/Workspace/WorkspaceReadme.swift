@@ -1,4 +1,6 @@
 /// The `README.md` written into a new workspace, so a learner who opens the folder knows what it is.
+/// In both languages, one after the other: it is written once, before a language may have been
+/// chosen, and a learner who switches language later still reads it.
 enum WorkspaceReadme {
     static let text = """
         # Your Backendlings workspace
@@ -21,6 +23,30 @@ enum WorkspaceReadme {
 
         The extension reads `Package.swift`, so completion and documentation for BackendKit work in
         every exercise. The first time, wait until it has finished resolving the package.
+
+        ---
+
+        # Workspace Backendlings kamu
+
+        Folder ini berisi kodemu. Setiap latihan punya folder sendiri di sini (misalnya
+        `01-databases/01-schema/`), disalin dari starter pelajarannya saat pertama kali kamu sampai di
+        latihan itu. Edit file di folder-folder itu; backendlings mengecek kodemu setiap kali kamu
+        menyimpan.
+
+        - `Package.swift` dibuat oleh backendlings. Jangan diedit: file ini ditulis ulang setiap ada
+          latihan baru. Setiap folder latihan adalah program kecil yang dinamai sesuai latihannya.
+        - `.backendlings/` menyimpan progres kamu dan backup yang dibuat `backendlings reset`.
+          Biarkan apa adanya.
+
+        ## Code completion di VS Code
+
+        Pasang extension Swift, lalu buka folder ini sendiri (bukan checkout Backendlings), misalnya
+        dari folder Backendlings:
+
+            code workspace
+
+        Extension itu membaca `Package.swift`, jadi completion dan dokumentasi BackendKit jalan di
+        setiap latihan. Pertama kali, tunggu sampai extension selesai me-resolve package-nya.
 
         """
 }
