@@ -86,7 +86,7 @@ private func line(
                 ? Words(
                     "JOIN keeps only authors that have books; LEFT JOIN keeps every author (the book columns are then NULL).",
                     id:
-                        "JOIN hanya menyimpan penulis yang punya buku; LEFT JOIN menyimpan semua penulis (kolom-kolom bukunya lalu berisi NULL)."
+                        "JOIN hanya menyimpan penulis yang punya buku; LEFT JOIN menyimpan semua penulis (kolom-kolom bukunya berisi NULL)."
                 )
                 : nil)
     }
@@ -228,7 +228,7 @@ let aggregates = ExerciseTests("db06-aggregates") {
             Words(
                 "expected the author ids in the order \(Bookshelf.list(expected)), got \(Bookshelf.list(answer.order))",
                 id:
-                    "seharusnya id penulisnya berurutan \(Bookshelf.list(expected)), tapi yang datang \(Bookshelf.list(answer.order))"
+                    "seharusnya urutan id penulisnya \(Bookshelf.list(expected)), tapi yang datang \(Bookshelf.list(answer.order))"
             ),
             response: answer.response)
     }
