@@ -163,7 +163,7 @@ let migrations = ExerciseTests("db09-migrations") {
             Words(
                 "expected \(oldLibrary.count) books after the upgrade, got \(books.count)\(books.isEmpty ? ": the upgrade lost every book" : "")",
                 id:
-                    "seharusnya ada \(oldLibrary.count) buku setelah upgrade, tapi isinya \(books.count)\(books.isEmpty ? ": upgrade-nya menghilangkan semua buku" : "")"
+                    "seharusnya ada \(oldLibrary.count) buku setelah upgrade, tapi yang ada \(books.count)\(books.isEmpty ? ": upgrade-nya menghilangkan semua buku" : "")"
             ),
             hint: books.isEmpty || books.count > oldLibrary.count ? keepBooksHint : lostSomeHint,
             response: nil)
@@ -209,7 +209,7 @@ let migrations = ExerciseTests("db09-migrations") {
             Words(
                 "expected \(oldLibrary.count) books to check, got \(books.count): the books must be kept first (see the check above)",
                 id:
-                    "seharusnya ada \(oldLibrary.count) buku untuk dicek, tapi isinya \(books.count): buku-bukunya harus dipertahankan dulu (lihat pengecekan di atas)"
+                    "seharusnya ada \(oldLibrary.count) buku untuk dicek, tapi yang ada \(books.count): buku-bukunya harus dipertahankan dulu (lihat pengecekan di atas)"
             ),
             response: nil)
         for (old, new) in zip(oldLibrary, books) where old.author != new.author {
