@@ -24,16 +24,28 @@ private func page(_ t: TestContext, _ target: String) throws -> (
     let json = try response.json()
     guard let items = json["items"]?.array else {
         throw response.failure(
-            "expected a JSON object with an \"items\" array, got \(response.text.prefix(120))")
+            Words(
+                "expected a JSON object with an \"items\" array, got \(response.text.prefix(120))",
+                id:
+                    "seharusnya sebuah objek JSON dengan array \"items\", tapi yang datang \(response.text.prefix(120))"
+            ))
     }
     let next = json["next"]
     guard next == .null || next?.string != nil else {
         throw response.failure(
-            "expected \"next\" to be a link (text) or null, got \(next?.description ?? "nothing")")
+            Words(
+                "expected \"next\" to be a link (text) or null, got \(next?.description ?? "nothing")",
+                id:
+                    "seharusnya \"next\" berisi link (teks) atau null, tapi isinya \(next?.description ?? "tidak ada")"
+            ))
     }
     if let link = next?.string, !link.hasPrefix("/books?") {
         throw response.failure(
-            "expected \"next\" to be a link such as /books?after=1020&limit=20, got \"\(link)\"")
+            Words(
+                "expected \"next\" to be a link such as /books?after=1020&limit=20, got \"\(link)\"",
+                id:
+                    "seharusnya \"next\" berisi link seperti /books?after=1020&limit=20, tapi isinya \"\(link)\""
+            ))
     }
     return (items.map { $0["id"]?.int ?? -1 }, next?.string, response)
 }
@@ -57,7 +69,10 @@ private func walk(_ t: TestContext, from target: String, between: ([Int]) throws
         pages += 1
         if pages == 1 { try between(current.ids) }
         try require(
-            pages <= 60, "followed 60 next links without reaching a page whose next is null",
+            pages <= 60,
+            Words(
+                "followed 60 next links without reaching a page whose next is null",
+                id: "sudah mengikuti 60 link next tanpa sampai ke halaman yang next-nya null"),
             response: current.response)
     }
     return seen
@@ -69,45 +84,78 @@ private func requireNoRepeats(_ seen: [Int], hint: Words) throws {
     for id in seen { counts[id, default: 0] += 1 }
     let repeated = counts.filter { $0.value > 1 }.keys.sorted()
     try require(
-        repeated.isEmpty, "following the next links showed these books twice: \(Bookshelf.list(repeated))",
+        repeated.isEmpty,
+        Words(
+            "following the next links showed these books twice: \(Bookshelf.list(repeated))",
+            id: "dengan mengikuti link next, buku-buku ini muncul dua kali: \(Bookshelf.list(repeated))"),
         hint: hint, response: nil)
 }
 
-private let keysetHint: Words =
-    "With OFFSET, \"page 2\" means \"skip 10 rows\". When rows are added or deleted before that point, the rows shift: some come twice, some never. Remember the last id instead: WHERE books.id > ? ORDER BY books.id LIMIT ?, with the id of the last book of the previous page."
-private let lastPageHint: Words =
-    "Ask for limit + 1 rows. When you get the extra row, another page follows (drop the extra row from the answer); when you do not, this is the last page and nextAfter is nil."
+private let keysetHint = Words(
+    "With OFFSET, \"page 2\" means \"skip 10 rows\". When rows are added or deleted before that point, the rows shift: some come twice, some never. Remember the last id instead: WHERE books.id > ? ORDER BY books.id LIMIT ?, with the id of the last book of the previous page.",
+    id:
+        "Dengan OFFSET, \"halaman 2\" berarti \"lewati 10 baris\". Kalau ada baris yang ditambahkan atau dihapus sebelum titik itu, baris-barisnya bergeser: ada yang muncul dua kali, ada yang tidak pernah muncul. Ingat id terakhirnya saja: WHERE books.id > ? ORDER BY books.id LIMIT ?, dengan id buku terakhir dari halaman sebelumnya."
+)
+private let lastPageHint = Words(
+    "Ask for limit + 1 rows. When you get the extra row, another page follows (drop the extra row from the answer); when you do not, this is the last page and nextAfter is nil.",
+    id:
+        "Minta limit + 1 baris. Kalau baris tambahan itu datang, masih ada halaman berikutnya (buang baris tambahan itu dari jawaban); kalau tidak datang, ini halaman terakhir dan nextAfter bernilai nil."
+)
 
-private let boundHint: Words =
-    "Add after and limit + 1 to the values and write ? for them: WHERE books.id > ? … LIMIT ?. A number pasted into SQL is still SQL built from a client's text."
+private let boundHint = Words(
+    "Add after and limit + 1 to the values and write ? for them: WHERE books.id > ? … LIMIT ?. A number pasted into SQL is still SQL built from a client's text.",
+    id:
+        "Tambahkan after dan limit + 1 ke daftar nilai dan tulis ? untuk keduanya: WHERE books.id > ? … LIMIT ?. Angka yang ditempel ke SQL tetap saja SQL yang disusun dari teks client."
+)
 
 let pagination = ExerciseTests("db10-pagination") {
     Check(
-        "GET /books answers the first 20 books by id, and a next link that continues after the last one",
-        hint:
-            "nextAfter is the id of the last book on the page (not a count of rows): the next page starts after that id."
+        Words(
+            "GET /books answers the first 20 books by id, and a next link that continues after the last one",
+            id:
+                "GET /books menjawab 20 buku pertama berdasarkan id, dan link next yang melanjutkan setelah buku terakhir"
+        ),
+        hint: Words(
+            "nextAfter is the id of the last book on the page (not a count of rows): the next page starts after that id.",
+            id:
+                "nextAfter adalah id buku terakhir di halaman itu (bukan jumlah baris): halaman berikutnya dimulai setelah id itu."
+        )
     ) { t in
         _ = try t.http.get("/books/1")
         try t.prepareDatabase(seedShelf)
         let first = try page(t, "/books")
-        try requireEqual(first.ids, Array(1001...1020), "the ids on the first page", response: first.response)
         try requireEqual(
-            first.next, "/books?after=1020&limit=20", "the next link of the first page",
+            first.ids, Array(1001...1020), Words("the ids on the first page", id: "id di halaman pertama"),
+            response: first.response)
+        try requireEqual(
+            first.next, "/books?after=1020&limit=20",
+            Words("the next link of the first page", id: "link next dari halaman pertama"),
             response: first.response)
     }
 
     Check(
-        "GET /books?after=1010&limit=5 answers the 5 books with the next ids after 1010", hint: keysetHint,
+        Words(
+            "GET /books?after=1010&limit=5 answers the 5 books with the next ids after 1010",
+            id: "GET /books?after=1010&limit=5 menjawab 5 buku dengan id berikutnya setelah 1010"),
+        hint: keysetHint,
         needs:
             "GET /books answers the first 20 books by id, and a next link that continues after the last one"
     ) { t in
         let answer = try page(t, "/books?after=1010&limit=5")
-        try requireEqual(answer.ids, Array(1011...1015), "the ids after 1010", response: answer.response)
-        try requireEqual(answer.next, "/books?after=1015&limit=5", "the next link", response: answer.response)
+        try requireEqual(
+            answer.ids, Array(1011...1015), Words("the ids after 1010", id: "id setelah 1010"),
+            response: answer.response)
+        try requireEqual(
+            answer.next, "/books?after=1015&limit=5", Words("the next link", id: "link next-nya"),
+            response: answer.response)
     }
 
     Check(
-        "following next to the end shows every book once, and the last page's next is null",
+        Words(
+            "following next to the end shows every book once, and the last page's next is null",
+            id:
+                "mengikuti next sampai habis menampilkan setiap buku sekali, dan next di halaman terakhir bernilai null"
+        ),
         hint: lastPageHint,
         needs:
             "GET /books answers the first 20 books by id, and a next link that continues after the last one"
@@ -122,35 +170,58 @@ let pagination = ExerciseTests("db10-pagination") {
             next = current.next
         }
         try requireEqual(
-            seen, Array(1001...1045), "the ids of all pages together", response: pages.last?.response)
+            seen, Array(1001...1045),
+            Words("the ids of all pages together", id: "id dari semua halaman digabung"),
+            response: pages.last?.response)
         try requireEqual(
             pages.count, 3,
-            "the number of pages of 15 for 45 books (the third page is full, and it is the last: its next must be null, not a link to an empty page)",
+            Words(
+                "the number of pages of 15 for 45 books (the third page is full, and it is the last: its next must be null, not a link to an empty page)",
+                id:
+                    "jumlah halaman berisi 15 untuk 45 buku (halaman ketiga penuh, dan itulah yang terakhir: next-nya harus null, bukan link ke halaman kosong)"
+            ),
             hint: lastPageHint, response: pages.last?.response)
     }
 
     Check(
-        "filters stay in the next link: ?author= pages through that author's books only",
+        Words(
+            "filters stay in the next link: ?author= pages through that author's books only",
+            id: "filter tetap ada di link next: ?author= hanya menelusuri halaman buku-buku penulis itu"),
         needs: "following next to the end shows every book once, and the last page's next is null"
     ) { t in
         let seen = try walk(
             t, from: Bookshelf.target("/books", [("author", "Tim O'Reilly"), ("limit", "4")]))
         let expected = Array(1001...1045).filter { $0 % 3 == 0 }
-        try requireEqual(seen, expected, "the ids of Tim O'Reilly's books over all pages")
+        try requireEqual(
+            seen, expected,
+            Words(
+                "the ids of Tim O'Reilly's books over all pages",
+                id: "id buku-buku Tim O'Reilly di semua halaman"))
     }
 
-    Check("limit must be from 1 to 100 and after 0 or more; anything else answers 400") { t in
+    Check(
+        Words(
+            "limit must be from 1 to 100 and after 0 or more; anything else answers 400",
+            id: "limit harus dari 1 sampai 100 dan after 0 atau lebih; selain itu dijawab 400")
+    ) { t in
         for target in [
             "/books?limit=0", "/books?limit=101", "/books?limit=ten", "/books?after=-5", "/books?sort=title",
         ] {
             try t.http.get(target).expectProblem(status: 400)
         }
         let most = try page(t, "/books?limit=100")
-        try requireEqual(most.ids.count, 45, "the number of books with limit=100", response: most.response)
+        try requireEqual(
+            most.ids.count, 45,
+            Words("the number of books with limit=100", id: "jumlah buku dengan limit=100"),
+            response: most.response)
     }
 
     Check(
-        "books added in front and at the end between two pages: none repeated, none skipped",
+        Words(
+            "books added in front and at the end between two pages: none repeated, none skipped",
+            id:
+                "buku ditambahkan di depan dan di akhir di antara dua halaman: tidak ada yang muncul dua kali, tidak ada yang terlewat"
+        ),
         hint: keysetHint,
         needs: "following next to the end shows every book once, and the last page's next is null"
     ) { t in
@@ -173,12 +244,20 @@ let pagination = ExerciseTests("db10-pagination") {
         try requireNoRepeats(seen, hint: keysetHint)
         let missing = (before + added).filter { !seen.contains($0) }
         try require(
-            missing.isEmpty, "following the next links never showed these books: \(Bookshelf.list(missing))",
+            missing.isEmpty,
+            Words(
+                "following the next links never showed these books: \(Bookshelf.list(missing))",
+                id:
+                    "dengan mengikuti link next, buku-buku ini tidak pernah muncul: \(Bookshelf.list(missing))"
+            ),
             hint: keysetHint, response: nil)
     }
 
     Check(
-        "books deleted from the first page while paging: no other book is skipped", hint: keysetHint,
+        Words(
+            "books deleted from the first page while paging: no other book is skipped",
+            id: "buku dihapus dari halaman pertama saat paging: tidak ada buku lain yang terlewat"),
+        hint: keysetHint,
         needs: "following next to the end shows every book once, and the last page's next is null"
     ) { t in
         let before = try storedIDs(t)
@@ -193,12 +272,18 @@ let pagination = ExerciseTests("db10-pagination") {
         let missing = before.filter { !deleted.contains($0) && !seen.contains($0) }
         try require(
             missing.isEmpty,
-            "after 3 books of the first page were deleted, following the next links never showed these books: \(Bookshelf.list(missing))",
+            Words(
+                "after 3 books of the first page were deleted, following the next links never showed these books: \(Bookshelf.list(missing))",
+                id:
+                    "setelah 3 buku di halaman pertama dihapus, dengan mengikuti link next, buku-buku ini tidak pernah muncul: \(Bookshelf.list(missing))"
+            ),
             hint: keysetHint, response: nil)
     }
 
     Check(
-        "after and limit reach the SQL as ? parameters",
+        Words(
+            "after and limit reach the SQL as ? parameters",
+            id: "after dan limit sampai ke SQL sebagai parameter ?"),
         hint: boundHint,
         needs: "GET /books?after=1010&limit=5 answers the 5 books with the next ids after 1010"
     ) { t in
