@@ -4,19 +4,6 @@ import GraderKit
 /// The status check; the checks of the same answer need it.
 private let answersOK = Words("GET /health answers 200 OK", id: "GET /health menjawab 200 OK")
 
-/// The kind of a JSON value in Indonesian ("sebuah array"), for messages: BackendKit's
-/// `kindDescription` is English only.
-private func indonesianKind(of value: JSONValue) -> String {
-    switch value {
-    case .null: "null"
-    case .bool: "sebuah boolean"
-    case .number: "sebuah angka"
-    case .string: "sebuah string"
-    case .array: "sebuah array"
-    case .object: "sebuah objek"
-    }
-}
-
 let health = ExerciseTests("api01-health") {
     Check(answersOK) { t in
         try t.http.get("/health").expectStatus(
@@ -58,9 +45,9 @@ let health = ExerciseTests("api01-health") {
         try require(
             body.object != nil,
             Words(
-                "expected a JSON object ({...}), got \(body.kindDescription): \(response.text.prefix(80))",
+                "expected a JSON object ({...}), got \(body.kind.en): \(response.text.prefix(80))",
                 id:
-                    "seharusnya sebuah objek JSON ({...}), tapi yang datang \(indonesianKind(of: body)): \(response.text.prefix(80))"
+                    "seharusnya sebuah objek JSON ({...}), tapi yang datang \(body.kind[.id]): \(response.text.prefix(80))"
             ),
             response: response)
         try requireEqual(
