@@ -98,13 +98,15 @@
             #expect(try RawHTTPProbe.get(port: server.port, path: "/hello").text.hasSuffix("hello"))
             await server.stop()
             let output = server.output
-            let total = 50 * 1024 * 1024 + "Listening on http://127.0.0.1:\(server.port)\n".utf8.count
+            let total = 200 * 1024 * 1024 + "Listening on http://127.0.0.1:\(server.port)\n".utf8.count
             #expect(output.head.utf8.count == OutputCapture.headLimit)
             #expect(output.tail.utf8.count == OutputCapture.tailLimit)
             #expect(output.omittedBytes == total - OutputCapture.headLimit - OutputCapture.tailLimit)
             #expect(output.head.hasPrefix("flood line 0 xxx"))
             #expect(output.tail.hasSuffix("\nListening on http://127.0.0.1:\(server.port)\n"))
-            #expect(ProcessLeftovers.residentBytesOfThisProcess() - residentBefore < 40 << 20)
+            // Keeping the 200 MiB would grow this process by at least that; the other tests running in
+            // parallel in this process have grown it by up to 45 MiB meanwhile.
+            #expect(ProcessLeftovers.residentBytesOfThisProcess() - residentBefore < 100 << 20)
             #expect(ProcessLeftovers.processes(marked: mark, group: server.processID) == [])
         }
     }

@@ -106,6 +106,33 @@ import Testing
             ])
     }
 
+    @Test func anEnglishOnlyHiddenTestText_isAMissingTranslation_onlyInAPackThatSpeaksIndonesian()
+        async throws
+    {
+        let tests = "Lessons/01-hello/Tests/Shout.swift"
+        let englishOnly = DevCheckFixture.files[tests]!
+        let manifest = DevCheckFixture.files["Lessons/pack.json"]!
+        let speaksIndonesian = manifest.replacingOccurrences(
+            of: #""formatVersion": 1,"#, with: #""formatVersion": 1, "languages": ["en", "id"],"#)
+        #expect(speaksIndonesian != manifest)
+
+        let indonesianPack = try DevCheckFixture.pack([
+            "Lessons/pack.json": speaksIndonesian, tests: englishOnly,
+        ])
+        let found = try await DevCheckFixture.check(indonesianPack, only: ["hello02-shout"], variants: false)
+        // The two check names and the `what` of requireEqual have no Indonesian.
+        #expect(
+            found.problems.filter { $0.contains("Tests/Shout.swift") } == [
+                #"Missing Bahasa Indonesia translation: Lessons/01-hello/Tests/Shout.swift:4:5 (write Words("…", id: "…"))"#,
+                #"Missing Bahasa Indonesia translation: Lessons/01-hello/Tests/Shout.swift:6:51 (write Words("…", id: "…"))"#,
+                #"Missing Bahasa Indonesia translation: Lessons/01-hello/Tests/Shout.swift:8:5 (write Words("…", id: "…"))"#,
+            ])
+
+        let englishPack = try DevCheckFixture.pack(["Lessons/pack.json": manifest, tests: englishOnly])
+        let quiet = try await DevCheckFixture.check(englishPack, only: ["hello02-shout"], variants: false)
+        #expect(!quiet.problems.contains { $0.contains("Missing") }, "\(quiet.problems)")
+    }
+
     @Test func unformattedCode_isReportedByTheFormatRule() async throws {
         let pack = try DevCheckFixture.pack([
             greetingSolution:
