@@ -105,6 +105,7 @@ extension CheckRunner {
 
     /// The result a check's thread reports; the first report wins unless forced by a timeout.
     final class Outcome: @unchecked Sendable {
+        // @unchecked Sendable: its mutable state is read and written only while holding `lock`.
         struct Value {
             var status: CheckResult.Status
             var message: String?

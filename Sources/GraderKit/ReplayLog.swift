@@ -7,6 +7,7 @@ import Grader
 /// Safe to use from several threads at once: requests sent by `concurrently` are kept in the order
 /// they were sent.
 final class ReplayLog: @unchecked Sendable {  // unchecked: `steps` is only touched under `lock`
+    // @unchecked Sendable: its mutable state is read and written only while holding `lock`.
     /// Bodies are kept up to this size; a larger one is cut, and the script says so.
     static let maxBodyBytes = 1 << 20
     /// Steps kept at most; a load test's thousands of requests do not all go into a script.

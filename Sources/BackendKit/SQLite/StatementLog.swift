@@ -18,7 +18,7 @@ import Foundation
 /// ran in one transaction" (same `transaction`, which is `connection.serial`). Parameter values are
 /// never written: they may be passwords. It is a side channel, not the learner's log, and costs
 /// nothing when the variable is unset: `shared` is `nil` and no request carries an id for it.
-final class StatementLog: @unchecked Sendable {
+final class StatementLog: Sendable {
     static let environmentVariable = "BACKENDKIT_STATEMENT_LOG"
 
     /// The log of this process, or `nil` when statements are not logged.

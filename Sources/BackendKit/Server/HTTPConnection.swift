@@ -343,6 +343,7 @@ final class HTTPConnection: EventChannel {
 
 /// Carries a loop-confined reference into a task that runs on that same loop.
 struct UnsafeTransfer<Value>: @unchecked Sendable {
+    // @unchecked Sendable: the value never leaves its event loop; the task that receives it runs there.
     let value: Value
     init(_ value: Value) { self.value = value }
 }

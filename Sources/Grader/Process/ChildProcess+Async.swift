@@ -43,6 +43,7 @@ extension ChildProcess {
 
 /// A continuation that several racing callbacks may try to resume; only the first one does.
 final class ResumeOnce<Value: Sendable>: @unchecked Sendable {
+    // @unchecked Sendable: its mutable state is read and written only while holding `lock`.
     private let lock = NSLock()
     private var continuation: CheckedContinuation<Value, Never>?
 

@@ -3,6 +3,7 @@ import Foundation
 /// The race a server start is: the listening line, the process exiting, or the deadline, whichever
 /// comes first. Each source calls `resolve`; the first outcome wins and the others are ignored.
 final class ReadinessGate: @unchecked Sendable {
+    // @unchecked Sendable: its mutable state is read and written only while holding `lock`.
     enum Outcome: Sendable, Equatable {
         case listening(port: Int)
         /// A line that starts like the listening line but is not one the grader can use.

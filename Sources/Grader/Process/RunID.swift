@@ -40,6 +40,7 @@ struct RunID: Sendable, Equatable, CustomStringConvertible {
 
 /// A thread-safe increasing number.
 private final class Counter: @unchecked Sendable {
+    // @unchecked Sendable: its mutable state is read and written only while holding `lock`.
     private var value = 0
     private let lock = NSLock()
 

@@ -21,6 +21,7 @@ import Foundation
 /// let calls = payments.requests(to: "/charges")     // 3, with their headers, bodies and times
 /// ```
 public final class FakeUpstream: @unchecked Sendable {
+    // @unchecked Sendable: its mutable state is read and written only while holding `lock`.
     /// The longest delay a script may ask for: longer than a check may run.
     public static let maxDelay: Duration = .seconds(60)
 
@@ -132,6 +133,7 @@ public final class FakeUpstream: @unchecked Sendable {
 
 /// Lets the server's callback reach the upstream that owns it, once both exist.
 private final class BehaviourSource: @unchecked Sendable {
+    // @unchecked Sendable: `upstream` is set once, before the server can call back, and only read after.
     weak var upstream: FakeUpstream?  // set once, before the first request can arrive
 
     func behaviour(for request: UpstreamRequest) -> UpstreamBehaviour {

@@ -74,6 +74,7 @@ public struct CheckAll: Sendable {
     }
 
     private final class OutcomeStore: @unchecked Sendable {
+        // @unchecked Sendable: its mutable state is read and written only while holding `lock`.
         private let lock = NSLock()
         private var outcomes: [CheckOutcome?]
         init(count: Int) { outcomes = Array(repeating: nil, count: count) }

@@ -180,6 +180,7 @@ public struct DevCheck: Sendable {
 
     /// Grading reports by product, recorded from many threads.
     final class Reports: @unchecked Sendable {
+        // @unchecked Sendable: its mutable state is read and written only while holding `lock`.
         // Guarded by `lock`: the grading threads record while the caller waits for them.
         private let lock = NSLock()
         private var reports: [String: GradeReport] = [:]

@@ -4,7 +4,7 @@ import Grader
 /// Runs a learner's mini-backend for a person to try with curl or a browser: a fixed port, a
 /// database file that survives between runs (so `sqlite3` can open it), and every log line passed on
 /// as it arrives. `backendlings serve` and the watch screen's `s` key both use it.
-public final class ServeSession: @unchecked Sendable {
+public final class ServeSession: Sendable {
     public let exercise: Exercise
     public let port: Int
     /// `<workspace>/data/<exercise id>.sqlite`: stable, visible, and outside the exercise's code folder.
@@ -147,6 +147,7 @@ extension ServeError {
 
 /// Lets the output thread hand the starting thread the listening line.
 private final class ListeningWaiter: @unchecked Sendable {
+    // @unchecked Sendable: its mutable state is read and written only while holding `lock`.
     private let semaphore = DispatchSemaphore(value: 0)
     private let lock = NSLock()
     private var line: String?
