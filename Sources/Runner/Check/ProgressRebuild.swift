@@ -8,6 +8,12 @@ public struct ProgressRebuild: Sendable {
 
     public init(context: RunnerContext) { self.context = context }
 
+    /// Whether an unreadable progress file was moved aside and the rebuild has not run yet.
+    public var isPending: Bool {
+        FileManager.default.fileExists(atPath: context.progressStore.rebuildMarker.path)
+    }
+
+    /// Checks every exercise again, then clears the pending rebuild.
     @discardableResult
     public func run(onFinished: @escaping @Sendable (CheckOutcome) -> Void = { _ in }) throws
         -> [CheckOutcome]
@@ -18,6 +24,7 @@ public struct ProgressRebuild: Sendable {
         }) {
             _ = try context.progressStore.setCurrent(next.id)
         }
+        try? FileManager.default.removeItem(at: context.progressStore.rebuildMarker)
         return outcomes
     }
 }

@@ -86,11 +86,21 @@ public struct ProgressStore: Sendable {
             reason = "\(error)"
         }
         let moved = try moveAside(now: now)
+        // Whichever command found the unreadable file, the next watch session re-checks every exercise.
+        _ = FileManager.default.createFile(atPath: rebuildMarker.path, contents: Data())
         let notice = ProgressNotice(
             movedTo: moved, displayPath: FileSystem.displayPath(moved, from: currentDirectory), reason: reason
         )
         return (fresh, notice, false)
     }
+
+    /// Beside the progress file: present while progress must be rebuilt by re-checking every
+    /// exercise (see `ProgressRebuild`), after an unreadable file was moved aside.
+    public var rebuildMarker: URL {
+        file.deletingLastPathComponent().appendingPathComponent(Self.rebuildMarkerName)
+    }
+
+    static let rebuildMarkerName = "rebuild-progress"
 
     private func moveAside(now: Date) throws(ProgressError) -> URL {
         let target = FileSystem.unusedName(

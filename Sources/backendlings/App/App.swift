@@ -83,28 +83,14 @@ struct App {
     /// workspace was last synced is added (nothing of the learner's is touched); a folder the learner
     /// deleted is reported with the command that restores it.
     func prepareWorkspace(for exercise: Exercise, in context: RunnerContext) throws {
-        let workspace = context.workspace
-        guard FileManager.default.fileExists(atPath: workspace.packageManifest.path),
-            !workspace.contains(exercise)
-        else {
-            try workspace.validate(exercise)
-            return
-        }
-        let manifest = (try? String(contentsOf: workspace.packageManifest, encoding: .utf8)) ?? ""
-        guard !manifest.contains("\"\(exercise.id)\"") else {
-            // It was there, so the learner removed it: the error says how to restore it.
-            try workspace.validate(exercise)
-            return
-        }
-        let report = try workspace.sync()
-        if !report.addedExercises.isEmpty {
-            let added = report.addedExercises.joined(separator: ", ")
-            Console.err(
-                Words(
-                    "Added the new exercise\(report.addedExercises.count == 1 ? "" : "s") \(added) to your workspace.",
-                    id: "Latihan baru \(added) ditambahkan ke workspace-mu."
-                ).text + "\n")
-        }
+        let added = try context.workspace.prepare(for: exercise)
+        guard !added.isEmpty else { return }
+        let names = added.joined(separator: ", ")
+        Console.err(
+            Words(
+                "Added the new exercise\(added.count == 1 ? "" : "s") \(names) to your workspace.",
+                id: "Latihan baru \(names) ditambahkan ke workspace-mu."
+            ).text + "\n")
     }
 
     /// The learner's progress, or nil when the workspace does not exist yet (a fresh clone).
@@ -118,13 +104,10 @@ struct App {
         return loaded.value
     }
 
-    /// Shows a progress notice and leaves a marker so the next watch session re-checks every
-    /// exercise, whichever command happened to find the unreadable file.
+    /// Shows a progress notice (the store has already asked the next watch session to rebuild).
     func showNotice(_ notice: ProgressNotice?) {
         guard let notice else { return }
         Console.err(style.warning("note: ") + notice.description + "\n")
-        let marker = notice.movedTo.deletingLastPathComponent().appendingPathComponent(App.rebuildMarker)
-        _ = FileManager.default.createFile(atPath: marker.path, contents: Data())
     }
 
     /// Says that `Package.swift` was generated again and where the version on disk was saved.
@@ -139,9 +122,6 @@ struct App {
                         "\(manifest) bukan yang dibuat backendlings, jadi dibuat ulang. Versimu disimpan di \(saved)."
                 ).text + "\n")
     }
-
-    /// In `.backendlings/`: present while progress must be rebuilt by re-checking every exercise.
-    static let rebuildMarker = "rebuild-progress"
 
     func renderReport(_ report: GradeReport, title: String?) -> String {
         var renderer = TextReportRenderer(style: ReportStyle(style: style))

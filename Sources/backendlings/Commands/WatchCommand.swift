@@ -18,19 +18,18 @@ struct WatchCommand {
         try context.workspace.validate()
         var loaded = try context.progressStore.load()
         app.showNotice(loaded.notice)
-        let marker = context.workspace.stateFolder.appendingPathComponent(App.rebuildMarker)
-        if FileManager.default.fileExists(atPath: marker.path) {
+        let rebuild = ProgressRebuild(context: context)
+        if rebuild.isPending {
             Console.out(
                 Words(
                     "Checking every exercise to rebuild your progress…",
                     id: "Mengecek semua latihan untuk menyusun ulang progresmu…"
                 ).text + "\n")
-            try ProgressRebuild(context: context).run { outcome in
+            try rebuild.run { outcome in
                 Console.out(
                     "  \(outcome.passed ? app.style.success(app.style.symbol(.done)) : app.style.dim(app.style.symbol(.pending))) \(outcome.exercise.id)\n"
                 )
             }
-            try? FileManager.default.removeItem(at: marker)
             loaded = try context.progressStore.load()
         }
         guard let start = loaded.value.currentExercise(in: context.pack) ?? context.pack.exercises.first

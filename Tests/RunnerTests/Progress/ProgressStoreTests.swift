@@ -123,6 +123,9 @@ struct ProgressStoreTests {
             )
             #expect(fileText(of: notice.movedTo) == "{\"formatVersion\": 1, \"startedAt\": ")
             #expect(loaded.value == LearnerProgress(startedAt: start, current: "db01-schema"))
+            // The next watch session rebuilds progress by checking every exercise again.
+            #expect(FileManager.default.fileExists(atPath: store.rebuildMarker.path))
+            #expect(store.rebuildMarker.deletingLastPathComponent() == store.file.deletingLastPathComponent())
             #expect(try store.load().notice == nil)
             #expect(try store.load().value == loaded.value)
         }
