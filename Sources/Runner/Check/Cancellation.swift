@@ -15,7 +15,6 @@ import Grader
 /// refuses new ones. The grader's own first build is never registered: it does not depend on the
 /// learner's code, so a save must not throw its progress away.
 public final class Cancellation: @unchecked Sendable {
-    // @unchecked Sendable: its mutable state is read and written only while holding `lock`.
     // @unchecked: every stored property is guarded by `lock`.
     private let lock = NSLock()
     private var cancelled = false

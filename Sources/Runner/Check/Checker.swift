@@ -182,7 +182,6 @@ public struct CheckOutcome: Sendable {
 
 /// A Boolean shared between threads.
 private final class Flag: @unchecked Sendable {
-    // @unchecked Sendable: its mutable state is read and written only while holding `lock`.
     // @unchecked: `stored` is guarded by `lock`.
     private let lock = NSLock()
     private var stored: Bool
