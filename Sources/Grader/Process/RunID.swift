@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 #if canImport(Glibc)
     import Glibc
@@ -39,15 +40,13 @@ struct RunID: Sendable, Equatable, CustomStringConvertible {
 }
 
 /// A thread-safe increasing number.
-private final class Counter: @unchecked Sendable {
-    // @unchecked Sendable: its mutable state is read and written only while holding `lock`.
-    private var value = 0
-    private let lock = NSLock()
+private final class Counter: Sendable {
+    private let value = Mutex(0)
 
     func next() -> Int {
-        lock.withLock {
-            value += 1
-            return value
+        value.withLock {
+            $0 += 1
+            return $0
         }
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import Grader
+import Synchronization
 
 /// Checks every exercise: builds run one after another (SwiftPM shares one build folder), grading
 /// runs in parallel on all cores. Results are recorded in progress as they come.
@@ -73,12 +74,10 @@ public struct CheckAll: Sendable {
         return results.all
     }
 
-    private final class OutcomeStore: @unchecked Sendable {
-        // @unchecked Sendable: its mutable state is read and written only while holding `lock`.
-        private let lock = NSLock()
-        private var outcomes: [CheckOutcome?]
-        init(count: Int) { outcomes = Array(repeating: nil, count: count) }
-        func set(_ index: Int, _ outcome: CheckOutcome) { lock.withLock { outcomes[index] = outcome } }
-        var all: [CheckOutcome] { lock.withLock { outcomes.compactMap { $0 } } }
+    private final class OutcomeStore: Sendable {
+        private let outcomes: Mutex<[CheckOutcome?]>
+        init(count: Int) { outcomes = Mutex(Array(repeating: nil, count: count)) }
+        func set(_ index: Int, _ outcome: CheckOutcome) { outcomes.withLock { $0[index] = outcome } }
+        var all: [CheckOutcome] { outcomes.withLock { $0.compactMap { $0 } } }
     }
 }

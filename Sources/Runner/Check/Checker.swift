@@ -1,5 +1,6 @@
 import Foundation
 import Grader
+import Synchronization
 
 /// Builds an exercise, makes sure its module's grader is built, runs the grader against the
 /// learner's server and records the attempt: the whole of `backendlings check`.
@@ -181,13 +182,11 @@ public struct CheckOutcome: Sendable {
 }
 
 /// A Boolean shared between threads.
-private final class Flag: @unchecked Sendable {
-    // @unchecked: `stored` is guarded by `lock`.
-    private let lock = NSLock()
-    private var stored: Bool
-    init(_ value: Bool) { stored = value }
+private final class Flag: Sendable {
+    private let stored: Mutex<Bool>
+    init(_ value: Bool) { stored = Mutex(value) }
     var value: Bool {
-        get { lock.withLock { stored } }
-        set { lock.withLock { stored = newValue } }
+        get { stored.withLock { $0 } }
+        set { stored.withLock { $0 = newValue } }
     }
 }

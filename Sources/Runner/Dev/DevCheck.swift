@@ -1,5 +1,6 @@
 import Foundation
 import Grader
+import Synchronization
 
 /// `backendlings dev check`: proves a lesson pack works. The manifest loads; every exercise has
 /// lesson text, at least two hints and TODO markers; no file is orphaned; every untouched starter
@@ -179,14 +180,12 @@ public struct DevCheck: Sendable {
     }
 
     /// Grading reports by product, recorded from many threads.
-    final class Reports: @unchecked Sendable {
-        // @unchecked Sendable: its mutable state is read and written only while holding `lock`.
-        // Guarded by `lock`: the grading threads record while the caller waits for them.
-        private let lock = NSLock()
-        private var reports: [String: GradeReport] = [:]
-        func record(_ product: String, _ report: GradeReport) { lock.withLock { reports[product] = report } }
-        subscript(product: String) -> GradeReport? { lock.withLock { reports[product] } }
-        var count: Int { lock.withLock { reports.count } }
+    final class Reports: Sendable {
+        // The grading threads record while the caller waits for them.
+        private let reports = Mutex<[String: GradeReport]>([:])
+        func record(_ product: String, _ report: GradeReport) { reports.withLock { $0[product] = report } }
+        subscript(product: String) -> GradeReport? { reports.withLock { $0[product] } }
+        var count: Int { reports.withLock { $0.count } }
     }
 }
 
