@@ -12,7 +12,7 @@ extension WatchCommand {
                 + style.dim(
                     Words(
                         "Open it in a browser: it follows your checks until you quit watch mode.",
-                        id: "Buka di browser: halaman ini mengikuti pengecekanmu sampai kamu keluar dari mode watch."
+                        id: "Buka di browser: halaman ini mengikuti pengecekanmu sampai mode watch ditutup."
                     ).text)
         } catch {
             let port = ProgressWebCommand.defaultPort
