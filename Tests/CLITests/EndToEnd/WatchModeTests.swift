@@ -101,7 +101,7 @@
             let resized = await waitForFrame(process, .seconds(10)) { $0.count == 45 }
             let big = try #require(resized, "no redraw after SIGWINCH")
             #expect(big[5].hasPrefix("[fail] 0 of 1 · "))
-            #expect(big[44].hasPrefix("h hint · l list"))
+            #expect(big[44].hasPrefix("h hint  l list"))
             #expect(big.allSatisfy { $0.count < 130 })
             let logLines = { (lines: [String]) in lines.filter { $0.contains("handling GET /hello") }.count }
             #expect(logLines(big) > logLines(shown), "a taller terminal shows more of the report")
