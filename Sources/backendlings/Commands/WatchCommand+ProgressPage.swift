@@ -25,7 +25,8 @@ extension WatchCommand {
             return problem + " "
                 + Words(
                     "Set BACKENDLINGS_PROGRESS_PORT to another port, or unset it to use any free port.",
-                    id: "Set BACKENDLINGS_PROGRESS_PORT ke port lain, atau hapus supaya port yang kosong dipakai."
+                    id:
+                        "Set BACKENDLINGS_PROGRESS_PORT ke port lain, atau hapus supaya port yang kosong dipakai."
                 ).text
         }
     }

@@ -95,7 +95,8 @@
             #expect(shown[5].hasPrefix("[fail] 0 of 1 · "), "the status line: \(shown[5])")
             #expect(shown.contains { $0.contains("more lines · press f for the full report") })
             #expect(shown[22].contains("/2 done"))
-            #expect(shown[23] == "h hint  l list  n next  r rerun  s serve  f full report  p progress  q quit")
+            #expect(
+                shown[23] == "h hint  l list  n next  r rerun  s serve  f full report  p progress  q quit")
 
             process.resize(columns: 130, rows: 45)
             let resized = await waitForFrame(process, .seconds(10)) { $0.count == 45 }
@@ -191,8 +192,10 @@
             let pagePort = try #require(Int(address.dropFirst(prefix.count).dropLast()), "\(line)")
             #expect(pagePort != port, "the page has a port of its own, not the one s serves on")
 
-            let html = try #require(WatchSupport.get(port: pagePort, path: "/"), "nothing answers on \(address)")
-            #expect(html.contains("<tr id=\"exercise-hello01-greeting\" class=\"failing current\">"), "\(html)")
+            let html = try #require(
+                WatchSupport.get(port: pagePort, path: "/"), "nothing answers on \(address)")
+            #expect(
+                html.contains("<tr id=\"exercise-hello01-greeting\" class=\"failing current\">"), "\(html)")
             #expect(html.contains("<tr id=\"exercise-hello02-again\" class=\"pending\">"), "\(html)")
 
             // r clears the notice; p shows the same address again: one server per session.
