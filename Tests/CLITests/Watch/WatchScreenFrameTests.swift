@@ -220,6 +220,13 @@ struct WatchScreenFrameTests {
         #expect(TerminalText.truncated("\u{1B}[1mabcdef\u{1B}[22m", to: 4) == "\u{1B}[1mabc…\u{1B}[0m")
         #expect(TerminalText.truncated("abc", to: 4) == "abc")
     }
+
+    @Test func wrapping_keepsTheIndentOfTheFirstRow_styledOrNot() {
+        #expect(
+            TerminalText.wrapped("  - a long line of words", to: 12, maxRows: 2) == ["  - a long", "    line of…"])
+        let dim = OutputStyle.rich.dim("- a long line")
+        #expect(TerminalText.wrapped("  " + dim, to: 10, maxRows: 2).first?.hasPrefix("  \u{1B}[2m- a") == true)
+    }
 }
 
 /// Golden files for frames, under `Golden/` next to this file; `UPDATE_GOLDEN=1` rewrites them
