@@ -13,7 +13,7 @@ extension WatchScreen {
     static let translationUpdating = Words(
         " · translation being updated", id: " · terjemahannya sedang diperbarui")
     /// The key bar, each entry starting with its key. Entries are two spaces apart (a " · " between
-    /// them would not leave room for every key in Indonesian): `keyBarFitsEightyColumns` checks that
+    /// them would not leave room for every key in Indonesian); WatchScreenFrameTests checks that
     /// both languages fit 79 columns.
     static let keys = [
         Words("h hint", id: "h petunjuk"), Words("l list", id: "l daftar"), Words("n next", id: "n lanjut"),
