@@ -10,6 +10,7 @@ import Grader
 /// - progress.json is the one source of truth for the current exercise: `next`, `goto` or a reset
 ///   made from another terminal switch this watch session too.
 /// - While serving, every successful build restarts the served server on the new binary.
+/// - The progress page (`p`) is one server for the whole session, stopped with it.
 ///
 /// Every state change is reported through `onEvent` for the screen to draw.
 public actor WatchCoordinator {
@@ -59,6 +60,7 @@ public actor WatchCoordinator {
     private let watcher: FileWatcher
     private let progressWatcher: FileWatcher
     private let serve: ServeFollower
+    let progressPage: SessionProgressPage
     private var current: Exercise
     private var running: Cancellation?
     private var pending: (requested: Bool, savedAt: Date?) = (false, nil)
@@ -70,7 +72,7 @@ public actor WatchCoordinator {
 
     public init(
         context: RunnerContext, current: Exercise, polling: Bool, servePort: Int = 8080,
-        onEvent: @escaping @Sendable (Event) -> Void
+        progressPagePort: Int = 0, onEvent: @escaping @Sendable (Event) -> Void
     ) {
         self.context = context
         self.current = current
@@ -83,6 +85,8 @@ public actor WatchCoordinator {
             ignoredDirectoryNames: ["backups", "staging", "builds"], relevantExtensions: ["json"])
         progressWatcher = FileWatcher(roots: [context.workspace.stateFolder.path], options: progressOptions)
         serve = ServeFollower(context: context, port: servePort) { line in onEvent(.serveLine(line)) }
+        progressPage = SessionProgressPage(
+            pack: context.pack, store: context.progressStore, port: progressPagePort)
     }
 
     public var currentExercise: Exercise { current }
@@ -109,13 +113,14 @@ public actor WatchCoordinator {
         requestCheck()
     }
 
-    /// Stops watching, cancels a running check and stops the served server.
+    /// Stops watching, cancels a running check and stops the served server and the progress page.
     public func stop() {
         watcher.stop()
         progressWatcher.stop()
         for task in tasks { task.cancel() }
         running?.cancel()
         serve.stop()
+        progressPage.stop()
     }
 
     /// Checks the current exercise now. A check already running is cancelled and replaced.

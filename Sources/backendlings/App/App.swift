@@ -25,7 +25,9 @@ struct App {
             case .serve(let id, let port, let fresh):
                 return try ServeCommand(app: self).run(id, port: port, fresh: fresh)
             case .progress(let json, let web, let port):
-                if web { return try ProgressWebCommand(app: self).run(port: port ?? 0) }
+                if web {
+                    return try ProgressWebCommand(app: self).run(port: port ?? ProgressWebCommand.defaultPort)
+                }
                 return try ProgressCommand(app: self).run(json: json)
             case .reset(let id): return try ResetCommand(app: self).run(id)
             case .solution(let id, let force): return try SolutionCommand(app: self).run(id, force: force)

@@ -6,6 +6,15 @@ import Runner
 struct ProgressWebCommand {
     let app: App
 
+    /// 0 (any free port) unless `BACKENDLINGS_PROGRESS_PORT` names one: a fixed address keeps a
+    /// browser tab working across watch sessions. Used by `progress --web` without `--port` and
+    /// by `p` in watch mode.
+    static var defaultPort: Int {
+        ProcessInfo.processInfo.environment["BACKENDLINGS_PROGRESS_PORT"].flatMap(Int.init).flatMap {
+            (0...65_535).contains($0) ? $0 : nil
+        } ?? 0
+    }
+
     func run(port: Int) throws -> Int32 {
         let context = try app.context()
         let server = ProgressPageServer(pack: context.pack, store: context.progressStore, port: port)

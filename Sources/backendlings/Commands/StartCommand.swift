@@ -60,7 +60,7 @@ struct StartCommand {
 
             Backendlings now watches your files. Every time you save, it builds your code, starts your
             server and tests it with real HTTP requests. Keys: h hint, l list, n next, r rerun, s serve,
-            f full report, q quit.
+            f full report, p progress page, q quit.
 
             """
         let indonesian = """
@@ -76,7 +76,7 @@ struct StartCommand {
 
             Sekarang Backendlings mengawasi file-mu. Setiap kali kamu menyimpan, ia mem-build kodemu,
             menyalakan server-mu, dan mengeceknya dengan request HTTP sungguhan. Tombol: h petunjuk,
-            l daftar, n lanjut, r cek ulang, s serve, f laporan lengkap, q keluar.
+            l daftar, n lanjut, r cek ulang, s serve, f laporan lengkap, p halaman progres, q keluar.
 
             """
         return Words(english, id: indonesian).text

@@ -68,7 +68,8 @@ struct WatchCommand {
         let (events, sink) = AsyncStream.makeStream(
             of: WatchCoordinator.Event.self, bufferingPolicy: .unbounded)
         let coordinator = WatchCoordinator(
-            context: context, current: start, polling: poll, servePort: ServeCommand.defaultPort
+            context: context, current: start, polling: poll, servePort: ServeCommand.defaultPort,
+            progressPagePort: ProgressWebCommand.defaultPort
         ) { sink.yield($0) }
         let drawing = Task {
             for await event in events { await screen.apply(event) }
@@ -122,6 +123,8 @@ struct WatchCommand {
                             id: "Menyalakan server-mu di \(address)… ia dinyalakan ulang setiap build."
                         ).text
                         : nil)
+            case .character("p"):
+                await screen.show(message: await progressPage(coordinator))
             case .character("f"):
                 pagerTextShown = await page(screen: screen, session: session, keys: keyReader)
             case .character("i"):

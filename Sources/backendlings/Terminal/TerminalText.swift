@@ -41,8 +41,9 @@ enum TerminalText {
         let indent = String(repeating: " ", count: plain(line).prefix { $0 == " " }.count + 2)
         var rows: [String] = []
         var current = ""
-        for word in line.split(separator: " ", omittingEmptySubsequences: false).map(String.init) {
-            let candidate = current.isEmpty ? word : current + " " + word
+        // The leading spaces are empty words: joining them with " " keeps the line's indent.
+        for (index, word) in line.split(separator: " ", omittingEmptySubsequences: false).enumerated() {
+            let candidate = index == 0 ? String(word) : current + " " + word
             if width(candidate) <= columns || current.trimmingCharacters(in: .whitespaces).isEmpty {
                 current = candidate
                 continue

@@ -12,13 +12,16 @@ extension WatchScreen {
     static let couldNotCheck = Words("Could not check:", id: "Tidak bisa mengecek:")
     static let translationUpdating = Words(
         " · translation being updated", id: " · terjemahannya sedang diperbarui")
-    /// The key bar, each entry starting with its key; fits 79 columns in both languages.
+    /// The key bar, each entry starting with its key. Entries are two spaces apart (a " · " between
+    /// them would not leave room for every key in Indonesian); WatchScreenFrameTests checks that
+    /// both languages fit 79 columns.
     static let keys = [
         Words("h hint", id: "h petunjuk"), Words("l list", id: "l daftar"), Words("n next", id: "n lanjut"),
-        Words("r rerun", id: "r ulang"), Words("s serve", id: "s serve"),
-        Words("f full report", id: "f laporan"),
+        Words("r rerun", id: "r cek"), Words("s serve", id: "s serve"),
+        Words("f full report", id: "f laporan"), Words("p progress", id: "p progres"),
         Words("q quit", id: "q keluar"),
     ]
+    static let keySeparator = "  "
 
     // MARK: Helpers
 

@@ -340,7 +340,7 @@ actor WatchScreen {
             } ?? ""
         let keys = Self.keys.map(\.text).map { entry in
             style.bold(String(entry.prefix(1))) + String(entry.dropFirst())
-        }.joined(separator: style.dim(" · "))
+        }.joined(separator: Self.keySeparator)
         return [
             "\(bar) \(done)/\(total) " + Words("done", id: "selesai").text + failingAgain + checked, keys,
         ]

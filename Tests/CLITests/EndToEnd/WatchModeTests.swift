@@ -95,13 +95,14 @@
             #expect(shown[5].hasPrefix("[fail] 0 of 1 · "), "the status line: \(shown[5])")
             #expect(shown.contains { $0.contains("more lines · press f for the full report") })
             #expect(shown[22].contains("/2 done"))
-            #expect(shown[23].hasPrefix("h hint · l list · n next · r rerun · s serve · f full report"))
+            #expect(
+                shown[23] == "h hint  l list  n next  r rerun  s serve  f full report  p progress  q quit")
 
             process.resize(columns: 130, rows: 45)
             let resized = await waitForFrame(process, .seconds(10)) { $0.count == 45 }
             let big = try #require(resized, "no redraw after SIGWINCH")
             #expect(big[5].hasPrefix("[fail] 0 of 1 · "))
-            #expect(big[44].hasPrefix("h hint · l list"))
+            #expect(big[44].hasPrefix("h hint  l list"))
             #expect(big.allSatisfy { $0.count < 130 })
             let logLines = { (lines: [String]) in lines.filter { $0.contains("handling GET /hello") }.count }
             #expect(logLines(big) > logLines(shown), "a taller terminal shows more of the report")
@@ -125,7 +126,7 @@
             #expect(frame[5].hasPrefix("[fail] 0 dari 1"), "the status line: \(frame[5])")
             #expect(frame[22].contains("0/2 selesai · cek terakhir "))
             #expect(
-                frame[23] == "h petunjuk · l daftar · n lanjut · r ulang · s serve · f laporan · q keluar")
+                frame[23] == "h petunjuk  l daftar  n lanjut  r cek  s serve  f laporan  p progres  q keluar")
             // The clock and the server's Date header are the only things that move between runs.
             let shown = frame.map {
                 $0.replacingOccurrences(
@@ -172,6 +173,41 @@
             #expect(followed, "the served server still answers with the old build")
             #expect(try await quit(process) == 0)
             #expect(WatchSupport.get(port: port, path: "/hello") == nil, "the server stops with watch mode")
+        }
+
+        @Test func p_servesTheProgressPage_showsItsAddressAgain_andStopsWithWatchMode() async throws {
+            let process = try await watch()
+            _ = await waitForFrame(process) { $0.count > 5 && $0[5].hasPrefix("[fail]") }
+            process.type("p")
+            let label = "Progress page: "
+            let shown = await waitForFrame(process, .seconds(20)) { $0.contains { $0.hasPrefix(label) } }
+            let frame = try #require(shown, "no address: \(process.lastFrame ?? [])")
+            let line = try #require(frame.first { $0.hasPrefix(label) })
+            #expect(
+                frame.contains("Open it in a browser: it follows your checks until you quit watch mode."),
+                "\(frame)")
+            let address = line.dropFirst(label.count)
+            let prefix = "http://127.0.0.1:"
+            #expect(address.hasPrefix(prefix) && address.hasSuffix("/"), "\(line)")
+            let pagePort = try #require(Int(address.dropFirst(prefix.count).dropLast()), "\(line)")
+            #expect(pagePort != port, "the page has a port of its own, not the one s serves on")
+
+            let html = try #require(
+                WatchSupport.get(port: pagePort, path: "/"), "nothing answers on \(address)")
+            #expect(
+                html.contains("<tr id=\"exercise-hello01-greeting\" class=\"failing current\">"), "\(html)")
+            #expect(html.contains("<tr id=\"exercise-hello02-again\" class=\"pending\">"), "\(html)")
+
+            // r clears the notice; p shows the same address again: one server per session.
+            process.type("r")
+            let cleared = await waitForFrame(process, .seconds(20)) { !$0.contains { $0.hasPrefix(label) } }
+            #expect(cleared != nil, "\(process.lastFrame ?? [])")
+            process.type("p")
+            let again = await waitForFrame(process, .seconds(20)) { $0.contains(line) }
+            #expect(again != nil, "not the same address: \(process.lastFrame ?? [])")
+
+            #expect(try await quit(process) == 0)
+            #expect(WatchSupport.get(port: pagePort, path: "/") == nil, "the page stops with watch mode")
         }
 
         @Test func gotoInASecondTerminal_switchesTheRunningWatch() async throws {

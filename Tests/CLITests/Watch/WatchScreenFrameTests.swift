@@ -85,7 +85,7 @@ struct WatchScreenFrameTests {
         #expect(lines.allSatisfy { TerminalText.width($0) < 80 })
         #expect(lines[1].hasPrefix("hello01-greeting · Say hello"))
         #expect(lines[5].hasPrefix("[fail] 5 of 6 · expected status 409 Conflict, got 201 Created"))
-        #expect(lines[23].hasPrefix("h hint · l list"))
+        #expect(lines[23] == "h hint  l list  n next  r rerun  s serve  f full report  p progress  q quit")
         #expect(lines.contains { $0.contains("more lines · press f for the full report") })
         FrameGolden.expect(text(lines), matches: "watch-failing-80x24.txt")
     }
@@ -146,7 +146,7 @@ struct WatchScreenFrameTests {
             #expect(lines[5].hasPrefix("[fail] 5 dari 6 · "))
             #expect(lines.contains { $0.contains("baris lagi · tekan f untuk laporan lengkap") })
             #expect(
-                lines[23] == "h petunjuk · l daftar · n lanjut · r ulang · s serve · f laporan · q keluar")
+                lines[23] == "h petunjuk  l daftar  n lanjut  r cek  s serve  f laporan  p progres  q keluar")
             FrameGolden.expect(text(lines), matches: "watch-failing-80x24.id.txt")
         }
     }
@@ -190,6 +190,20 @@ struct WatchScreenFrameTests {
         }
     }
 
+    @Test func keyBar_namesEveryKey_andFits79ColumnsInBothLanguages() async throws {
+        for language in [Language.en, .id] {
+            for style in [OutputStyle.plain, .rich] {
+                try await Language.$bound.withValue(language) {
+                    let keys = try #require(await makeScreen(style: style).frame().footer.last)
+                    #expect(TerminalText.width(keys) <= 79, "\(language): \(TerminalText.plain(keys))")
+                    let letters = TerminalText.plain(keys).components(separatedBy: WatchScreen.keySeparator)
+                        .map { $0.prefix(1) }
+                    #expect(letters == ["h", "l", "n", "r", "s", "f", "p", "q"], "\(language)")
+                }
+            }
+        }
+    }
+
     @Test func frameFit_keepsSectionsAndCutsTheReportWithACount() {
         let report = (1...30).map { "line \($0)" }
         let body = WatchFrame.fit(report: report, sections: [["a hint"]], into: 10, key: "f")
@@ -205,6 +219,13 @@ struct WatchScreenFrameTests {
         #expect(TerminalText.truncated("abcdef", to: 4) == "abc…")
         #expect(TerminalText.truncated("\u{1B}[1mabcdef\u{1B}[22m", to: 4) == "\u{1B}[1mabc…\u{1B}[0m")
         #expect(TerminalText.truncated("abc", to: 4) == "abc")
+    }
+
+    @Test func wrapping_keepsTheIndentOfTheFirstRow_styledOrNot() {
+        #expect(
+            TerminalText.wrapped("  - a long line of words", to: 12, maxRows: 2) == ["  - a long", "    line of…"])
+        let dim = OutputStyle.rich.dim("- a long line")
+        #expect(TerminalText.wrapped("  " + dim, to: 10, maxRows: 2).first?.hasPrefix("  \u{1B}[2m- a") == true)
     }
 }
 
