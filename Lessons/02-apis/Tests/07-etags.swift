@@ -211,7 +211,18 @@ let etags = ExerciseTests("api07-etags") {
         let stale = try t.http.put(
             "/tasks/\(id)", json: Tasks.draft("Clean the whiteboard again"), headers: ["If-Match": old.etag])
         try stale.expectProblem(status: 412)
-        let (task, _, fetched) = try read(t, id)
+        let (task, current, fetched) = try read(t, id)
+        try requireEqual(
+            stale.headers["ETag"], current,
+            Words(
+                "the ETag header of the 412 answer (it must be the task's current ETag)",
+                id: "header ETag di jawaban 412 (harus ETag tugas itu saat ini)"),
+            hint: Words(
+                "Like a 304, a 412 carries the current ETag, so the client knows which version it missed: throw HTTPError(.preconditionFailed, detail: \"...\", headers: [\"ETag\": current]).",
+                id:
+                    "Sama seperti 304, 412 membawa ETag saat ini, supaya client tahu versi mana yang terlewat olehnya: lempar HTTPError(.preconditionFailed, detail: \"...\", headers: [\"ETag\": current])."
+            ),
+            response: stale)
         try requireEqual(
             task["title"]?.string, "Clean the whiteboard",
             Words("the title after the refused PUT", id: "judul setelah PUT yang ditolak"),
@@ -354,27 +365,36 @@ let etags = ExerciseTests("api07-etags") {
         needs: staleIsRefused.en
     ) { t in
         try t.startServer(environment: ["BACKENDKIT_THREADS": "8"])
-        let id = try newTask(t, "Pick the team name")
-        let (_, etag, _) = try read(t, id)
-        let results = t.concurrently(10) { index in
-            try t.http.put(
-                "/tasks/\(id)", json: Tasks.draft("Team name \(index)"), headers: ["If-Match": etag]
-            ).status
+        for round in 1...3 {
+            let id = try newTask(t, "Pick the team name \(round)")
+            let (_, etag, _) = try read(t, id)
+            // The check holds the database's write lock while the ten PUTs start: they can all read
+            // the task and compare its ETag, none can write yet. A comparison made before the
+            // writing transaction lets every one of them through; one made inside it lets one.
+            let results = try t.concurrently(10, holdingWriteLockFor: .milliseconds(300)) { index in
+                try t.http.put(
+                    "/tasks/\(id)", json: Tasks.draft("Team name \(round)-\(index)"),
+                    headers: ["If-Match": etag]
+                ).status
+            }
+            let statuses = try results.map { try $0.get() }
+            let answers = statuses.map(String.init).joined(separator: ", ")
+            try requireEqual(
+                statuses.filter { $0 == 200 }.count, 1,
+                Words(
+                    "the number of PUTs that succeeded (round \(round) of 3; answers: \(answers))",
+                    id: "jumlah PUT yang berhasil (putaran \(round) dari 3; jawabannya: \(answers))"),
+                hint: Words(
+                    "Check If-Match inside store.update's closure (it runs in a transaction), not before it: a check made before the write lets every PUT that read the same version through.",
+                    id:
+                        "Periksa If-Match di dalam closure store.update (closure itu berjalan di dalam transaction), bukan sebelumnya: pemeriksaan sebelum penulisan meloloskan setiap PUT yang membaca versi yang sama."
+                ))
+            try requireEqual(
+                statuses.filter { $0 == 412 }.count, 9,
+                Words(
+                    "the number of PUTs refused with 412 (round \(round) of 3; answers: \(answers))",
+                    id: "jumlah PUT yang ditolak dengan 412 (putaran \(round) dari 3; jawabannya: \(answers))"
+                ))
         }
-        let statuses = try results.map { try $0.get() }
-        let answers = statuses.map(String.init).joined(separator: ", ")
-        try requireEqual(
-            statuses.filter { $0 == 200 }.count, 1,
-            Words(
-                "the number of PUTs that succeeded (answers: \(answers))",
-                id: "jumlah PUT yang berhasil (jawabannya: \(answers))"),
-            hint: Words(
-                "Check If-Match inside store.update's closure (it runs in a transaction), not before it.",
-                id:
-                    "Periksa If-Match di dalam closure store.update (closure itu berjalan di dalam transaction), bukan sebelumnya."
-            ))
-        try requireEqual(
-            statuses.filter { $0 == 412 }.count, 9,
-            Words("the number of PUTs refused with 412", id: "jumlah PUT yang ditolak dengan 412"))
     }
 }

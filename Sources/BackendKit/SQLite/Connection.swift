@@ -35,7 +35,12 @@ final class Connection {
         self.handle = opened
         self.path = path
         sqlite3_extended_result_codes(opened, 1)
-        try configure(readOnly: readOnly)
+        // The settings belong to the connection, not to the request or job that happened to need
+        // one more: the statement log shows them outside any request, so a check of a request's
+        // statements ("all in one transaction", "at most 2") sees only what its handler ran.
+        try StatementLog.$requestID.withValue(nil) {
+            try StatementLog.$jobName.withValue(nil) { try configure(readOnly: readOnly) }
+        }
     }
 
     deinit {

@@ -78,5 +78,31 @@
                 }
             }
         }
+        @Test func statementLog_connectionSettings_areLoggedOutsideTheRequestThatOpenedTheConnection()
+            async throws
+        {
+            try await offThePoolGrading {
+                try KitBinaries.withFolder { folder in
+                    let log = folder.appendingPathComponent("statements.jsonl")
+                    let server = try bench(
+                        folder, [StatementLogReader.environmentVariable: log.path, "BACKENDKIT_THREADS": "8"])
+                    defer { server.stop() }
+                    let client = HTTPClient(endpoint: { server.port }, diagnose: { nil })
+                    client.tagsRequests = true
+                    // Requests at once make the pool open more connections while they run.
+                    for result in Concurrently.run(64, { index in try client.get("/db/\(index + 1)").status })
+                    {
+                        #expect(try result.get() == 200)
+                    }
+                    let all = try StatementLogReader.read(log)
+                    let opened = all.filter { $0.sql.hasPrefix("PRAGMA busy_timeout") }
+                    #expect(opened.allSatisfy { $0.requestID == nil }, "the settings of every connection")
+                    let tagged = all.filter { $0.requestID != nil }
+                    #expect(
+                        tagged.count == 64 && tagged.allSatisfy { $0.sql.hasPrefix("SELECT id, name, price") }
+                    )
+                }
+            }
+        }
     }
 #endif
