@@ -8,7 +8,9 @@ extension LearnerProgress {
     /// total time spent when the history no longer reaches back to the first pass.
     public func secondsUntilFirstPass(of id: String) -> Int? {
         let state = state(of: id)
-        guard let firstPassed = state.firstPassedAt else { return state.passedOnce ? state.secondsSpent : nil }
+        guard let firstPassed = state.firstPassedAt else {
+            return state.passedOnce ? state.secondsSpent : nil
+        }
         var previous = startedAt
         var seconds = 0
         var sawPass = false

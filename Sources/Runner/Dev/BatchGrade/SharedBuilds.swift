@@ -70,7 +70,8 @@ final class SharedBuilds: @unchecked Sendable {
         return outcome
     }
 
-    private func buildLocked(_ exercise: Exercise, source: URL, binary: URL) throws -> ExerciseBuilder.Outcome {
+    private func buildLocked(_ exercise: Exercise, source: URL, binary: URL) throws -> ExerciseBuilder.Outcome
+    {
         let target = staging.folder(of: exercise)
         try FileSystem.remove(target)
         try FileSystem.copyTree(from: source, to: target)
@@ -98,7 +99,8 @@ final class SharedBuilds: @unchecked Sendable {
         let target = staging.root.appendingPathComponent(
             ".build/debug/\(exercise.id.replacingOccurrences(of: "-", with: "_")).build")
         let names = (try? FileManager.default.contentsOfDirectory(atPath: target.path)) ?? []
-        for name in names where name.hasSuffix(".priors") || name.hasSuffix(".swiftdeps") || name.hasSuffix(".swift.o") {
+        for name in names
+        where name.hasSuffix(".priors") || name.hasSuffix(".swiftdeps") || name.hasSuffix(".swift.o") {
             try? FileManager.default.removeItem(at: target.appendingPathComponent(name))
         }
     }

@@ -11,7 +11,8 @@ extension Gradebook {
     ) -> Gradebook {
         let records = folders.map { folder -> LearnerProgress? in
             let file = folder.appendingPathComponent(".backendlings/progress.json")
-            guard let data = try? Data(contentsOf: file), case .success(let progress) = ProgressCoding.decode(data)
+            guard let data = try? Data(contentsOf: file),
+                case .success(let progress) = ProgressCoding.decode(data)
             else { return nil }
             return progress
         }
@@ -33,7 +34,8 @@ extension Gradebook {
         }
         let rows = results.enumerated().map { index, result in
             Self.row(
-                result, progress: index < progress.count ? progress[index] : nil, modules: modules, pack: pack)
+                result, progress: index < progress.count ? progress[index] : nil, modules: modules, pack: pack
+            )
         }
         self.init(
             language: language, packName: pack.name, modules: modules, rows: rows,
@@ -46,9 +48,11 @@ extension Gradebook {
         guard result.problem == nil else {
             return Row(
                 learner: result.workspace, problem: result.problem, cells: [],
-                moduleTotals: modules.map { _ in Score(score: 0, maxScore: 0) }, total: Score(score: 0, maxScore: 0))
+                moduleTotals: modules.map { _ in Score(score: 0, maxScore: 0) },
+                total: Score(score: 0, maxScore: 0))
         }
-        let byID = Dictionary(result.exercises.map { ($0.exercise, $0) }, uniquingKeysWith: { first, _ in first })
+        let byID = Dictionary(
+            result.exercises.map { ($0.exercise, $0) }, uniquingKeysWith: { first, _ in first })
         var cells: [Cell] = []
         var totals: [Score] = []
         for module in modules {
@@ -105,7 +109,9 @@ extension Gradebook {
                     }
                     guard check.status != "pass" else { continue }
                     counts[check.name]?.failing += 1
-                    if counts[check.name]?.example == nil { counts[check.name]?.example = check.message ?? run.message }
+                    if counts[check.name]?.example == nil {
+                        counts[check.name]?.example = check.message ?? run.message
+                    }
                 }
             }
             let checks = order.enumerated().compactMap { position, name in
@@ -114,7 +120,8 @@ extension Gradebook {
             .sorted { $0.1.failing != $1.1.failing ? $0.1.failing > $1.1.failing : $0.0 < $1.0 }
             .map(\.1)
             return StuckExercise(
-                exercise: column.id, title: column.title, passing: passing, graded: runs.count, checks: checks)
+                exercise: column.id, title: column.title, passing: passing, graded: runs.count, checks: checks
+            )
         }
     }
 }

@@ -22,7 +22,8 @@ extension Gradebook {
         for row in rows { html += self.row(row) }
         html += "</tbody></table></section>\n"
         html += "<section id=\"detail\"><h2>\(t(GradebookText.detailTitle))</h2>"
-        html += "<div id=\"detail-body\"><p class=\"muted\">\(t(GradebookText.detailEmpty))</p></div></section>\n"
+        html +=
+            "<div id=\"detail-body\"><p class=\"muted\">\(t(GradebookText.detailEmpty))</p></div></section>\n"
         html += stuckSection()
         html += "</main><script>\(GradebookAssets.script)</script></body></html>\n"
         return html
@@ -42,7 +43,8 @@ extension Gradebook {
         html += "\(t(GradebookText.exercises)) · \(t(GradebookText.classScore)): "
         html += "<strong>\(score.score)/\(score.maxScore)</strong> (\(Self.percent(score))%)</p>\n"
         html += "<p class=\"muted\" id=\"legend\">\(t(GradebookText.sortHint)) "
-        html += "x/N: \(t(GradebookText.attempts)) · \(t(GradebookText.firstPass)) · \(t(GradebookText.hints))</p>\n"
+        html +=
+            "x/N: \(t(GradebookText.attempts)) · \(t(GradebookText.firstPass)) · \(t(GradebookText.hints))</p>\n"
         return html
     }
 
@@ -63,7 +65,8 @@ extension Gradebook {
             bottom += "<th data-col=\"\(column)\" class=\"sortable subtotal\">\(t(GradebookText.total))</th>"
             column += 1
         }
-        top += "<th rowspan=\"2\" data-col=\"\(column)\" class=\"sortable total\">\(t(GradebookText.total))</th></tr>"
+        top +=
+            "<th rowspan=\"2\" data-col=\"\(column)\" class=\"sortable total\">\(t(GradebookText.total))</th></tr>"
         return top + bottom + "</tr></thead>"
     }
 
@@ -73,14 +76,17 @@ extension Gradebook {
         html += "<th scope=\"row\" data-col=\"0\" data-value=\"\(e(row.learner))\">\(e(row.learner))</th>"
         if let problem = row.problem {
             html += "<td class=\"problem\" colspan=\"\(columnCount - 2)\">\(text(GradebookText.notGraded)): "
-            html += "\(e(problem))</td><td class=\"total\" data-col=\"\(columnCount - 1)\" data-value=\"-1\">–</td>"
+            html +=
+                "\(e(problem))</td><td class=\"total\" data-col=\"\(columnCount - 1)\" data-value=\"-1\">–</td>"
             return html + "</tr>\n"
         }
         var column = 1
         var cells = row.cells[...]
         for (index, module) in modules.enumerated() {
             for _ in module.exercises {
-                if let cell = cells.popFirst() { html += self.cell(cell, learner: row.learner, column: column) }
+                if let cell = cells.popFirst() {
+                    html += self.cell(cell, learner: row.learner, column: column)
+                }
                 column += 1
             }
             html += total(row.moduleTotals[index], column: column, kind: "subtotal")
@@ -101,7 +107,8 @@ extension Gradebook {
         let firstPass =
             cell.firstPassSeconds.map { ProgressPageText.duration($0, in: language) } ?? "–"
         let why = cell.status == "pass" ? nil : (cell.failingCheck ?? GradebookText.nothingRan[language])
-        var html = "<td class=\"cell \(e(cell.status))\" data-col=\"\(column)\" data-value=\"\(Self.ratio(cell.score))\""
+        var html =
+            "<td class=\"cell \(e(cell.status))\" data-col=\"\(column)\" data-value=\"\(Self.ratio(cell.score))\""
         html += " data-exercise=\"\(e(cell.exercise))\""
         if let why {
             let hover = why + ": " + (cell.failingMessage ?? GradebookText.noMessage[language])
@@ -111,7 +118,8 @@ extension Gradebook {
         }
         html += "><span class=\"score\">\(cell.score.score)/\(cell.score.maxScore)</span>"
         html += "<span class=\"meta\"><span class=\"attempts\" title=\"\(t(GradebookText.attempts))\">"
-        html += "\(cell.attempts)</span> · <span class=\"first-pass\" title=\"\(t(GradebookText.firstPass))\">"
+        html +=
+            "\(cell.attempts)</span> · <span class=\"first-pass\" title=\"\(t(GradebookText.firstPass))\">"
         html += "\(e(firstPass))</span> · <span class=\"hints\" title=\"\(t(GradebookText.hints))\">"
         html += "\(cell.hintsShown)/\(cell.hintsTotal)</span></span>"
         if let why {
@@ -128,14 +136,17 @@ extension Gradebook {
         var html = "<section id=\"stuck\"><h2>\(t(GradebookText.stuckTitle))</h2>\n"
         if stuck.isEmpty { return html + "<p class=\"muted\">\(t(GradebookText.stuckEmpty))</p></section>\n" }
         for exercise in stuck {
-            html += "<div class=\"stuck\" id=\"stuck-\(e(exercise.exercise))\"><h3><code>\(e(exercise.exercise))</code> "
-            html += "\(e(exercise.title)) <small>\(exercise.passing) \(t(GradebookText.of)) \(exercise.graded) "
+            html +=
+                "<div class=\"stuck\" id=\"stuck-\(e(exercise.exercise))\"><h3><code>\(e(exercise.exercise))</code> "
+            html +=
+                "\(e(exercise.title)) <small>\(exercise.passing) \(t(GradebookText.of)) \(exercise.graded) "
             html += "\(t(GradebookText.learnersPass))</small></h3><ol>"
             for check in exercise.checks where check.failing > 0 {
                 let percent = exercise.graded == 0 ? 0 : check.failing * 100 / exercise.graded
                 html += "<li\(check.example.map { " title=\"\(e(Self.clipped($0)))\"" } ?? "")>"
                 html += "<span class=\"bar\"><span style=\"width:\(percent)%\"></span></span>"
-                html += "<span class=\"count\">\(check.failing) \(t(GradebookText.of)) \(exercise.graded)</span> "
+                html +=
+                    "<span class=\"count\">\(check.failing) \(t(GradebookText.of)) \(exercise.graded)</span> "
                 html += "<span class=\"check\">\(e(check.name))</span></li>"
             }
             html += "</ol></div>\n"
