@@ -105,10 +105,14 @@ final class SharedBuilds: @unchecked Sendable {
         }
     }
 
+    /// Changed when a build here could have kept a wrong binary, so old ones are never used again.
+    static let keyVersion = "shared-builds-2"
+
     /// The exercise, its files by path relative to the exercise folder and content, and
     /// BackendKit's sources: equal keys build to equal binaries.
     private func key(of exercise: Exercise, source: URL) -> String {
         var fingerprint = Fingerprint()
+        fingerprint.add(Self.keyVersion)
         fingerprint.add(exercise.id)
         fingerprint.add([0])
         fingerprint.add(library)
