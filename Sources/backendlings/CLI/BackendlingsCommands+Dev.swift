@@ -171,8 +171,9 @@ extension BackendlingsCommands {
             english: "For instructors. Give the workspace folders you collected. Each one is graded for "
                 + "every exercise (exercises a learner never started count as their starters), without "
                 + "changing its progress. The output folder gets, per workspace, each exercise's report "
-                + "(<exercise>.json) and Exercism results.json (<exercise>.results.json), plus summary.json "
-                + "and summary.csv for a gradebook."),
+                + "(<exercise>.json) and Exercism results.json (<exercise>.results.json), plus summary.json, "
+                + "summary.csv for a spreadsheet, and gradebook.html: the class at a glance, one page "
+                + "that works offline."),
         arguments: [
             ArgumentSpec(
                 name: "workspace", help: Words(english: "A learner's workspace folder."), isRepeating: true)

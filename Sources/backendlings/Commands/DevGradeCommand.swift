@@ -47,6 +47,9 @@ struct DevGradeCommand {
         try encoder.encode(results).write(to: outputFolder.appendingPathComponent("summary.json"))
         try Self.csv(results).write(
             to: outputFolder.appendingPathComponent("summary.csv"), atomically: true, encoding: .utf8)
+        let gradebook = outputFolder.appendingPathComponent("gradebook.html")
+        try Gradebook.reading(pack: pack, results: results, folders: folders, language: .current).html()
+            .write(to: gradebook, atomically: true, encoding: .utf8)
         var text = "\n"
         for result in results {
             if let problem = result.problem {
@@ -59,6 +62,7 @@ struct DevGradeCommand {
         text +=
             "\nResults are in " + style.code(outputFolder.path)
             + " (summary.json, summary.csv, and a folder per workspace).\n"
+        text += Words("The gradebook: ", id: "Daftar nilai: ").text + style.code(gradebook.path) + "\n"
         Console.out(text)
         return results.contains { $0.problem != nil } ? 2 : 0
     }
