@@ -12,6 +12,9 @@ struct DirectBuildPlan: Codable, Equatable {
     var structure: String
     /// Compile the module, link the executable.
     var commands: [[String]]
+    /// The compile of one file without the driver, for a save that changed one file; nil when the
+    /// driver's jobs could not be read (then every save uses `commands`).
+    var frontend: FrontendTemplate? = nil
 
     /// Reads the commands for `product` from a SwiftPM build manifest.
     static func read(manifest text: String, product: String, structure: String)

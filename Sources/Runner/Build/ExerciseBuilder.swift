@@ -50,24 +50,48 @@ public struct ExerciseBuilder: Sendable {
         // A build stopped half-way may leave a half-written binary: no record may vouch for it.
         try? FileManager.default.removeItem(at: record)
         let structure = structureFingerprint(of: exercise, library: library)
+        let changes = sourceChanges(of: exercise)
         if let plan = directPlan(of: exercise), plan.structure == structure.description,
             FileManager.default.isExecutableFile(atPath: binary.path)
         {
-            switch try runDirect(plan, cancellation: cancellation) {
-            case .succeeded:
+            var compiledAlone: String?
+            if let template = plan.frontend, let file = changes.onlyChangedFile {
+                switch try compileOneFile(file, with: template, of: exercise, cancellation: cancellation) {
+                case .compiled:
+                    if case .succeeded = try runDirect(
+                        Array(plan.commands.dropFirst()), cancellation: cancellation)
+                    {
+                        recordCompiledAlone(file, changes, of: exercise)
+                        recordSuccess(fingerprint, at: record)
+                        return .built(binary: binary)
+                    }
+                case .compileFailed(let output):
+                    return .failed(diagnostics: summarize(output))
+                case .declarationsChanged:
+                    compiledAlone = file
+                case .unusable:
+                    break
+                }
+            }
+            let removed = forgetChangedObjects(changes)
+            let outcome = try runDirect(plan.commands, cancellation: cancellation)
+            if case .succeeded = outcome {
+                recordDriverRun(
+                    changes, removed: removed, succeeded: true, of: exercise, compiledAlone: compiledAlone)
                 recordSuccess(fingerprint, at: record)
                 return .built(binary: binary)
-            case .compileFailed(let output):
-                return .failed(diagnostics: summarize(output))
-            case .unusable:
-                break  // fall back to SwiftPM, which rewrites its manifest
             }
+            recordDriverRun(changes, removed: removed, succeeded: false, of: exercise)
+            if case .compileFailed(let output) = outcome { return .failed(diagnostics: summarize(output)) }
+            // Otherwise the plan is stale: SwiftPM takes over and rewrites its manifest.
         }
+        let removed = forgetChangedObjects(changes)
         let outcome = try StageTiming.measure("swift build") { () throws(BuildError) in
             try toolchain.build(
                 package: workspace.root, product: exercise.id, timeout: timeout, cancellation: cancellation,
                 onProgress: onProgress)
         }
+        recordDriverRun(changes, removed: removed, succeeded: outcome.succeeded, of: exercise)
         guard outcome.succeeded else {
             try? FileManager.default.removeItem(at: record)
             let text = outcome.output.text
@@ -125,7 +149,7 @@ public struct ExerciseBuilder: Sendable {
             return
         }
         let root = workspace.root.path
-        let link = DirectBuildPlan.directLink(plan.commands[1]) { command in
+        let run = { (command: [String]) -> String? in
             guard let executable = command.first,
                 let (status, output) = try? ChildProcess.run(
                     executable: executable, arguments: Array(command.dropFirst()), workingDirectory: root,
@@ -134,7 +158,9 @@ public struct ExerciseBuilder: Sendable {
             else { return nil }
             return output.text
         }
+        let link = DirectBuildPlan.directLink(plan.commands[1], run: run)
         plan.commands = [DirectBuildPlan.leanCompile(plan.commands[0]), link ?? plan.commands[1]]
+        plan.frontend = FrontendTemplate.derive(fromCompile: plan.commands[0], run: run)
         guard let data = try? JSONEncoder().encode(plan) else {
             try? FileManager.default.removeItem(at: planFile(of: exercise))
             return
@@ -144,15 +170,17 @@ public struct ExerciseBuilder: Sendable {
 
     /// Runs the recorded commands in order. A failing compile is the learner's to fix; any other
     /// failure means the plan went stale, and SwiftPM takes over.
-    private func runDirect(_ plan: DirectBuildPlan, cancellation: Cancellation?) throws(BuildError)
+    private func runDirect(_ commands: [[String]], cancellation: Cancellation?) throws(BuildError)
         -> DirectOutcome
     {
-        for (index, command) in plan.commands.enumerated() {
+        let compiles = commands.count > 1
+        for (index, command) in commands.enumerated() {
             let ran: (status: ExitStatus, output: CapturedOutput)
+            let isCompile = compiles && index == 0
             do {
                 guard let executable = command.first else { return .unusable }
                 let label =
-                    index == 0 ? "compile" : "link: " + URL(fileURLWithPath: executable).lastPathComponent
+                    isCompile ? "compile" : "link: " + URL(fileURLWithPath: executable).lastPathComponent
                 ran = try StageTiming.measure(label) {
                     try Cancellation.run(
                         executable: executable, arguments: Array(command.dropFirst()),
@@ -166,7 +194,7 @@ public struct ExerciseBuilder: Sendable {
             let (status, output) = ran
             if !status.isSuccess {
                 let text = output.text
-                if index == 0 && (text.contains(": error:") || text.contains("error: "))
+                if isCompile && (text.contains(": error:") || text.contains("error: "))
                     && !text.contains("no such file")
                 {
                     return .compileFailed(text)

@@ -42,8 +42,12 @@ public struct Checker: Sendable {
         onStage(.building(progress: nil))
         let started = ContinuousClock.now
         let buildingCode = Flag(true)
-        prepareGraderMeanwhile(for: exercise) { stage in
-            if !buildingCode.value { onStage(stage) }  // while the code builds, its progress is shown
+        let preparation = GraderPreparation(
+            builder: context.graderBuilder, module: context.module(of: exercise)
+        ) {
+            progress in
+            // While the code builds, its progress is shown.
+            if !buildingCode.value { onStage(.buildingGrader(progress: progress)) }
         }
         let built: ExerciseBuilder.Outcome
         do {
@@ -59,7 +63,8 @@ public struct Checker: Sendable {
         StageTiming.measure("wait for the save burst to end", beforeGrading)
         try cancellation?.check()
         let report = try StageTiming.measure("grade") { () throws(CheckCancelled) in
-            try grade(exercise, built: built, cancellation: cancellation, onStage: onStage)
+            try grade(
+                exercise, built: built, grader: preparation, cancellation: cancellation, onStage: onStage)
         }
         try cancellation?.check()
         var outcome = CheckOutcome(
@@ -76,18 +81,6 @@ public struct Checker: Sendable {
         return outcome
     }
 
-    /// A fresh checkout has no grader yet: building it beside the learner's code, rather than after
-    /// it, keeps both cores busy (the check's own `ensureBuilt` then waits on the grader lock).
-    private func prepareGraderMeanwhile(for exercise: Exercise, onStage: @escaping @Sendable (Stage) -> Void)
-    {
-        let builder = context.graderBuilder
-        let module = context.module(of: exercise)
-        guard !builder.isUpToDate(module) else { return }
-        Thread.detachNewThread {
-            _ = try? builder.ensureBuilt(module) { onStage(.buildingGrader(progress: $0)) }
-        }
-    }
-
     /// The report for a build's outcome: the compiler's words when it failed, the grader's verdict
     /// when it succeeded.
     public func grade(
@@ -100,8 +93,8 @@ public struct Checker: Sendable {
     }
 
     func grade(
-        _ exercise: Exercise, built: ExerciseBuilder.Outcome, cancellation: Cancellation?,
-        onStage: @escaping @Sendable (Stage) -> Void
+        _ exercise: Exercise, built: ExerciseBuilder.Outcome, grader: GraderPreparation? = nil,
+        cancellation: Cancellation?, onStage: @escaping @Sendable (Stage) -> Void
     ) throws(CheckCancelled) -> GradeReport {
         switch built {
         case .failed(let diagnostics):
@@ -111,7 +104,7 @@ public struct Checker: Sendable {
                     id: "Kodemu belum bisa dikompilasi. Kata compiler:\n\n"
                 )[language] + diagnostics)
         case .built(let binary):
-            try grade(exercise, binary: binary, cancellation: cancellation, onStage: onStage)
+            try grade(exercise, binary: binary, grader: grader, cancellation: cancellation, onStage: onStage)
         }
     }
 
@@ -136,14 +129,17 @@ public struct Checker: Sendable {
     /// Runs the module's grader against an already built server binary. The grader's own build
     /// is never cancelled (it does not depend on the learner's code); the grading run is.
     func grade(
-        _ exercise: Exercise, binary: URL, cancellation: Cancellation?,
+        _ exercise: Exercise, binary: URL, grader: GraderPreparation? = nil, cancellation: Cancellation?,
         onStage: @escaping @Sendable (Stage) -> Void
     ) throws(CheckCancelled) -> GradeReport {
         let graderBinary: URL
         do {
             onStage(.buildingGrader(progress: nil))
-            graderBinary = try context.graderBuilder.ensureBuilt(context.module(of: exercise)) {
-                onStage(.buildingGrader(progress: $0))
+            graderBinary = try StageTiming.measure("grader ready") { () throws(BuildError) in
+                if let grader { return try grader.grader() }
+                return try context.graderBuilder.ensureBuilt(context.module(of: exercise)) {
+                    onStage(.buildingGrader(progress: $0))
+                }
             }
         } catch {
             return GradeReport(exercise: exercise.id, status: .error, message: String(describing: error))

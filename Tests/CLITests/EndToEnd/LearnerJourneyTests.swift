@@ -94,6 +94,46 @@ struct LearnerJourneyTests {
         #expect(fixed.status == 0, "\(fixed.output)")
     }
 
+    @Test func everySaveIsCompiled_alsoOneThatKeepsTheOldModificationTime_andADeclarationOthersUse()
+        async throws
+    {
+        _ = try await run([])
+        func save(_ text: String, keepingModificationTime: Bool = false) throws {
+            let old = try FileManager.default.attributesOfItem(atPath: learnerFile.path)[.modificationDate]
+            try text.write(to: learnerFile, atomically: true, encoding: .utf8)
+            if keepingModificationTime, let old {
+                try FileManager.default.setAttributes(
+                    [.modificationDate: old], ofItemAtPath: learnerFile.path)
+            }
+        }
+        func answer() async throws -> String {
+            let checked = try await run(["check"])
+            if checked.status == 0 { return "Hello, world!" }
+            let got = checked.output.components(separatedBy: "got \"").dropFirst().first
+            return got?.components(separatedBy: "\"").first ?? checked.output
+        }
+        let punctuated = { (mark: String) in
+            E2EFixture.solvedGreeting.replacingOccurrences(of: "world!", with: "world\(mark)")
+        }
+        try save(E2EFixture.solvedGreeting)
+        #expect(try await answer() == "Hello, world!")  // through SwiftPM, which records its commands
+        try save(punctuated("?"))
+        #expect(try await answer() == "Hello, world?")
+        // A copy tool or a save within the same second leaves the time the compiler driver compares.
+        try save(E2EFixture.solvedGreeting, keepingModificationTime: true)
+        #expect(try await answer() == "Hello, world!")
+        try save(punctuated("!!"))
+        #expect(try await answer() == "Hello, world!!")  // one file compiled alone
+        // main.swift calls greeting(): a new signature must recompile it too, or the link fails.
+        try save(
+            E2EFixture.solvedGreeting.replacingOccurrences(
+                of: "func greeting() -> String {\n    \"Hello, world!\"",
+                with: "func greeting(_ name: String = \"world\") -> String {\n    \"Hello, \\(name)...\""))
+        #expect(try await answer() == "Hello, world...")
+        try save(E2EFixture.solvedGreeting)
+        #expect(try await answer() == "Hello, world!")
+    }
+
     @Test func reset_savesTheLearnersVersionToANamedBackup_beforeRestoringTheStarter() async throws {
         _ = try await run([])
         let mine = "// my own attempt\nfunc greeting() -> String { \"mine\" }\n"
