@@ -51,10 +51,14 @@ struct WatchFrame: Equatable {
             top = Array(header.prefix(2)) + [status]
             room = rows - top.count - bottom.count
         }
-        let report = self.report.flatMap {
-            TerminalText.wrapped($0, to: width, maxRows: Self.reportRowsPerLine)
+        func wrapped(_ lines: [String]) -> [String] {
+            lines.flatMap { TerminalText.wrapped($0, to: width, maxRows: Self.reportRowsPerLine) }
         }
         let sections = self.sections.map { $0.flatMap { TerminalText.wrapped($0, to: width, maxRows: 3) } }
+        var report = wrapped(self.report)
+        if report.count + sections.reduce(0, { $0 + $1.count + 1 }) > room {
+            report = wrapped(Self.foldedChecklist(self.report))
+        }
         let body = Self.fit(report: report, sections: sections, into: room, key: fullReportKey)
         let all = top + body + Array(repeating: "", count: max(0, room - body.count)) + bottom
         return all.prefix(rows).map { TerminalText.truncated($0, to: width) }
@@ -72,7 +76,7 @@ struct WatchFrame: Equatable {
         }
         while height(kept) > room - 2, !kept.isEmpty { kept.removeFirst() }
         let reportRoom = room - height(kept)
-        var body = cut(collapsedChecklist(report, room: reportRoom), to: reportRoom, key: key)
+        var body = cut(report, to: reportRoom, key: key)
         for section in kept { body += [""] + section }
         return body
     }
@@ -100,26 +104,5 @@ struct WatchFrame: Equatable {
                     id: "\(hidden) baris lagi · tekan \(key) untuk laporan lengkap"
                 ).text
         ]
-    }
-
-    /// When the report does not fit, passed checks in the checklist (its first paragraph) fold into
-    /// one line, so the failing check and its details stay on screen.
-    static func collapsedChecklist(_ report: [String], room: Int) -> [String] {
-        guard report.count > room, let end = report.firstIndex(of: "") else { return report }
-        let checklist = report[..<end]
-        func passes(_ line: String) -> Bool {
-            let text = TerminalText.plain(line)
-            return text.hasPrefix("  ✓ ") || text.hasPrefix("  PASS ")
-        }
-        let passed = checklist.filter(passes)
-        guard passed.count > 1, let first = passed.first else { return report }
-        // Keep the first line's mark, styled as it was, for the folded line.
-        let markEnd = first.range(of: " ", range: first.index(first.startIndex, offsetBy: 2)..<first.endIndex)
-        let mark =
-            markEnd.map { String(first[first.index(first.startIndex, offsetBy: 2)..<$0.lowerBound]) } ?? "✓"
-        let others = checklist.filter { !passes($0) }
-        let count = passed.count
-        return ["  \(mark) " + Words("\(count) checks passed", id: "\(count) pengecekan lulus").text] + others
-            + report[end...]
     }
 }

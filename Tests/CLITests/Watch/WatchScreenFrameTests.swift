@@ -90,6 +90,56 @@ struct WatchScreenFrameTests {
         FrameGolden.expect(text(lines), matches: "watch-failing-80x24.txt")
     }
 
+    /// A starter's first run: the first check fails, the seven after it wait for it.
+    static let firstRun: GradeReport = {
+        let failed = CheckResult(
+            name: "POST /books stores a complete book and answers 201 with it", status: .fail,
+            message: "expected status 201 Created, got 501 Not Implemented",
+            hint: "Insert the book with a bound INSERT, then answer .created(book, location:).",
+            exchange: HTTPExchange(
+                request: .init(
+                    method: "POST", target: "/books", headers: [.init("Content-Type", "application/json")],
+                    body:
+                        "{\"author\":\"Andrea Hirata\",\"isbn\":\"9789793062792\",\"title\":\"Laskar Pelangi\"}"
+                ),
+                response: .init(
+                    status: 501, reason: "Not Implemented",
+                    headers: [.init("Content-Type", "application/problem+json")],
+                    body:
+                        "{\"status\":501,\"title\":\"Not Implemented\",\"detail\":\"TODO: insert the book\"}")
+            ),
+            serverLog: CapturedOutput(
+                head: (1...6).map { "2026-11-29T07:19:38.10\($0)Z INFO    POST /books 501 0.1\($0)ms\n" }
+                    .joined()))
+        let waiting = [
+            "GET /books/:id answers the book POST /books created, with every field",
+            "GET /books/:id for a book that does not exist answers 404 Not Found",
+            "a book without a title is refused with 422 and nothing is stored",
+            "two books with the same ISBN are refused with 409 Conflict (UNIQUE)",
+            "the year must be a whole number between 1450 and next year",
+            "the books survive a restart of the server (they are in the file)",
+            "values reach the SQL as ? parameters, never as text in the SQL",
+        ].map {
+            CheckResult(name: $0, status: .skipped, needs: failed.name)
+        }
+        return GradeReport(exercise: "hello01-greeting", status: .fail, checks: [failed] + waiting)
+    }()
+
+    @Test func firstRun_at80x24_foldsTheNotCheckedLines_soTheFailureStaysOnScreen() async throws {
+        let screen = try makeScreen()
+        let exercise = await screen.currentExercise
+        await screen.apply(.checkStarted(exercise, savedAt: Date()))
+        await screen.apply(
+            .checkFinished(CheckOutcome(exercise: exercise, report: Self.firstRun, duration: .seconds(1))))
+        let lines = try await screen.frame().lines(columns: 80, rows: 24)
+        #expect(lines.count == 24)
+        #expect(lines.contains("  SKIP 7 more not checked: each needs a check above to pass first"))
+        #expect(!lines.contains { $0.contains("not checked (needs") })
+        #expect(lines.contains { $0.contains("expected status 201 Created, got 501 Not Implemented") })
+        #expect(lines.contains("    HTTP/1.1 501 Not Implemented"))
+        FrameGolden.expect(text(lines), matches: "watch-first-run-80x24.txt")
+    }
+
     @Test func longFailure_at130x45_showsMore() async throws {
         let lines = try await failingScreen().frame().lines(columns: 130, rows: 45)
         #expect(lines.count == 45)
@@ -223,9 +273,12 @@ struct WatchScreenFrameTests {
 
     @Test func wrapping_keepsTheIndentOfTheFirstRow_styledOrNot() {
         #expect(
-            TerminalText.wrapped("  - a long line of words", to: 12, maxRows: 2) == ["  - a long", "    line of…"])
+            TerminalText.wrapped("  - a long line of words", to: 12, maxRows: 2) == [
+                "  - a long", "    line of…",
+            ])
         let dim = OutputStyle.rich.dim("- a long line")
-        #expect(TerminalText.wrapped("  " + dim, to: 10, maxRows: 2).first?.hasPrefix("  \u{1B}[2m- a") == true)
+        #expect(
+            TerminalText.wrapped("  " + dim, to: 10, maxRows: 2).first?.hasPrefix("  \u{1B}[2m- a") == true)
     }
 }
 
