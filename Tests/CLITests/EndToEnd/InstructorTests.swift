@@ -52,6 +52,59 @@ struct InstructorTests {
                 == progressBefore)
     }
 
+    /// Three learners who submitted the same code are graded by one run of the checks; a fourth
+    /// whose code differs (by a comment) gets its own. The learner's code counts the requests it
+    /// answers.
+    @Test func devGrade_gradesIdenticalCodeOnce_andGivesEveryoneItsReport() async throws {
+        let pack = try E2EFixture.pack()
+        let calls = E2EFixture.root.appendingPathComponent("grade-calls-\(UUID().uuidString).log")
+        defer { try? FileManager.default.removeItem(at: calls) }
+        func counting(_ comment: String) -> String {
+            """
+            import Foundation
+
+            /// The text GET /hello answers with; each call adds a line to a log the test reads.\(comment)
+            func greeting() -> String {
+                if let log = FileHandle(forWritingAtPath: "\(calls.path)") {
+                    log.seekToEndOfFile()
+                    log.write(Data("call\\n".utf8))
+                    try? log.close()
+                }
+                return "Hello, world!"
+            }
+
+            """
+        }
+        let names = ["grade-dewi", "grade-eko", "grade-fajar", "grade-gita"]
+        var workspaces: [URL] = []
+        for (index, name) in names.enumerated() {
+            let workspace = try E2EFixture.freshWorkspace(name)
+            _ = try await E2EFixture.run(["--pack", pack.path, "--workspace", workspace.path])
+            try counting(index < 3 ? "" : " (Gita's own words)").write(
+                to: workspace.appendingPathComponent("01-hello/01-greeting/Greeting.swift"), atomically: true,
+                encoding: .utf8)
+            workspaces.append(workspace)
+        }
+        func grade(_ folders: [URL]) async throws -> (text: String, calls: Int) {
+            FileManager.default.createFile(atPath: calls.path, contents: nil)
+            let output = E2EFixture.root.appendingPathComponent("grades-shared")
+            try? FileManager.default.removeItem(at: output)
+            let (status, text) = try await E2EFixture.run(
+                ["--pack", pack.path, "dev", "grade"] + folders.map(\.path) + ["--output", output.path])
+            #expect(status == 0, "\(text)")
+            return (text, try String(contentsOf: calls, encoding: .utf8).split(separator: "\n").count)
+        }
+        let one = try await grade([workspaces[0]]).calls
+        #expect(one > 0)
+        let (text, all) = try await grade(workspaces)
+        for name in names {
+            #expect(text.contains("\(name): 1 of 1 exercises pass, score 1/1"), "\(text)")
+        }
+        #expect(
+            all == 2 * one,
+            "one grading sends \(one) requests; four workspaces with two distinct codes got \(all)")
+    }
+
     @Test func devGrade_refusesAFolderThatIsNotAWorkspace() async throws {
         let pack = try E2EFixture.pack()
         let (status, text) = try await E2EFixture.run(["--pack", pack.path, "dev", "grade", "/tmp"])

@@ -10,7 +10,7 @@ import Grader
 ///
 /// A class is mostly the same few sources (untouched starters, copied solutions): `SharedBuilds`
 /// compiles each distinct source once, one build at a time, while the grading of what is built runs
-/// on the other cores. Each grading run starts the learner's server on a port of its own (`PORT=0`)
+/// on the other cores, and `SharedGradings` grades each distinct binary once. Each grading run starts the learner's server on a port of its own (`PORT=0`)
 /// with a fresh database in a folder of its own, and the grader kills everything the server started
 /// and caps its output, memory and time, so one learner's server cannot reach another's or stall
 /// the batch.
@@ -96,6 +96,7 @@ public struct BatchGrade: Sendable {
             pack: pack, home: home, folder: SharedBuilds.folder(pack: pack, home: home))
         let store = OutcomeStore(workspaces: workspaces.count, exercises: exercises.count)
         let grading = BoundedThreads(limit: parallelGrading)
+        let gradings = SharedGradings()
         var problems: [Int: String] = [:]
         for (index, root) in workspaces.enumerated() {
             let context: RunnerContext
@@ -135,7 +136,14 @@ public struct BatchGrade: Sendable {
                     continue
                 }
                 let grader = checker
-                grading.submit { finish(grader.grade(exercise, built: built)) }
+                // A binary SharedBuilds keeps is the same program for every learner who built to it.
+                if builds != nil, case .built(let binary) = built {
+                    if gradings.join(binary.path, finish: finish) {
+                        grading.submit { gradings.graded(binary.path, grader.grade(exercise, built: built)) }
+                    }
+                } else {
+                    grading.submit { finish(grader.grade(exercise, built: built)) }
+                }
             }
         }
         grading.wait()

@@ -74,8 +74,10 @@ final class SharedBuilds: @unchecked Sendable {
     {
         let target = staging.folder(of: exercise)
         try FileSystem.remove(target)
+        // Copied in a moment after the previous learner's, a file can keep the timestamp the compiler
+        // driver compares; the builder compares contents (`SourceRecord`), so it compiles every
+        // file that differs, and only those (one file alone when only one differs).
         try FileSystem.copyTree(from: source, to: target)
-        forgetIncrementalState(of: exercise)
         let outcome = try ExerciseBuilder(workspace: staging).build(exercise)
         guard case .built(let built) = outcome else { return outcome }
         let folder = binary.deletingLastPathComponent()
@@ -87,22 +89,6 @@ final class SharedBuilds: @unchecked Sendable {
         try? FileManager.default.removeItem(at: binary)
         try FileManager.default.moveItem(at: temporary, to: binary)
         return .built(binary: binary)
-    }
-
-    /// Sources copied in a moment after the previous learner's can look unchanged to the compiler's
-    /// incremental build (same-tick timestamps), which then links the previous learner's objects:
-    /// each build here starts from no record of the last one. The binary stays, so the fast direct
-    /// build (`DirectBuildPlan`) still applies.
-    private func forgetIncrementalState(of exercise: Exercise) {
-        try? FileManager.default.removeItem(
-            at: staging.stateFolder.appendingPathComponent("builds/\(exercise.id).fingerprint"))
-        let target = staging.root.appendingPathComponent(
-            ".build/debug/\(exercise.id.replacingOccurrences(of: "-", with: "_")).build")
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: target.path)) ?? []
-        for name in names
-        where name.hasSuffix(".priors") || name.hasSuffix(".swiftdeps") || name.hasSuffix(".swift.o") {
-            try? FileManager.default.removeItem(at: target.appendingPathComponent(name))
-        }
     }
 
     /// Changed when a build here could have kept a wrong binary, so old ones are never used again.
