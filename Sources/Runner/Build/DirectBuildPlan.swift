@@ -15,6 +15,20 @@ struct DirectBuildPlan: Codable, Equatable {
     /// The compile of one file without the driver, for a save that changed one file; nil when the
     /// driver's jobs could not be read (then every save uses `commands`).
     var frontend: FrontendTemplate? = nil
+    /// The compiler and linker the commands run, by size and time: an updated toolchain makes the
+    /// plan stale (its modules would not load), and SwiftPM plans again.
+    var toolchain: String? = nil
+
+    /// The stamp of the programs `commands` run (symbolic links followed).
+    static func toolchainStamp(of commands: [[String]]) -> String {
+        commands.compactMap(\.first).map { path in
+            let resolved = URL(fileURLWithPath: path).resolvingSymlinksInPath().path
+            let attributes = try? FileManager.default.attributesOfItem(atPath: resolved)
+            let size = (attributes?[.size] as? NSNumber)?.intValue ?? -1
+            let time = (attributes?[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0
+            return "\(resolved) \(size) \(time)"
+        }.joined(separator: "\n")
+    }
 
     /// Reads the commands for `product` from a SwiftPM build manifest.
     static func read(manifest text: String, product: String, structure: String)

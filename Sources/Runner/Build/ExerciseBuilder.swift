@@ -52,6 +52,7 @@ public struct ExerciseBuilder: Sendable {
         let structure = structureFingerprint(of: exercise, library: library)
         let changes = sourceChanges(of: exercise)
         if let plan = directPlan(of: exercise), plan.structure == structure.description,
+            plan.toolchain == DirectBuildPlan.toolchainStamp(of: plan.commands),
             FileManager.default.isExecutableFile(atPath: binary.path)
         {
             var compiledAlone: String?
@@ -161,6 +162,7 @@ public struct ExerciseBuilder: Sendable {
         let link = DirectBuildPlan.directLink(plan.commands[1], run: run)
         plan.commands = [DirectBuildPlan.leanCompile(plan.commands[0]), link ?? plan.commands[1]]
         plan.frontend = FrontendTemplate.derive(fromCompile: plan.commands[0], run: run)
+        plan.toolchain = DirectBuildPlan.toolchainStamp(of: plan.commands)
         guard let data = try? JSONEncoder().encode(plan) else {
             try? FileManager.default.removeItem(at: planFile(of: exercise))
             return
@@ -214,11 +216,10 @@ public struct ExerciseBuilder: Sendable {
         }
         for file in Fingerprint.files(below: workspace.folder(of: exercise)) { fingerprint.add(file.path) }
         fingerprint.add(library.description)
-        if let yaml = FileSystem.modificationDate(
-            of: workspace.root.appendingPathComponent(".build/debug.yaml"))
-        {
-            fingerprint.add(String(yaml.timeIntervalSince1970))
-        }
+        // Not SwiftPM's debug.yaml: it is rewritten by every `swift build` of any exercise, which made
+        // every other exercise's plan look stale and go through SwiftPM again (2–3 s a build). An
+        // exercise's own commands change only with the manifests, its files, BackendKit or the
+        // toolchain (checked apart, in `DirectBuildPlan.toolchain`).
         return fingerprint
     }
 
