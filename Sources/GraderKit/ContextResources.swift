@@ -20,6 +20,9 @@ final class ContextResources: @unchecked Sendable {
     var instances: [ServerInstance] = []
     var fronts: [RoundRobinFront] = []
     var upstreams: [FakeUpstream] = []
+    /// Kept until the checks end: a check that drops its handle (`_ = try t.fakeMail()`) still has
+    /// a mail service that accepts mail (its upstream only holds it weakly, to avoid a cycle).
+    var mailServices: [FakeMailService] = []
     var referenceInstance: LearnerServer?
 
     init(workDirectory: URL, reference: ReferenceServer?) {
@@ -46,6 +49,7 @@ final class ContextResources: @unchecked Sendable {
                 self.instances = []
                 self.fronts = []
                 self.upstreams = []
+                mailServices = []
                 referenceInstance = nil
             }
             return (self.instances, self.fronts, self.upstreams, referenceInstance)

@@ -13,7 +13,10 @@ extension TestContext {
     /// A new fake e-mail API (see `FakeMailService`).
     public func fakeMail() throws -> FakeMailService {
         let mail = try FakeMailService()
-        resources.lock.withLock { resources.upstreams.append(mail.upstream) }
+        resources.lock.withLock {
+            resources.upstreams.append(mail.upstream)
+            resources.mailServices.append(mail)
+        }
         return mail
     }
 }

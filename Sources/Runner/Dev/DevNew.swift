@@ -85,7 +85,8 @@ public struct DevNew: Sendable {
                 pack.manifestFile,
                 ManifestWriter.render(
                     Pack(
-                        root: pack.root, name: pack.name, formatVersion: pack.formatVersion, modules: modules)
+                        root: pack.root, name: pack.name, formatVersion: pack.formatVersion, modules: modules,
+                        languages: pack.languages)
                 )
             ))
 

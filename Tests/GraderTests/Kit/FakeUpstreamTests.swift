@@ -130,6 +130,19 @@
             #expect(throws: CheckFailure.self) { try mail.waitForMessages(2, timeout: .milliseconds(100)) }
         }
 
+        @Test func aFakeMailWhoseHandleACheckDropped_stillAcceptsMail_untilTheChecksEnd() async throws {
+            let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+                "mail-\(UUID().uuidString)")
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            defer { try? FileManager.default.removeItem(at: folder) }
+            let t = TestContext(exerciseID: "mail", serverExecutable: "/bin/false", workDirectory: folder)
+            let url = try t.fakeMail().url  // the handle is gone after this line
+            let client = try OutboundClient(baseURL: url, timeouts: quick)
+            let message: JSONValue = ["from": "a@x", "to": "b@x", "subject": "Hi", "text": "Hello"]
+            #expect(try await client.post("/messages", json: message).status.code == 202)
+            t.tearDown()
+        }
+
         @Test func roundRobinFront_alternatesBackends_andSkipsADeadOne() throws {
             let first = try FakeUpstream(name: "one")
             let second = try FakeUpstream(name: "two")

@@ -41,6 +41,26 @@ import Testing
         }
     }
 
+    @Test func theManifestKeepsItsLanguages_whenANewStepIsAdded() throws {
+        try withTemporaryDirectory { dir in
+            try FixturePack.create(at: dir)
+            let manifest = dir.appendingPathComponent("Lessons/pack.json")
+            let text = try String(contentsOf: manifest, encoding: .utf8)
+            let name = try #require(text.range(of: "\"name\":"))
+            let lineEnd = try #require(text[name.upperBound...].firstIndex(of: "\n"))
+            try
+                (String(text[...lineEnd]) + "  \"languages\": [\"en\", \"id\"],\n"
+                + String(text[text.index(after: lineEnd)...]))
+                .write(to: manifest, atomically: true, encoding: .utf8)
+            try writeFixture(
+                "import GraderKit\n\nGraderMain.run([schema])\n",
+                to: dir.appendingPathComponent("Lessons/02-auth/Tests/main.swift"))
+            #expect(try Pack.load(from: dir).languages == [.en, .id])
+            _ = try DevNew(pack: try Pack.load(from: dir)).run(module: "auth", exercise: "auth02-sessions")
+            #expect(try Pack.load(from: dir).languages == [.en, .id])
+        }
+    }
+
     @Test func inAFullModule_theNewStepIsAWholeServer() throws {
         try withTemporaryDirectory { dir in
             try FixturePack.create(at: dir)
