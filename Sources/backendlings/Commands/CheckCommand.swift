@@ -1,6 +1,7 @@
 import Foundation
 import Grader
 import Runner
+import Synchronization
 
 /// `backendlings check [EXERCISE] [--json]`: build, grade once, exit 0 on pass and 1 otherwise.
 struct CheckCommand {
@@ -57,11 +58,10 @@ struct CheckCommand {
 }
 
 /// One line on stderr that says what a long step is doing, redrawn in place on a terminal.
-final class StatusLine: @unchecked Sendable {
+final class StatusLine: Sendable {
     private let enabled: Bool
     private let style: OutputStyle
-    private let lock = NSLock()
-    private var lastDraw = ContinuousClock.now - .seconds(1)
+    private let lastDraw = Mutex(ContinuousClock.now - .seconds(1))
 
     init(enabled: Bool, style: OutputStyle) {
         self.enabled = enabled
@@ -78,7 +78,7 @@ final class StatusLine: @unchecked Sendable {
             text = Words("Preparing the tests… ", id: "Menyiapkan pengecekan… ").text + (progress ?? "")
         case .grading: text = Words("Running the checks…", id: "Menjalankan pengecekan…").text
         }
-        lock.withLock {
+        lastDraw.withLock { lastDraw in
             let now = ContinuousClock.now
             guard now - lastDraw > .milliseconds(80) || !text.hasSuffix("] ") else { return }
             lastDraw = now
