@@ -1,5 +1,6 @@
 import Foundation
 import Grader
+import Synchronization
 
 /// One check on its own thread, with its deadline, and what it found.
 extension CheckRunner {
@@ -104,9 +105,8 @@ extension CheckRunner {
     }
 
     /// The result a check's thread reports; the first report wins unless forced by a timeout.
-    final class Outcome: @unchecked Sendable {
-        // @unchecked Sendable: its mutable state is read and written only while holding `lock`.
-        struct Value {
+    final class Outcome: Sendable {
+        struct Value: Sendable {
             var status: CheckResult.Status
             var message: String?
             var hint: String?
@@ -116,17 +116,16 @@ extension CheckRunner {
             var launchFailed = false
         }
 
-        private let lock = NSLock()
-        private var stored: Value?
+        private let stored = Mutex<Value?>(nil)
 
         func set(_ value: Value, force: Bool = false) {
-            lock.withLock {
+            stored.withLock { stored in
                 if stored == nil || force { stored = value }
             }
         }
 
         var value: Value {
-            lock.withLock {
+            stored.withLock { stored in
                 stored
                     ?? Value(
                         status: .error,

@@ -50,7 +50,7 @@ enum Concurrently {
     }
 
     fileprivate final class Results<T>: @unchecked Sendable {
-        // @unchecked Sendable: its mutable state is read and written only while holding `lock`.
+        // @unchecked Sendable: `values` is guarded by `lock` (errors are not Sendable, so no Mutex).
         private let lock = NSLock()
         private var values: [Result<T, any Error>?]
 

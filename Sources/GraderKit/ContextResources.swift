@@ -5,6 +5,7 @@ import Grader
 /// file, the statement log, extra instances, round-robin fronts, fake upstreams and the reference
 /// server. Everything here is stopped by `tearDown`, so a check can start things and forget them.
 final class ContextResources: @unchecked Sendable {
+    // @unchecked Sendable: every `var` is guarded by `lock` (its users take it).
     let lock = NSLock()  // guards every `var` below
     /// The offset file every server is started with (`BACKENDKIT_CLOCK_OFFSET_FILE`).
     let clockFile: URL

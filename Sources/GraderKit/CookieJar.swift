@@ -6,7 +6,7 @@ import Foundation
 /// removes a cookie. The attributes of each cookie are kept so auth lessons can check them
 /// (`HttpOnly`, `Secure`, `SameSite`).
 public final class CookieJar: @unchecked Sendable {
-    // @unchecked Sendable: its mutable state is read and written only while holding `lock`.
+    // @unchecked Sendable: `cookies` is guarded by `lock`.
     public struct Cookie: Sendable, Equatable {
         public var name: String
         public var value: String

@@ -7,7 +7,7 @@ import Grader
 ///
 /// Safe to use from several threads at once (`TestContext.concurrently`).
 public final class HTTPClient: @unchecked Sendable {
-    // @unchecked Sendable: its mutable state is read and written only while holding `lock`.
+    // @unchecked Sendable: the `stored…` settings and `exchanges` are guarded by `lock`.
     /// How long to wait for a complete response before failing the check.
     public var timeout: Duration {
         get { lock.withLock { storedTimeout } }

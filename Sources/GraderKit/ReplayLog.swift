@@ -1,25 +1,24 @@
 import Foundation
 import Grader
+import Synchronization
 
 /// Everything a run did to the learner's server, in order, for replay scripts: the checks'
 /// requests (with their exact bodies), restarts, and what a script cannot do.
 ///
 /// Safe to use from several threads at once: requests sent by `concurrently` are kept in the order
 /// they were sent.
-final class ReplayLog: @unchecked Sendable {  // unchecked: `steps` is only touched under `lock`
-    // @unchecked Sendable: its mutable state is read and written only while holding `lock`.
+final class ReplayLog: Sendable {
     /// Bodies are kept up to this size; a larger one is cut, and the script says so.
     static let maxBodyBytes = 1 << 20
     /// Steps kept at most; a load test's thousands of requests do not all go into a script.
     static let maxSteps = 5000
 
-    private let lock = NSLock()
-    private var stored: [ReplayStep] = []
+    private let stored = Mutex<[ReplayStep]>([])
 
-    var steps: [ReplayStep] { lock.withLock { stored } }
+    var steps: [ReplayStep] { stored.withLock { $0 } }
 
     func append(_ step: ReplayStep) {
-        lock.withLock { if stored.count < Self.maxSteps { stored.append(step) } }
+        stored.withLock { if $0.count < Self.maxSteps { $0.append(step) } }
     }
 
     /// Records a request about to be sent.

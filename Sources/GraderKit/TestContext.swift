@@ -9,8 +9,7 @@ import Grader
 /// The server starts on first use (any `t.http` request) with a fresh database in a temporary
 /// folder, `PORT=0` and `HOST=127.0.0.1`.
 public final class TestContext: @unchecked Sendable {
-    // @unchecked Sendable: `http` is set once, in init; the rest of its mutable state is read and
-    // written only while holding `lock`.
+    // @unchecked Sendable: `http` is set once in init; every other `var` is guarded by `lock`.
     public let exerciseID: String
     /// A private temporary folder for this run; removed afterwards.
     public let workDirectory: URL

@@ -11,6 +11,7 @@ import Foundation
 /// shutdown a run in progress is allowed to finish, and no new run starts. A server's jobs share
 /// one thread of their own, so a job that computes or blocks delays other jobs, never a request.
 public final class BackgroundJob: @unchecked Sendable {
+    // @unchecked Sendable: every `var` is guarded by `lock`; the `let`s are set in init.
     public let name: String
     /// The pause between runs; `nil` for a job that only runs when asked.
     public let interval: Duration?

@@ -8,6 +8,7 @@ import Foundation
 /// made at shutdown: a job body that blocks (SQLite calls do) then delays neither requests, nor
 /// Swift's few shared threads, nor the hooks.
 final class ServerLifecycle: @unchecked Sendable {
+    // @unchecked Sendable: `jobs`, `exitHooks`, `logger` and `jobsLoop` are guarded by `lock`.
     struct ExitHook {
         let name: String
         let work: @Sendable () async throws -> Void

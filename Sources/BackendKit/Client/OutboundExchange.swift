@@ -11,6 +11,7 @@ import Foundation
 /// loop never blocks on an upstream. Every wait has a deadline: the connect timeout for connecting,
 /// the read timeout for each silence, the total timeout for everything. `cancel()` ends it at once.
 final class OutboundExchange: @unchecked Sendable {
+    // @unchecked Sendable: `fd` and `cancelled` are guarded by `lock`; the rest is set once in init.
     private let lock = NSLock()  // guards `fd` and `cancelled`
     private var fd: Int32 = -1
     private var cancelled = false

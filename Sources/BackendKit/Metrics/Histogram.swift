@@ -13,7 +13,7 @@ import Foundation
 /// duration.observe(0.042)
 /// ```
 public final class Histogram: MetricFamily, @unchecked Sendable {
-    // @unchecked Sendable: its mutable state is read and written only while holding `lock`.
+    // @unchecked Sendable: `series` and `problems` are guarded by `lock`.
     /// Prometheus's usual buckets for durations in seconds.
     public static let defaultBuckets: [Double] = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10]
 

@@ -3,7 +3,7 @@ import Foundation
 /// The current value of each label combination of a counter or gauge, safe to update from every
 /// event loop at once.
 final class LabelledValues: @unchecked Sendable {
-    // @unchecked Sendable: its mutable state is read and written only while holding `lock`.
+    // @unchecked Sendable: `values` and `problems` are guarded by `lock`.
     let schema: LabelSchema
     private let lock = NSLock()  // guards `values` and `problems`
     private var values: [[String]: Double] = [:]

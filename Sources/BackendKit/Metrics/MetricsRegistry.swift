@@ -11,7 +11,7 @@ import Foundation
 /// router.get("/metrics") { _ in metrics.response() }
 /// ```
 public final class MetricsRegistry: @unchecked Sendable {
-    // @unchecked Sendable: its mutable state is read and written only while holding `lock`.
+    // @unchecked Sendable: `families` is guarded by `lock`.
     private let lock = NSLock()  // guards `families`
     private var families: [any MetricFamily] = []
 

@@ -6,6 +6,7 @@ import Foundation
 /// lookups take no lock. Mistakes in patterns (a missing leading `/`, a route registered twice) are
 /// collected and reported when the server starts, instead of crashing at registration.
 public final class Router: @unchecked Sendable {
+    // @unchecked Sendable: every `var` is guarded by `lock`; a running server reads only `frozen`.
     private let lock = NSLock()
     private var routes: [Route] = []
     private var middlewares: [Middleware] = []

@@ -5,7 +5,7 @@ import Foundation
 /// Connections are opened when first needed, up to `maxConnections`, and reused afterwards. A
 /// thread that finds them all busy waits until one comes back, at most `checkoutTimeout` seconds.
 final class ConnectionPool: @unchecked Sendable {
-    // @unchecked Sendable: its mutable state is read and written only while holding `condition`.
+    // @unchecked Sendable: `idle` and `openCount` are guarded by `condition`.
     let maxConnections: Int
     let checkoutTimeout: Double
     private let openConnection: @Sendable () throws -> Connection

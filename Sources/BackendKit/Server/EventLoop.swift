@@ -19,6 +19,7 @@ protocol EventChannel: AnyObject {
 /// that blocks (a long synchronous computation) delays this loop's other connections, which is why
 /// there are several loops on a machine with several cores.
 final class EventLoop: TaskExecutor, @unchecked Sendable {
+    // @unchecked Sendable: the remote queues need `remoteLock`; other `var`s are the loop thread's.
     let index: Int
     let selector: Selector
     /// Per-loop scratch buffer for reads; only touched on the loop thread.

@@ -13,6 +13,7 @@ import Foundation
 /// grader relies on (`PORT`, `HOST`, the `Listening on …` line, graceful shutdown on SIGTERM/SIGINT).
 /// Tests use `start()` and `shutdown()` instead, which neither print nor touch signals.
 public final class Server: @unchecked Sendable {
+    // @unchecked Sendable: `state`, `boundPort` and `boundHost` are guarded by `lock`.
     private enum State {
         case idle
         case running(loops: [EventLoop], listener: Listener, context: ServerContext)

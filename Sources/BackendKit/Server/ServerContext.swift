@@ -3,7 +3,7 @@ import Foundation
 /// What every event loop of one server shares: the routing table, the configuration, the logger,
 /// the connection count and whether the server is shutting down.
 final class ServerContext: @unchecked Sendable {
-    // @unchecked Sendable: its mutable state is read and written only while holding `lock`.
+    // @unchecked Sendable: the connection counts and `draining` are guarded by `lock`.
     let table: RouteTable
     let configuration: ServerConfiguration
     let logger: Logger

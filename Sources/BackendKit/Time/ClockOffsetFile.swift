@@ -14,7 +14,7 @@ import Foundation
 /// when its identity (inode, size, modification time) changed; the grader replaces it by rename,
 /// so a change is always a new inode. A missing file means no offset.
 final class ClockOffsetFile: @unchecked Sendable {
-    // @unchecked Sendable: its mutable state is read and written only while holding `lock`.
+    // @unchecked Sendable: the cache (`identity`, `cachedOffset`, `warned`) is guarded by `lock`.
     /// The variable that turns the controlled clock on.
     static let environmentVariable = "BACKENDKIT_CLOCK_OFFSET_FILE"
     /// The most the file may hold; anything longer is not an offset.

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 extension ChildProcess {
     /// Waits, without blocking a thread, until the child exits or `timeout` passes (`nil` on timeout).
@@ -42,19 +43,17 @@ extension ChildProcess {
 }
 
 /// A continuation that several racing callbacks may try to resume; only the first one does.
-final class ResumeOnce<Value: Sendable>: @unchecked Sendable {
-    // @unchecked Sendable: its mutable state is read and written only while holding `lock`.
-    private let lock = NSLock()
-    private var continuation: CheckedContinuation<Value, Never>?
+final class ResumeOnce<Value: Sendable>: Sendable {
+    private let continuation: Mutex<CheckedContinuation<Value, Never>?>
 
     init(_ continuation: CheckedContinuation<Value, Never>) {
-        self.continuation = continuation
+        self.continuation = Mutex(continuation)
     }
 
     func resume(_ value: Value) {
-        let pending: CheckedContinuation<Value, Never>? = lock.withLock {
-            defer { continuation = nil }
-            return continuation
+        let pending = continuation.withLock { pending in
+            defer { pending = nil }
+            return pending
         }
         pending?.resume(returning: value)
     }

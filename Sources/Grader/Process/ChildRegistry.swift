@@ -12,6 +12,7 @@ import Foundation
 /// Spawning happens under the registry's lock, so a child is either registered before a shutdown
 /// starts or never started at all.
 final class ChildRegistry: @unchecked Sendable {
+    // @unchecked Sendable: `live`, `shuttingDown` and `signalSources` are guarded by `lock`.
     static let shared = ChildRegistry()
 
     private struct Entry {

@@ -13,7 +13,7 @@ import Foundation
 /// The threads hold this object, never the `ChildProcess`, so a forgotten `ChildProcess` can still be
 /// deinitialised, which is what kills its process group.
 final class ChildState: @unchecked Sendable {
-    // @unchecked Sendable: its mutable state is read and written only while holding `condition`.
+    // @unchecked Sendable: every `var` (status, capture, flags, `wakeFD`) is guarded by `condition`.
     private let condition = NSCondition()
     private var status: ExitStatus?
     private var exitObservers: [@Sendable (ExitStatus) -> Void] = []

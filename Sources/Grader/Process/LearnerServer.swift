@@ -10,7 +10,7 @@ import Foundation
 /// If the caller never calls `stop`, the underlying `ChildProcess` still kills everything when it is
 /// released.
 public final class LearnerServer: @unchecked Sendable {
-    // @unchecked Sendable: its mutable state is read and written only while holding `lock`.
+    // @unchecked Sendable: `child`, `currentPort` and `stoppedByGrader` are guarded by `lock`.
     /// How to start the server; kept so `restart()` starts it the same way.
     public struct Configuration: Sendable {
         public var executable: String

@@ -1,9 +1,9 @@
 import Foundation
+import Synchronization
 
 /// The race a server start is: the listening line, the process exiting, or the deadline, whichever
 /// comes first. Each source calls `resolve`; the first outcome wins and the others are ignored.
-final class ReadinessGate: @unchecked Sendable {
-    // @unchecked Sendable: its mutable state is read and written only while holding `lock`.
+final class ReadinessGate: Sendable {
     enum Outcome: Sendable, Equatable {
         case listening(port: Int)
         /// A line that starts like the listening line but is not one the grader can use.
@@ -12,12 +12,11 @@ final class ReadinessGate: @unchecked Sendable {
         case timedOut
     }
 
-    private let lock = NSLock()
-    private var outcome: Outcome?
+    private let outcome = Mutex<Outcome?>(nil)
     private let resolved = DispatchSemaphore(value: 0)
 
     func resolve(_ newOutcome: Outcome) {
-        let first: Bool = lock.withLock {
+        let first = outcome.withLock { outcome in
             guard outcome == nil else { return false }
             outcome = newOutcome
             return true
@@ -32,6 +31,6 @@ final class ReadinessGate: @unchecked Sendable {
         if resolved.wait(timeout: .now() + timeout.timeInterval) == .timedOut {
             resolve(.timedOut)
         }
-        return lock.withLock { outcome ?? .timedOut }
+        return outcome.withLock { $0 ?? .timedOut }
     }
 }

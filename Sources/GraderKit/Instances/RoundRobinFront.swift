@@ -11,7 +11,7 @@ import Foundation
 /// The grader's client opens one connection per request, so through `http` consecutive requests
 /// land on consecutive instances.
 public final class RoundRobinFront: @unchecked Sendable {
-    // @unchecked Sendable: its mutable state is read and written only while holding `lock`.
+    // @unchecked Sendable: `http` is set once in init; the counters, `open`, `stopped` need `lock`.
     /// How long a relayed connection may stay silent before the front closes it.
     static let idleTimeout: Duration = .seconds(30)
 

@@ -8,7 +8,7 @@ import Foundation
 /// The socket side of a fake upstream: accepts connections on 127.0.0.1, reads requests (keep-alive
 /// included) and carries out the behaviour its callback picks, one thread per connection.
 final class FakeHTTPServer: @unchecked Sendable {
-    // @unchecked Sendable: its mutable state is read and written only while holding `lock`.
+    // @unchecked Sendable: `open` and `stopped` are guarded by `lock`.
     /// Slices in which long waits check whether to stop.
     private static let waitSlice: Duration = .milliseconds(20)
 

@@ -18,7 +18,7 @@ import Grader
 /// try require(sent[0].text.contains("/reset?token="), "the e-mail has no reset link")
 /// ```
 public final class FakeMailService: @unchecked Sendable {
-    // @unchecked Sendable: its mutable state is read and written only while holding `lock`.
+    // @unchecked Sendable: `stored` and `failures` are guarded by `lock`.
     public let upstream: FakeUpstream
     public var url: String { upstream.url }
 

@@ -21,7 +21,7 @@ import Foundation
 /// let calls = payments.requests(to: "/charges")     // 3, with their headers, bodies and times
 /// ```
 public final class FakeUpstream: @unchecked Sendable {
-    // @unchecked Sendable: its mutable state is read and written only while holding `lock`.
+    // @unchecked Sendable: `scripts` and `received` are guarded by `lock`.
     /// The longest delay a script may ask for: longer than a check may run.
     public static let maxDelay: Duration = .seconds(60)
 

@@ -15,7 +15,7 @@ import Grader
 /// refuses new ones. The grader's own first build is never registered: it does not depend on the
 /// learner's code, so a save must not throw its progress away.
 public final class Cancellation: @unchecked Sendable {
-    // @unchecked: every stored property is guarded by `lock`.
+    // @unchecked Sendable: `cancelled` and `children` are guarded by `lock`.
     private let lock = NSLock()
     private var cancelled = false
     private var children: [ChildProcess] = []

@@ -6,7 +6,7 @@ import Foundation
 /// Start, restart and stop block for as long as the server takes to start or stop; call them off
 /// the main task. Every change of state is reported through `onChange`.
 public final class ServeFollower: @unchecked Sendable {
-    // @unchecked: `session` and `state` are guarded by `lock`; restarts are serialised by `switching`.
+    // @unchecked Sendable: `session`, `served` need `lock`; restarts are serialised by `switching`.
 
     /// What is served now, for the screen.
     public struct Status: Sendable, Equatable {

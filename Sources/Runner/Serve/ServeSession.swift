@@ -1,5 +1,6 @@
 import Foundation
 import Grader
+import Synchronization
 
 /// Runs a learner's mini-backend for a person to try with curl or a browser: a fixed port, a
 /// database file that survives between runs (so `sqlite3` can open it), and every log line passed on
@@ -146,14 +147,12 @@ extension ServeError {
 }
 
 /// Lets the output thread hand the starting thread the listening line.
-private final class ListeningWaiter: @unchecked Sendable {
-    // @unchecked Sendable: its mutable state is read and written only while holding `lock`.
+private final class ListeningWaiter: Sendable {
     private let semaphore = DispatchSemaphore(value: 0)
-    private let lock = NSLock()
-    private var line: String?
+    private let line = Mutex<String?>(nil)
 
     func signal(_ text: String) {
-        lock.withLock {
+        line.withLock { line in
             guard line == nil else { return }
             line = text
             semaphore.signal()
@@ -165,10 +164,10 @@ private final class ListeningWaiter: @unchecked Sendable {
     func wait(timeout: Duration, hasEnded: () -> Bool) -> String? {
         let end = ContinuousClock.now + timeout
         while ContinuousClock.now < end {
-            if semaphore.wait(timeout: .now() + 0.02) == .success { return lock.withLock { line } }
+            if semaphore.wait(timeout: .now() + 0.02) == .success { return line.withLock { $0 } }
             if hasEnded() {
                 // The line may have been read just before the exit was seen.
-                return semaphore.wait(timeout: .now() + 0.05) == .success ? lock.withLock { line } : nil
+                return semaphore.wait(timeout: .now() + 0.05) == .success ? line.withLock { $0 } : nil
             }
         }
         return nil

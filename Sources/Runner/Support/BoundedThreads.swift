@@ -4,6 +4,7 @@ import Foundation
 /// grading many exercises at once. Threads, not tasks: each job waits on child processes, which
 /// must not hold Swift's few cooperative threads.
 final class BoundedThreads: @unchecked Sendable {
+    // @unchecked Sendable: it holds only a semaphore and a group, both safe from any thread.
     private let slots: DispatchSemaphore
     private let group = DispatchGroup()
 

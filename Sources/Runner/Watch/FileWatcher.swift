@@ -17,6 +17,7 @@ import Grader
 /// The work happens on a thread of its own; ``events`` has a single consumer. ``stop()`` (or dropping
 /// the watcher) ends the thread, closes the inotify descriptor and finishes ``events``.
 public final class FileWatcher: @unchecked Sendable {
+    // @unchecked Sendable: `loop` and `started` are guarded by `lock`; the rest is set once in init.
     /// Every event, in order, from ``start()`` until ``stop()``. Buffered without limit, so a consumer
     /// busy with a check misses nothing; iterate it from one task only.
     public let events: AsyncStream<Event>

@@ -4,6 +4,7 @@ import Grader
 /// The watcher's thread: asks the source for changes, debounces them, and yields one
 /// ``FileWatcher/Event/changed(_:)`` per burst. Switches to polling, once, if inotify breaks.
 final class FileWatcherLoop: @unchecked Sendable {
+    // @unchecked Sendable: the two flags need `lock`; `source`, `debouncer` are the thread's.
     private let roots: [String]
     private let options: FileWatcher.Options
     private let continuation: AsyncStream<FileWatcher.Event>.Continuation

@@ -1,5 +1,6 @@
 import Foundation
 import Grader
+import Synchronization
 
 /// The logic of watch mode, apart from the screen: which exercise is current, when to check it,
 /// what happens to saves that arrive while a check runs, and the server `s` keeps running.
@@ -293,18 +294,16 @@ public actor WatchCoordinator {
 
 /// When the learner last saved, shared with the checking thread so it can wait for a burst of
 /// saves to end before grading.
-private final class LastSave: @unchecked Sendable {
-    // @unchecked: `instant` is guarded by `lock`.
-    private let lock = NSLock()
-    private var instant: ContinuousClock.Instant?
+private final class LastSave: Sendable {
+    private let instant = Mutex<ContinuousClock.Instant?>(nil)
 
-    func record() { lock.withLock { instant = .now } }
+    func record() { instant.withLock { $0 = .now } }
 
     /// Returns once `window` has passed since the last save (at once when there was none), or
     /// early when the check is cancelled.
     func waitForQuiet(_ window: Duration, unless cancellation: Cancellation) {
         while !cancellation.isCancelled {
-            guard let last = lock.withLock({ instant }) else { return }
+            guard let last = instant.withLock({ $0 }) else { return }
             let left = window - (ContinuousClock.now - last)
             if left <= .zero { return }
             Thread.sleep(forTimeInterval: min(0.02, left.timeInterval))

@@ -13,45 +13,7 @@ struct App {
 
     func run() async -> Int32 {
         do {
-            switch invocation.command {
-            case .start(let poll): return try await StartCommand(app: self).run(poll: poll)
-            case .watch(let poll): return try await WatchCommand(app: self).run(poll: poll, welcome: false)
-            case .list: return try ListCommand(app: self).run()
-            case .check(let id, let json, let resultsJSON, let junit, let points):
-                return try CheckCommand(app: self).run(
-                    id, json: json, resultsJSON: resultsJSON, junit: junit, points: points)
-            case .checkAll(let json): return try CheckAllCommand(app: self).run(json: json)
-            case .hint(let id): return try HintCommand(app: self).run(id)
-            case .serve(let id, let port, let fresh):
-                return try ServeCommand(app: self).run(id, port: port, fresh: fresh)
-            case .progress(let json, let web, let port):
-                if web {
-                    return try ProgressWebCommand(app: self).run(port: port ?? ProgressWebCommand.defaultPort)
-                }
-                return try ProgressCommand(app: self).run(json: json)
-            case .reset(let id): return try ResetCommand(app: self).run(id)
-            case .solution(let id, let force): return try SolutionCommand(app: self).run(id, force: force)
-            case .next: return try NavigationCommand(app: self).next()
-            case .goto(let id): return try NavigationCommand(app: self).goto(id)
-            case .lang(let code): return try LangCommand(app: self).run(code)
-            case .devCheck(let json, let only, let variants):
-                return try DevCheckCommand(app: self).run(json: json, only: only, variants: variants)
-            case .devMutants(let exercise, let json, let max, let seed, let list):
-                return try DevMutantsCommand(app: self).run(
-                    exercise, json: json, max: max, seed: seed, list: list)
-            case .devGrade(let workspaces, let output, let only):
-                return try DevGradeCommand(app: self).run(workspaces: workspaces, output: output, only: only)
-            case .devClassroom(let output, let swiftVersion):
-                return try DevClassroomCommand(app: self).run(output: output, swiftVersion: swiftVersion)
-            case .devNew(let module, let exercise):
-                return try DevNewCommand(app: self).run(module: module, exercise: exercise)
-            case .devTranslations(let accept):
-                return try DevTranslationsCommand(app: self).run(accept: accept)
-            case .devAdopt(let exercise, let folder):
-                return try DevAdoptCommand(app: self).run(exercise, folder: folder)
-            case .devStarter(let exercise, let solved, let output):
-                return try DevStarterCommand(app: self).run(exercise, solved: solved, output: output)
-            }
+            return try await invocation.command.run(self)
         } catch let error as ExerciseLookupError {
             Console.err(style.failure("Error: ") + error.description + "\n")
             return 64

@@ -52,18 +52,3 @@ enum LanguageQuestion {
         }
     }
 }
-
-extension Command {
-    /// Whether the first-run language question may come before this command: a learner's command
-    /// that prints for a person (not JSON for a script, not an author's `dev` tool, not `lang`,
-    /// which chooses itself).
-    var mayAskForLanguage: Bool {
-        switch self {
-        case .start, .list, .hint, .serve, .reset, .solution, .next, .goto, .watch: true
-        case .check(_, let json, _, _, _), .checkAll(let json), .progress(let json, _, _): !json
-        case .lang, .devCheck, .devMutants, .devNew, .devStarter, .devTranslations, .devAdopt, .devGrade,
-            .devClassroom:
-            false
-        }
-    }
-}

@@ -1,7 +1,9 @@
 import Grader
 
-/// The `backendlings` command tree: every command's name, help text, arguments and options, and how
-/// its parsed values become a ``Command``. Add a command here and both parsing and help know it.
+/// The `backendlings` command tree: the root, `help`, the `dev` group, the options every command
+/// accepts, and the keys several commands share. Each command declares itself in its own file
+/// (a ``CommandDefinition`` in Sources/backendlings/Commands); list it below and both parsing and
+/// help know it.
 ///
 /// Help text is read by learners who are new to backends and may not be native English speakers:
 /// short sentences, plain words, one idea each, an example where it helps. Every text is written in
@@ -35,7 +37,7 @@ enum BackendlingsCommands {
         "help", short: "h", help: Words("Show help information.", id: "Tampilkan bantuan."))
     static let versionOption = OptionSpec.flag(
         "version", help: Words("Show the version of backendlings.", id: "Tampilkan versi backendlings."))
-    static let pollOption = OptionSpec.flag(
+    static let pollFlag = Flag(
         "poll",
         help: Words(
             "Look for changed files every 0.3 seconds instead of waiting for the system to report "
@@ -45,7 +47,8 @@ enum BackendlingsCommands {
                 + "kalau menyimpan file tidak memulai pengecekan (misalnya di WSL atau di folder "
                 + "jaringan)."))
 
-    static let root = CommandSpec(
+    static let root = CommandSpec.command(
+        StartCommand.Definition.self,
         name: "backendlings",
         abstract: Words(
             "Learn backend development by building small, real web servers in your terminal.",
@@ -58,9 +61,30 @@ enum BackendlingsCommands {
                 + "workspace berisi semua latihan. Lalu ia mengawasi file-mu: setiap kali kamu menyimpan, "
                 + "ia mem-build latihan yang sedang aktif, mengeceknya, dan memberi tahu apa yang perlu "
                 + "kamu perbaiki berikutnya."),
-        options: [pollOption, versionOption],
-        subcommands: learnerCommands + [dev, helpCommand],
-        action: .run { values in .start(poll: values.flag("poll")) }
+        options: [pollFlag.spec, versionOption],
+        subcommands: learnerCommands + [dev, helpCommand]
+    )
+
+    /// The commands a learner uses, in the order they appear in help.
+    static let learnerCommands = [
+        ListCommand.Definition.spec, CheckCommand.Definition.spec, CheckAllCommand.Definition.spec,
+        WatchCommand.Definition.spec, HintCommand.Definition.spec, ServeCommand.Definition.spec,
+        ProgressCommand.Definition.spec, ResetCommand.Definition.spec, SolutionCommand.Definition.spec,
+        NavigationCommand.Next.spec, NavigationCommand.Goto.spec, LangCommand.Definition.spec,
+    ]
+
+    /// `dev`: tools for lesson-pack authors, kept out of the learner's way under one group.
+    static let dev = CommandSpec(
+        name: "dev",
+        abstract: Words(
+            "Tools for people who write lesson packs.", id: "Alat untuk penulis paket pelajaran."),
+        subcommands: [
+            DevCheckCommand.Definition.spec, DevMutantsCommand.Definition.spec, DevNewCommand.Definition.spec,
+            DevStarterCommand.Definition.spec, DevAdoptCommand.Definition.spec,
+            DevTranslationsCommand.Definition.spec, DevGradeCommand.Definition.spec,
+            DevClassroomCommand.Definition.spec,
+        ],
+        action: .requiresSubcommand
     )
 
     static let helpCommand = CommandSpec(
@@ -78,9 +102,9 @@ enum BackendlingsCommands {
     )
 
     /// `<exercise>` for commands where it may be left out; `purpose` completes "Which exercise to".
-    static func optionalExercise(_ purpose: Words) -> ArgumentSpec {
-        ArgumentSpec(
-            name: "exercise",
+    static func optionalExercise(_ purpose: Words) -> Argument {
+        Argument(
+            "exercise",
             help: Words(
                 "Which exercise to \(purpose.en), for example db01-schema. The default is the current exercise.",
                 id: "Latihan yang mau \(purpose[.id]), misalnya db01-schema. Kalau tidak ditulis, latihan "
@@ -89,17 +113,17 @@ enum BackendlingsCommands {
     }
 
     /// `<exercise>` for commands that must name one.
-    static func requiredExercise(_ purpose: Words) -> ArgumentSpec {
-        ArgumentSpec(
-            name: "exercise",
+    static func requiredExercise(_ purpose: Words) -> Argument {
+        Argument(
+            "exercise",
             help: Words(
                 "Which exercise to \(purpose.en), for example db01-schema.",
                 id: "Latihan yang mau \(purpose[.id]), misalnya db01-schema."))
     }
 
     /// `--json`; `what` completes "Print ... as JSON".
-    static func jsonFlag(_ what: Words) -> OptionSpec {
-        .flag(
+    static func jsonFlag(_ what: Words) -> Flag {
+        Flag(
             "json",
             help: Words(
                 "Print \(what.en) as JSON, for editors and scripts.",

@@ -19,7 +19,7 @@ extension CommandLineParser {
             } else if option == BackendlingsCommands.versionOption {
                 scan.versionRequested = true
             } else {
-                scan.values.setFlag(option.long)
+                scan.values.setFlag(option)
             }
         case .value:
             var value = inlineValue
@@ -31,7 +31,7 @@ extension CommandLineParser {
                 scan.error = contextualize(UsageError(.missingValue(option: option.usageName)), scan.path)
                 return
             }
-            scan.values.setOption(option.long, to: value)
+            scan.values.setOption(option, to: value)
         }
     }
 

@@ -67,10 +67,11 @@ struct CommandLineParser: Sendable {
             return helpTopic(scan)
         case .run(let build):
             var values = scan.values
+            values.declare(command, global: globalOptions)
             if let error = bindPositionals(scan.positionals, to: command, values: &values) {
                 return .usageError(contextualize(error, scan.path))
             }
-            if let code = values.option(BackendlingsCommands.langOption.long), Language(code: code) == nil {
+            if let code = values.text(of: BackendlingsCommands.langOption), Language(code: code) == nil {
                 let error = UsageError(
                     .invalidValue(
                         option: BackendlingsCommands.langOption.usageName, value: code,
@@ -80,8 +81,8 @@ struct CommandLineParser: Sendable {
             do {
                 let parsed = try build(values)
                 let global = GlobalOptions(
-                    packPath: values.option(BackendlingsCommands.packOption.long),
-                    workspacePath: values.option(BackendlingsCommands.workspaceOption.long))
+                    packPath: values.text(of: BackendlingsCommands.packOption),
+                    workspacePath: values.text(of: BackendlingsCommands.workspaceOption))
                 return .run(Invocation(parsed, global: global))
             } catch {
                 return .usageError(contextualize(error, scan.path))
@@ -109,9 +110,9 @@ struct CommandLineParser: Sendable {
         var remaining = positionals[...]
         for argument in command.arguments {
             if argument.isRepeating {
-                while let value = remaining.popFirst() { values.appendArgument(argument.name, value) }
+                while let value = remaining.popFirst() { values.appendArgument(argument, value) }
             } else if let value = remaining.popFirst() {
-                values.appendArgument(argument.name, value)
+                values.appendArgument(argument, value)
             } else if !argument.isOptional {
                 return UsageError(.missingArgument(label: argument.label))
             }

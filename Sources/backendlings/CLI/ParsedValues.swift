@@ -1,45 +1,69 @@
 import Grader
 
-/// What the parser collected for one command, before it is turned into a typed ``Command``.
+/// What the parser collected for one command, read by the command through the typed keys it
+/// declared (``Flag``, ``Option``, ``Argument``).
 ///
-/// Keys are an argument's `name` or an option's `long` name, as declared in its ``CommandSpec``.
-/// A repeated option keeps its last value, as most Unix tools do.
+/// The parser fills it by the spelling in each key's spec; nothing outside the parser looks a value
+/// up by a string. A repeated option keeps its last value, as most Unix tools do.
 struct ParsedValues: Equatable, Sendable {
-    private(set) var arguments: [String: [String]] = [:]
-    private(set) var options: [String: String] = [:]
-    private(set) var flags: Set<String> = []
+    private var arguments: [String: [String]] = [:]
+    private var options: [String: String] = [:]
+    private var flags: Set<String> = []
+    /// The options and arguments the command declared; reading any other key is a programming
+    /// mistake, caught by the parsing tests (a key the spec does not list would never be filled).
+    private var declared: Set<String>?
 
-    mutating func setFlag(_ long: String) { flags.insert(long) }
-    mutating func setOption(_ long: String, to value: String) { options[long] = value }
-    mutating func appendArgument(_ name: String, _ value: String) {
-        arguments[name, default: []].append(value)
+    /// Limits reading to what `command` (and every command, for `global`) declares.
+    mutating func declare(_ command: CommandSpec, global: [OptionSpec]) {
+        declared = Set(command.options.map(\.long) + global.map(\.long) + command.arguments.map(\.name))
     }
 
-    func flag(_ long: String) -> Bool { flags.contains(long) }
-    func option(_ long: String) -> String? { options[long] }
+    mutating func setFlag(_ option: OptionSpec) { flags.insert(option.long) }
+    mutating func setOption(_ option: OptionSpec, to value: String) { options[option.long] = value }
+    mutating func appendArgument(_ argument: ArgumentSpec, _ value: String) {
+        arguments[argument.name, default: []].append(value)
+    }
+
+    /// Whether the flag was given.
+    subscript(flag: Flag) -> Bool {
+        checkDeclared(flag.spec.long)
+        return flags.contains(flag.spec.long)
+    }
+
+    /// The option's value, or `nil` when it was not given; throws when its text is not a valid value.
+    func value<Value>(of option: Option<Value>) throws(UsageError) -> Value? {
+        guard let text = text(of: option.spec) else { return nil }
+        return try option.convert(text, option.spec)
+    }
+
+    /// The option's text as written, or `nil` when it was not given.
+    func text(of option: OptionSpec) -> String? {
+        checkDeclared(option.long)
+        return options[option.long]
+    }
+
     /// The first value of a positional argument, or `nil` when it was not given.
-    func argument(_ name: String) -> String? { arguments[name]?.first }
+    subscript(argument: Argument) -> String? {
+        checkDeclared(argument.spec.name)
+        return arguments[argument.spec.name]?.first
+    }
+
     /// Every value of a repeating positional argument, in order.
-    func allArguments(_ name: String) -> [String] { arguments[name] ?? [] }
+    func all(_ argument: Argument) -> [String] {
+        checkDeclared(argument.spec.name)
+        return arguments[argument.spec.name] ?? []
+    }
 
     /// A required argument's value. The parser already reports missing required arguments, so this
-    /// only throws if a command's declaration and its `build` closure disagree.
-    func requiredArgument(_ name: String) throws(UsageError) -> String {
-        guard let value = argument(name) else { throw UsageError(.missingArgument(label: "<\(name)>")) }
+    /// only throws if a command's declaration and its reading disagree.
+    func required(_ argument: Argument) throws(UsageError) -> String {
+        guard let value = self[argument] else {
+            throw UsageError(.missingArgument(label: argument.spec.label))
+        }
         return value
     }
 
-    /// An option's value as a whole number inside `range`, or `nil` when the option was not given.
-    /// - Parameter usageName: how the option is named in the error, e.g. `--port <port>`.
-    func integer(_ long: String, usageName: String, in range: ClosedRange<Int>) throws(UsageError) -> Int? {
-        guard let text = option(long) else { return nil }
-        guard let number = Int(text), range.contains(number) else {
-            let expected = Words(
-                "a whole number from \(range.lowerBound) to \(range.upperBound)",
-                id: "bilangan bulat dari \(range.lowerBound) sampai \(range.upperBound)"
-            ).text
-            throw UsageError(.invalidValue(option: usageName, value: text, expected: expected))
-        }
-        return number
+    private func checkDeclared(_ key: String) {
+        assert(declared?.contains(key) ?? true, "'\(key)' is read but its command does not declare it")
     }
 }

@@ -86,3 +86,29 @@ struct CheckAllCommand {
         return outcomes.allSatisfy(\.passed) ? 0 : 1
     }
 }
+
+extension CheckAllCommand {
+    struct Definition: CommandDefinition {
+        static let json = BackendlingsCommands.jsonFlag(Words("the results", id: "hasilnya"))
+        static let spec = CommandSpec.command(
+            Definition.self,
+            name: "check-all",
+            abstract: Words(
+                "Check every exercise and show a summary.",
+                id: "Cek semua latihan dan tampilkan ringkasannya."),
+            options: [json.spec])
+
+        var json: Bool
+
+        init(json: Bool) { self.json = json }
+        init(parsing values: ParsedValues) { json = values[Self.json] }
+
+        var mayAskForLanguage: Bool { !json }
+
+        func run(_ app: App) throws -> Int32 { try CheckAllCommand(app: app).run(json: json) }
+    }
+}
+
+extension Command {
+    static func checkAll(json: Bool) -> Command { Command(CheckAllCommand.Definition(json: json)) }
+}

@@ -1,6 +1,7 @@
 import Foundation
 import Grader
 import Runner
+import Synchronization
 
 /// `backendlings check [EXERCISE] [--json]`: build, grade once, exit 0 on pass and 1 otherwise.
 struct CheckCommand {
@@ -57,11 +58,10 @@ struct CheckCommand {
 }
 
 /// One line on stderr that says what a long step is doing, redrawn in place on a terminal.
-final class StatusLine: @unchecked Sendable {
+final class StatusLine: Sendable {
     private let enabled: Bool
     private let style: OutputStyle
-    private let lock = NSLock()
-    private var lastDraw = ContinuousClock.now - .seconds(1)
+    private let lastDraw = Mutex(ContinuousClock.now - .seconds(1))
 
     init(enabled: Bool, style: OutputStyle) {
         self.enabled = enabled
@@ -78,7 +78,7 @@ final class StatusLine: @unchecked Sendable {
             text = Words("Preparing the tests… ", id: "Menyiapkan pengecekan… ").text + (progress ?? "")
         case .grading: text = Words("Running the checks…", id: "Menjalankan pengecekan…").text
         }
-        lock.withLock {
+        lastDraw.withLock { lastDraw in
             let now = ContinuousClock.now
             guard now - lastDraw > .milliseconds(80) || !text.hasSuffix("] ") else { return }
             lastDraw = now
@@ -89,5 +89,85 @@ final class StatusLine: @unchecked Sendable {
     func clear() {
         guard enabled else { return }
         Console.err("\r\u{1B}[2K")
+    }
+}
+
+extension CheckCommand {
+    struct Definition: CommandDefinition {
+        static let exercise = BackendlingsCommands.optionalExercise(Words("check", id: "dicek"))
+        static let json = BackendlingsCommands.jsonFlag(Words("the result", id: "hasilnya"))
+        static let resultsJSON = Option<String>(
+            "results-json", valueName: "file",
+            help: Words(
+                "Also write the result as Exercism's results.json (version 3) to this file.",
+                id: "Tulis juga hasilnya sebagai results.json Exercism (versi 3) ke file ini."))
+        static let junit = Option<String>(
+            "junit", valueName: "file",
+            help: Words(
+                "Also write the result as JUnit XML to this file.",
+                id: "Tulis juga hasilnya sebagai JUnit XML ke file ini."))
+        static let points = Flag(
+            "points",
+            help: Words(
+                "End with a line 'Points <passed>/<checks>', for CI logs and graders (GitHub Classroom style).",
+                id:
+                    "Akhiri dengan baris 'Points <lulus>/<pengecekan>', untuk log CI dan grader (gaya GitHub Classroom)."
+            ))
+
+        static let spec = CommandSpec.command(
+            Definition.self,
+            name: "check",
+            abstract: Words(
+                "Build an exercise and run its tests once.",
+                id: "Build sebuah latihan dan jalankan pengecekannya sekali."),
+            discussion: Words(
+                "Builds your code for the exercise, starts your server, and sends it real HTTP "
+                    + "requests to test it. Then it shows what passed and what to fix.",
+                id: "Mem-build kode latihanmu, menyalakan server-mu, lalu mengirim request HTTP sungguhan "
+                    + "untuk mengeceknya. Setelah itu ia menunjukkan apa yang lulus dan apa yang perlu "
+                    + "diperbaiki."),
+            arguments: [exercise],
+            options: [json.spec, resultsJSON.spec, junit.spec, points.spec])
+
+        var exercise: String?
+        var json: Bool
+        /// Files to write the report to, for CI and instructors.
+        var resultsJSON: String?
+        var junit: String?
+        /// End with a `Points X/Y` line, as GitHub Classroom's reporter writes it.
+        var points: Bool
+
+        init(exercise: String?, json: Bool, resultsJSON: String?, junit: String?, points: Bool) {
+            self.exercise = exercise
+            self.json = json
+            self.resultsJSON = resultsJSON
+            self.junit = junit
+            self.points = points
+        }
+
+        init(parsing values: ParsedValues) throws(UsageError) {
+            exercise = values[Self.exercise]
+            json = values[Self.json]
+            resultsJSON = try values.value(of: Self.resultsJSON)
+            junit = try values.value(of: Self.junit)
+            points = values[Self.points]
+        }
+
+        var mayAskForLanguage: Bool { !json }
+
+        func run(_ app: App) throws -> Int32 {
+            try CheckCommand(app: app).run(
+                exercise, json: json, resultsJSON: resultsJSON, junit: junit, points: points)
+        }
+    }
+}
+
+extension Command {
+    static func check(
+        exercise: String?, json: Bool, resultsJSON: String? = nil, junit: String? = nil, points: Bool = false
+    ) -> Command {
+        Command(
+            CheckCommand.Definition(
+                exercise: exercise, json: json, resultsJSON: resultsJSON, junit: junit, points: points))
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import Grader
 import Runner
 
 /// The dev check's findings as the terminal shows them: one line per exercise with its problems

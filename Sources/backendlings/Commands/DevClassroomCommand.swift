@@ -48,3 +48,56 @@ struct DevClassroomCommand {
         return 0
     }
 }
+
+extension DevClassroomCommand {
+    /// A GitHub Classroom workflow written into the template repository `output`.
+    struct Definition: CommandDefinition {
+        static let output = Option<String>(
+            "output", valueName: "folder",
+            help: Words(english: "The template repository to write into (default: the current folder)."))
+        static let swiftVersion = Option<String>(
+            "swift-version", valueName: "version",
+            help: Words(
+                english:
+                    "The Swift toolchain the workflow installs (default: \(ClassroomWorkflow.defaultSwiftVersion))."
+            ))
+        static let spec = CommandSpec.command(
+            Definition.self,
+            name: "classroom",
+            abstract: Words(
+                english: "Write a GitHub Classroom autograding workflow into a learner template repository."),
+            discussion: Words(
+                english:
+                    "For instructors. Writes .github/workflows/classroom.yml into the folder: on every push "
+                    + "it installs Swift and the system libraries, builds backendlings, and grades each exercise "
+                    + "as its own autograding test worth as many points as the exercise has checks. See "
+                    + "Docs/INSTRUCTORS.md for the whole set-up."),
+            options: [output.spec, swiftVersion.spec])
+
+        var output: String
+        var swiftVersion: String?
+
+        init(output: String, swiftVersion: String?) {
+            self.output = output
+            self.swiftVersion = swiftVersion
+        }
+
+        init(parsing values: ParsedValues) throws(UsageError) {
+            self.init(
+                output: try values.value(of: Self.output) ?? ".",
+                swiftVersion: try values.value(of: Self.swiftVersion))
+        }
+
+        var mayAskForLanguage: Bool { false }
+
+        func run(_ app: App) throws -> Int32 {
+            try DevClassroomCommand(app: app).run(output: output, swiftVersion: swiftVersion)
+        }
+    }
+}
+
+extension Command {
+    static func devClassroom(output: String, swiftVersion: String?) -> Command {
+        Command(DevClassroomCommand.Definition(output: output, swiftVersion: swiftVersion))
+    }
+}

@@ -86,3 +86,58 @@ struct DevGradeCommand {
         return lines.joined(separator: "\n") + "\n"
     }
 }
+
+extension DevGradeCommand {
+    /// Learners' workspaces, where to write results, and which exercises.
+    struct Definition: CommandDefinition {
+        static let workspace = Argument(
+            "workspace", help: Words(english: "A learner's workspace folder."), isRepeating: true)
+        static let output = Option<String>(
+            "output", valueName: "folder",
+            help: Words(english: "Where to write the results (default: ./grades)."))
+        static let only = Option.list(
+            "only", valueName: "exercises",
+            help: Words(english: "Grade only these exercises (ids separated by commas)."))
+        static let spec = CommandSpec.command(
+            Definition.self,
+            name: "grade",
+            abstract: Words(english: "Grade learners' workspaces and write the results as files."),
+            discussion: Words(
+                english: "For instructors. Give the workspace folders you collected. Each one is graded for "
+                    + "every exercise (exercises a learner never started count as their starters), without "
+                    + "changing its progress. The output folder gets, per workspace, each exercise's report "
+                    + "(<exercise>.json) and Exercism results.json (<exercise>.results.json), plus summary.json, "
+                    + "summary.csv for a spreadsheet, and gradebook.html: the class at a glance, one page "
+                    + "that works offline."),
+            arguments: [workspace],
+            options: [output.spec, only.spec])
+
+        var workspaces: [String]
+        var output: String
+        var only: [String]
+
+        init(workspaces: [String], output: String, only: [String]) {
+            self.workspaces = workspaces
+            self.output = output
+            self.only = only
+        }
+
+        init(parsing values: ParsedValues) throws(UsageError) {
+            self.init(
+                workspaces: values.all(Self.workspace), output: try values.value(of: Self.output) ?? "grades",
+                only: try values.value(of: Self.only) ?? [])
+        }
+
+        var mayAskForLanguage: Bool { false }
+
+        func run(_ app: App) throws -> Int32 {
+            try DevGradeCommand(app: app).run(workspaces: workspaces, output: output, only: only)
+        }
+    }
+}
+
+extension Command {
+    static func devGrade(workspaces: [String], output: String, only: [String]) -> Command {
+        Command(DevGradeCommand.Definition(workspaces: workspaces, output: output, only: only))
+    }
+}

@@ -1,4 +1,5 @@
 import Foundation
+import Grader
 import Runner
 
 /// `backendlings dev mutants EXERCISE [--json] [--max N] [--seed N]`: where an exercise's hidden
@@ -82,5 +83,72 @@ struct DevMutantsCommand {
                 "Built in \(Int(result.buildSeconds.rounded())) s, graded in \(Int(result.gradeSeconds.rounded())) s."
             ) + "\n"
         return text
+    }
+}
+
+extension DevMutantsCommand {
+    /// Mutates an exercise's reference solution and grades every mutant.
+    struct Definition: CommandDefinition {
+        static let exercise = Argument(
+            "exercise", help: Words(english: "The id of the exercise, for example db01-schema."))
+        static let json = BackendlingsCommands.jsonFlag(Words(english: "every mutant and its verdict"))
+        static let max = Option.integer(
+            "max", valueName: "n", in: 1...1000,
+            help: Words(english: "The most mutants to build and grade (default 60)."))
+        static let seed = Option.integer(
+            "seed", valueName: "n", in: 0...Int(Int32.max),
+            help: Words(english: "Which sample of mutants to take when there are more (default 1)."))
+        static let list = Flag(
+            "list", help: Words(english: "Only list the mutants, without building or grading them."))
+        static let spec = CommandSpec.command(
+            Definition.self,
+            name: "mutants",
+            abstract: Words(english: "Find the mistakes an exercise's hidden checks miss."),
+            discussion: Words(
+                english:
+                    "Applies small mechanical mistakes to the exercise's reference solution files (a status "
+                    + "code swapped for its neighbour, a statement dropped, a condition negated or loosened, a bound "
+                    + "SQL parameter pasted into the SQL, a transaction removed, a header dropped), builds and "
+                    + "grades each mutant, and lists the mutants every check passes. Mutants that do not compile "
+                    + "are not counted. The mutants are a sample (at most --max, chosen with --seed), so the same "
+                    + "command gives the same mutants."),
+            arguments: [exercise],
+            options: [json.spec, max.spec, seed.spec, list.spec])
+
+        var exercise: String
+        var json: Bool
+        var max: Int?
+        var seed: UInt64?
+        var list: Bool
+
+        init(exercise: String, json: Bool, max: Int?, seed: UInt64?, list: Bool) {
+            self.exercise = exercise
+            self.json = json
+            self.max = max
+            self.seed = seed
+            self.list = list
+        }
+
+        init(parsing values: ParsedValues) throws(UsageError) {
+            self.init(
+                exercise: try values.required(Self.exercise), json: values[Self.json],
+                max: try values.value(of: Self.max), seed: try values.value(of: Self.seed).map(UInt64.init),
+                list: values[Self.list])
+        }
+
+        var mayAskForLanguage: Bool { false }
+
+        func run(_ app: App) throws -> Int32 {
+            try DevMutantsCommand(app: app).run(exercise, json: json, max: max, seed: seed, list: list)
+        }
+    }
+}
+
+extension Command {
+    static func devMutants(
+        exercise: String, json: Bool, max: Int? = nil, seed: UInt64? = nil, list: Bool = false
+    ) -> Command {
+        Command(
+            DevMutantsCommand.Definition(exercise: exercise, json: json, max: max, seed: seed, list: list))
     }
 }

@@ -77,3 +77,29 @@ struct HintCommand {
         return lines
     }
 }
+
+extension HintCommand {
+    struct Definition: CommandDefinition {
+        static let exercise = BackendlingsCommands.optionalExercise(
+            Words("get a hint for", id: "diberi petunjuk"))
+        static let spec = CommandSpec.command(
+            Definition.self,
+            name: "hint",
+            abstract: Words("Show a hint for an exercise.", id: "Tampilkan petunjuk untuk sebuah latihan."),
+            discussion: Words(
+                "Each exercise has a few hints, from a small nudge to nearly the answer.",
+                id: "Setiap latihan punya beberapa petunjuk, dari dorongan kecil sampai hampir jawabannya."),
+            arguments: [exercise])
+
+        var exercise: String?
+
+        init(exercise: String?) { self.exercise = exercise }
+        init(parsing values: ParsedValues) { exercise = values[Self.exercise] }
+
+        func run(_ app: App) throws -> Int32 { try HintCommand(app: app).run(exercise) }
+    }
+}
+
+extension Command {
+    static func hint(exercise: String?) -> Command { Command(HintCommand.Definition(exercise: exercise)) }
+}

@@ -58,3 +58,51 @@ struct LangCommand {
         }
     }
 }
+
+extension LangCommand {
+    struct Definition: CommandDefinition {
+        static let code = Argument(
+            "code",
+            help: Words(
+                "en or id. Leave it out to see which language is used and why.",
+                id: "en atau id. Kalau tidak ditulis, kamu melihat bahasa yang dipakai dan alasannya."),
+            isOptional: true)
+        static let spec = CommandSpec.command(
+            Definition.self,
+            name: "lang",
+            abstract: Words(
+                "Show or change the language Backendlings speaks.",
+                id: "Lihat atau ganti bahasa yang dipakai Backendlings."),
+            discussion: Words(
+                "'backendlings lang id' switches to Bahasa Indonesia and 'backendlings lang en' to "
+                    + "English; your workspace remembers it. --lang and BACKENDLINGS_LANG still win for "
+                    + "one command.",
+                id: "'backendlings lang id' mengganti ke Bahasa Indonesia dan 'backendlings lang en' ke "
+                    + "English; workspace-mu mengingatnya. --lang dan BACKENDLINGS_LANG tetap menang "
+                    + "untuk satu perintah."),
+            arguments: [code])
+
+        /// Show the language and why (`nil`), or remember this one in the workspace.
+        var code: Language?
+
+        init(code: Language?) { self.code = code }
+
+        init(parsing values: ParsedValues) throws(UsageError) {
+            let code = values[Self.code]
+            if let code, Language(code: code) == nil {
+                throw UsageError(
+                    .invalidValue(option: "<code>", value: code, expected: UsageError.languageChoices))
+            }
+            self.code = code.flatMap { Language(code: $0) }
+        }
+
+        /// `lang` chooses the language itself.
+        var mayAskForLanguage: Bool { false }
+
+        func run(_ app: App) throws -> Int32 { try LangCommand(app: app).run(code) }
+    }
+}
+
+extension Command {
+    static func lang(code: Language?) -> Command { Command(LangCommand.Definition(code: code)) }
+}

@@ -83,3 +83,28 @@ struct ListCommand {
             .joined(separator: style.mode == .rich ? " · " : ", ")
     }
 }
+
+extension ListCommand {
+    struct Definition: CommandDefinition {
+        static let spec = CommandSpec.command(
+            Definition.self,
+            name: "list",
+            abstract: Words(
+                "Show every exercise and which ones you have finished.",
+                id: "Tampilkan semua latihan dan mana yang sudah kamu selesaikan."),
+            discussion: Words(
+                "The current exercise is marked. To work on another one, run:\n\n"
+                    + "    backendlings goto <exercise>",
+                id: "Latihan yang sedang aktif diberi tanda. Untuk mengerjakan latihan lain, jalankan:\n\n"
+                    + "    backendlings goto <exercise>"))
+
+        init() {}
+        init(parsing values: ParsedValues) {}
+
+        func run(_ app: App) throws -> Int32 { try ListCommand(app: app).run() }
+    }
+}
+
+extension Command {
+    static var list: Command { Command(ListCommand.Definition()) }
+}

@@ -52,3 +52,43 @@ struct NavigationCommand {
                 ).text + "\n")
     }
 }
+
+extension NavigationCommand {
+    /// `backendlings next`.
+    struct Next: CommandDefinition {
+        static let spec = CommandSpec.command(
+            Next.self,
+            name: "next",
+            abstract: Words("Move on to the next exercise.", id: "Lanjut ke latihan berikutnya."))
+
+        init() {}
+        init(parsing values: ParsedValues) {}
+
+        func run(_ app: App) throws -> Int32 { try NavigationCommand(app: app).next() }
+    }
+
+    /// `backendlings goto <exercise>`.
+    struct Goto: CommandDefinition {
+        static let exercise = BackendlingsCommands.requiredExercise(Words("switch to", id: "dikerjakan"))
+        static let spec = CommandSpec.command(
+            Goto.self,
+            name: "goto",
+            abstract: Words(
+                "Make another exercise the current one.", id: "Jadikan latihan lain sebagai latihan aktif."),
+            arguments: [exercise])
+
+        var exercise: String
+
+        init(exercise: String) { self.exercise = exercise }
+        init(parsing values: ParsedValues) throws(UsageError) {
+            exercise = try values.required(Self.exercise)
+        }
+
+        func run(_ app: App) throws -> Int32 { try NavigationCommand(app: app).goto(exercise) }
+    }
+}
+
+extension Command {
+    static var next: Command { Command(NavigationCommand.Next()) }
+    static func goto(exercise: String) -> Command { Command(NavigationCommand.Goto(exercise: exercise)) }
+}

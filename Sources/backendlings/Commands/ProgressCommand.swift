@@ -132,3 +132,72 @@ struct ProgressCommand {
         return String(decoding: try encoder.encode(output), as: UTF8.self)
     }
 }
+
+extension ProgressCommand {
+    /// `progress`, printed or (with `--web`) served as a page.
+    struct Definition: CommandDefinition {
+        static let json = BackendlingsCommands.jsonFlag(Words("your progress", id: "progresmu"))
+        static let web = Flag(
+            "web",
+            help: Words(
+                "Open your progress as a web page on this machine, instead of printing it.",
+                id: "Buka progresmu sebagai halaman web di komputer ini, bukan dicetak di terminal."))
+        static let port = Option.integer(
+            "port", short: "p", valueName: "port", in: 0...65_535,
+            help: Words(
+                "With --web: the port of the page, from 0 to 65535 (default 0: any free port).",
+                id:
+                    "Dengan --web: port halamannya, dari 0 sampai 65535 (default 0: port mana pun yang kosong)."
+            ))
+
+        static let spec = CommandSpec.command(
+            Definition.self,
+            name: "progress",
+            abstract: Words(
+                "Show how many exercises you have finished.",
+                id: "Tampilkan berapa latihan yang sudah kamu selesaikan."),
+            discussion: Words(
+                "With --web, it serves a page with the same and more (time spent, your latest "
+                    + "failure, a chart) on this machine only, and the page follows your checks as you work.",
+                id: "Dengan --web, ia menyajikan halaman berisi hal yang sama dan lebih banyak lagi (waktu "
+                    + "yang terpakai, kegagalan terakhirmu, grafik) hanya di komputer ini, dan halaman itu "
+                    + "ikut berubah setiap kali kamu mengecek."),
+            options: [json.spec, web.spec, port.spec])
+
+        var json: Bool
+        /// Serve the progress page instead of printing; `port` nil picks a free one.
+        var web: Bool
+        var port: Int?
+
+        init(json: Bool, web: Bool, port: Int?) {
+            self.json = json
+            self.web = web
+            self.port = port
+        }
+
+        init(parsing values: ParsedValues) throws(UsageError) {
+            let port = try values.value(of: Self.port)
+            if let port, !values[Self.web] {
+                throw UsageError(
+                    .invalidValue(
+                        option: Self.port.spec.usageName, value: String(port), expected: "--web with it"))
+            }
+            self.init(json: values[Self.json], web: values[Self.web], port: port)
+        }
+
+        var mayAskForLanguage: Bool { !json }
+
+        func run(_ app: App) throws -> Int32 {
+            if web {
+                return try ProgressWebCommand(app: app).run(port: port ?? ProgressWebCommand.defaultPort)
+            }
+            return try ProgressCommand(app: app).run(json: json)
+        }
+    }
+}
+
+extension Command {
+    static func progress(json: Bool, web: Bool = false, port: Int? = nil) -> Command {
+        Command(ProgressCommand.Definition(json: json, web: web, port: port))
+    }
+}

@@ -30,3 +30,34 @@ struct ResetCommand {
         return 0
     }
 }
+
+extension ResetCommand {
+    struct Definition: CommandDefinition {
+        static let exercise = BackendlingsCommands.requiredExercise(Words("reset", id: "di-reset"))
+        static let spec = CommandSpec.command(
+            Definition.self,
+            name: "reset",
+            abstract: Words(
+                "Put an exercise back the way it was at the start.",
+                id: "Kembalikan sebuah latihan ke keadaan awalnya."),
+            discussion: Words(
+                "Your files are copied to a backup folder first, so nothing is lost. The message "
+                    + "tells you where the backup is.",
+                id: "File-mu disalin dulu ke folder backup, jadi tidak ada yang hilang. Pesannya memberi "
+                    + "tahu di mana backup-nya."),
+            arguments: [exercise])
+
+        var exercise: String
+
+        init(exercise: String) { self.exercise = exercise }
+        init(parsing values: ParsedValues) throws(UsageError) {
+            exercise = try values.required(Self.exercise)
+        }
+
+        func run(_ app: App) throws -> Int32 { try ResetCommand(app: app).run(exercise) }
+    }
+}
+
+extension Command {
+    static func reset(exercise: String) -> Command { Command(ResetCommand.Definition(exercise: exercise)) }
+}

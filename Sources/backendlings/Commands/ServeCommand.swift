@@ -77,3 +77,64 @@ struct ServeCommand {
         }
     }
 }
+
+extension ServeCommand {
+    struct Definition: CommandDefinition {
+        static let exercise = BackendlingsCommands.optionalExercise(Words("run", id: "dijalankan"))
+        static let port = Option.integer(
+            "port", short: "p", valueName: "port", in: 1...65_535,
+            help: Words(
+                "The port your server listens on, from 1 to 65535.",
+                id: "Port tempat server-mu menunggu request, dari 1 sampai 65535."))
+        static let fresh = Flag(
+            "fresh",
+            help: Words(
+                "Start on a new, empty database (a separate file; your usual one is kept), as the checks do.",
+                id: "Mulai dengan database baru yang kosong (file terpisah; database biasamu tetap aman), "
+                    + "seperti saat pengecekan."))
+
+        static let spec = CommandSpec.command(
+            Definition.self,
+            name: "serve",
+            abstract: Words(
+                "Run your server so you can try it yourself.",
+                id: "Jalankan server-mu supaya bisa kamu coba sendiri."),
+            discussion: Words(
+                "Builds the exercise and runs your server until you press Ctrl-C. While it runs, "
+                    + "send it requests from another terminal with curl. It prints a curl line from the "
+                    + "lesson to start with, for example:\n\n"
+                    + "    curl -i http://127.0.0.1:<port>/books",
+                id: "Mem-build latihan dan menjalankan server-mu sampai kamu menekan Ctrl-C. Selama "
+                    + "berjalan, kirim request dari terminal lain dengan curl. Ia menampilkan satu baris "
+                    + "curl dari pelajaran sebagai awal, misalnya:\n\n"
+                    + "    curl -i http://127.0.0.1:<port>/books"),
+            arguments: [exercise],
+            options: [port.spec, fresh.spec])
+
+        var exercise: String?
+        var port: Int?
+        var fresh: Bool
+
+        init(exercise: String?, port: Int?, fresh: Bool) {
+            self.exercise = exercise
+            self.port = port
+            self.fresh = fresh
+        }
+
+        init(parsing values: ParsedValues) throws(UsageError) {
+            exercise = values[Self.exercise]
+            port = try values.value(of: Self.port)
+            fresh = values[Self.fresh]
+        }
+
+        func run(_ app: App) throws -> Int32 {
+            try ServeCommand(app: app).run(exercise, port: port, fresh: fresh)
+        }
+    }
+}
+
+extension Command {
+    static func serve(exercise: String?, port: Int?, fresh: Bool) -> Command {
+        Command(ServeCommand.Definition(exercise: exercise, port: port, fresh: fresh))
+    }
+}

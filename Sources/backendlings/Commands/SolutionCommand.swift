@@ -49,3 +49,48 @@ struct SolutionCommand {
         return 0
     }
 }
+
+extension SolutionCommand {
+    struct Definition: CommandDefinition {
+        static let exercise = BackendlingsCommands.requiredExercise(
+            Words("show the solution for", id: "dilihat solusinya"))
+        static let force = Flag(
+            "force",
+            help: Words(
+                "Show the solution even if you have not passed the exercise yet.",
+                id: "Tampilkan solusinya walaupun kamu belum lulus latihan ini."))
+        static let spec = CommandSpec.command(
+            Definition.self,
+            name: "solution",
+            abstract: Words(
+                "Show the reference solution for an exercise.",
+                id: "Tampilkan solusi acuan untuk sebuah latihan."),
+            discussion: Words(
+                "Try to solve the exercise yourself first: you learn more from a failing test "
+                    + "than from reading the answer.",
+                id: "Coba selesaikan latihannya sendiri dulu: kamu belajar lebih banyak dari pengecekan "
+                    + "yang gagal daripada dari membaca jawabannya."),
+            arguments: [exercise],
+            options: [force.spec])
+
+        var exercise: String
+        var force: Bool
+
+        init(exercise: String, force: Bool) {
+            self.exercise = exercise
+            self.force = force
+        }
+
+        init(parsing values: ParsedValues) throws(UsageError) {
+            self.init(exercise: try values.required(Self.exercise), force: values[Self.force])
+        }
+
+        func run(_ app: App) throws -> Int32 { try SolutionCommand(app: app).run(exercise, force: force) }
+    }
+}
+
+extension Command {
+    static func solution(exercise: String, force: Bool) -> Command {
+        Command(SolutionCommand.Definition(exercise: exercise, force: force))
+    }
+}

@@ -82,3 +82,22 @@ struct StartCommand {
         return Words(english, id: indonesian).text
     }
 }
+
+extension StartCommand {
+    /// `backendlings` with no subcommand; its spec is the root of the command tree.
+    struct Definition: CommandDefinition {
+        static let poll = BackendlingsCommands.pollFlag
+        static var spec: CommandSpec { BackendlingsCommands.root }
+
+        var poll: Bool
+
+        init(poll: Bool) { self.poll = poll }
+        init(parsing values: ParsedValues) { poll = values[Self.poll] }
+
+        func run(_ app: App) async throws -> Int32 { try await StartCommand(app: app).run(poll: poll) }
+    }
+}
+
+extension Command {
+    static func start(poll: Bool) -> Command { Command(StartCommand.Definition(poll: poll)) }
+}

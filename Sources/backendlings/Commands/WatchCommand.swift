@@ -297,3 +297,34 @@ struct WatchCommand {
         }
     }
 }
+
+extension WatchCommand {
+    struct Definition: CommandDefinition {
+        static let poll = BackendlingsCommands.pollFlag
+        static let spec = CommandSpec.command(
+            Definition.self,
+            name: "watch",
+            abstract: Words(
+                "Check the current exercise each time you save a file.",
+                id: "Cek latihan yang aktif setiap kali kamu menyimpan file."),
+            discussion: Words(
+                "This is what 'backendlings' does after the first run. Keep it open in one "
+                    + "terminal while you edit the files in your workspace folder.",
+                id: "Inilah yang dilakukan 'backendlings' setelah pertama kali dijalankan. Biarkan terbuka "
+                    + "di satu terminal selama kamu mengedit file di folder workspace-mu."),
+            options: [poll.spec])
+
+        var poll: Bool
+
+        init(poll: Bool) { self.poll = poll }
+        init(parsing values: ParsedValues) { poll = values[Self.poll] }
+
+        func run(_ app: App) async throws -> Int32 {
+            try await WatchCommand(app: app).run(poll: poll, welcome: false)
+        }
+    }
+}
+
+extension Command {
+    static func watch(poll: Bool) -> Command { Command(WatchCommand.Definition(poll: poll)) }
+}

@@ -63,6 +63,7 @@ final class KeyReader: Sendable {
 extension KeyReader {
     /// The reading thread's state; the thread holds this, not the reader, so dropping the reader ends it.
     private final class Worker: @unchecked Sendable {
+        // @unchecked Sendable: the three flags are guarded by `lock`; the `let`s are set in init.
         let fileDescriptor: Int32
         let continuation: AsyncStream<Key>.Continuation
         let finished = DispatchSemaphore(value: 0)

@@ -14,6 +14,7 @@ import Foundation
 /// SIGHUP (which then exit with 130, 143 and 129). Output processing is left on, so `\n` still starts
 /// a new line. Only one session can be active per process.
 final class TerminalSession: @unchecked Sendable {
+    // @unchecked Sendable: its three `var` flags are guarded by `lock`; the rest is set in init.
     let input: Int32
     let output: Int32
     private let original: termios

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import Testing
 
 @testable import BackendKit
@@ -6,11 +7,10 @@ import Testing
 /// Jobs that run every N seconds or on demand, stopped at shutdown, and before-exit hooks.
 @Suite(.timeLimit(.minutes(1)))
 struct BackgroundJobTests {
-    private final class Log: @unchecked Sendable {
-        private let lock = NSLock()
-        private var entries: [String] = []
-        func add(_ entry: String) { lock.withLock { entries.append(entry) } }
-        var all: [String] { lock.withLock { entries } }
+    private final class Log: Sendable {
+        private let entries = Mutex<[String]>([])
+        func add(_ entry: String) { entries.withLock { $0.append(entry) } }
+        var all: [String] { entries.withLock { $0 } }
     }
 
     private func server(_ router: Router) -> Server {

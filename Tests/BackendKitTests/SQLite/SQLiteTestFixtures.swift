@@ -66,6 +66,7 @@ enum SQLiteFixtures {
     }
 
     final class ErrorCollector: @unchecked Sendable {
+        // @unchecked Sendable: `errors` is guarded by `lock` (a Mutex cannot hand out non-Sendable errors).
         private let lock = NSLock()
         private var errors: [any Error] = []
 

@@ -1,5 +1,6 @@
 import Foundation
 import Grader
+import Synchronization
 import Testing
 
 #if canImport(Glibc)
@@ -217,21 +218,20 @@ struct HardeningTests {
 }
 
 /// Set once from the output thread; waited for by a test.
-private final class LineFlag: @unchecked Sendable {
+private final class LineFlag: Sendable {
     private let semaphore = DispatchSemaphore(value: 0)
-    private let lock = NSLock()
-    private var value = false
+    private let value = Mutex(false)
 
     func set() {
-        lock.withLock {
-            if !value { semaphore.signal() }
-            value = true
+        value.withLock {
+            if !$0 { semaphore.signal() }
+            $0 = true
         }
     }
 
     func wait(timeout seconds: Double) { _ = semaphore.wait(timeout: .now() + seconds) }
 
-    var isSet: Bool { lock.withLock { value } }
+    var isSet: Bool { value.withLock { $0 } }
 }
 
 /// A process started with plain `posix_spawn`, output to /dev/null: unlike a `ChildProcess`, nothing

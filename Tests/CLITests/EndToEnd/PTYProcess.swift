@@ -5,6 +5,7 @@
     /// Runs a program with a pseudo-terminal as its stdin, stdout and stderr, the way a person's
     /// terminal would, and records everything it draws. For driving watch mode from a test.
     final class PTYProcess: @unchecked Sendable {
+        // @unchecked Sendable: `screen` and `reader` are guarded by `lock`; the `let`s are set in init.
         let pid: pid_t
         private let terminal: PseudoTerminal
         private let lock = NSLock()

@@ -27,6 +27,7 @@ struct Kit: Sendable {
 
 /// State the per-process variant keeps in memory instead of the database.
 final class MemoryState: @unchecked Sendable {
+    // @unchecked Sendable: `sessions` and `hits` are guarded by `lock`.
     private let lock = NSLock()  // guards both dictionaries
     private var sessions: [String: (user: String, lastSeen: Date)] = [:]
     private var hits: [String: Int] = [:]

@@ -1,6 +1,7 @@
 #if os(Linux)
     import Foundation
     import Grader
+    import Synchronization
     import Testing
 
     @testable import GraderKit
@@ -123,12 +124,11 @@
         }
     }
 
-    /// A value a check sets and a test reads. Unchecked: `stored` is only touched under `lock`.
-    final class Locked<Value: Sendable>: @unchecked Sendable {
-        private let lock = NSLock()
-        private var stored: Value
-        init(_ value: Value) { stored = value }
-        func set(_ value: Value) { lock.withLock { stored = value } }
-        var value: Value { lock.withLock { stored } }
+    /// A value a check sets and a test reads.
+    final class Locked<Value: Sendable>: Sendable {
+        private let stored: Mutex<Value>
+        init(_ value: Value) { stored = Mutex(value) }
+        func set(_ value: Value) { stored.withLock { $0 = value } }
+        var value: Value { stored.withLock { $0 } }
     }
 #endif

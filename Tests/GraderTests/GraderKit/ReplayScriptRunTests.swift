@@ -2,6 +2,7 @@
     import BackendKit
     import Foundation
     import Grader
+    import Synchronization
     import Testing
 
     @testable import GraderKit
@@ -10,8 +11,8 @@
     @Suite(.timeLimit(.minutes(2)))
     struct ReplayScriptRunTests {
         /// What a server received, in order.
-        final class Received: @unchecked Sendable {  // unchecked: `requests` is only touched under `lock`
-            struct Request: Equatable, CustomStringConvertible {
+        final class Received: Sendable {
+            struct Request: Equatable, CustomStringConvertible, Sendable {
                 var method: String
                 var target: String
                 var contentType: String?
@@ -21,10 +22,9 @@
                     "\(method) \(target) \(contentType ?? "-") \(accept ?? "-") \(body)"
                 }
             }
-            private let lock = NSLock()
-            private var requests: [Request] = []
-            func add(_ request: Request) { lock.withLock { requests.append(request) } }
-            var all: [Request] { lock.withLock { requests } }
+            private let requests = Mutex<[Request]>([])
+            func add(_ request: Request) { requests.withLock { $0.append(request) } }
+            var all: [Request] { requests.withLock { $0 } }
         }
 
         static let quoted = #"{"title":"O'Reilly's \"$HOME\" `date` 100% \\ done"}"#

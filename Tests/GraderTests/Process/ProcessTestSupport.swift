@@ -1,5 +1,6 @@
 #if os(Linux)
     import Foundation
+    import Synchronization
     import Testing
 
     @testable import Grader
@@ -140,13 +141,12 @@
     }
 
     /// Collects lines from the monitor thread for a test to read.
-    final class OutputLineRecorder: @unchecked Sendable {
-        private let lock = NSLock()
-        private var lines: [OutputLine] = []
+    final class OutputLineRecorder: Sendable {
+        private let lines = Mutex<[OutputLine]>([])
 
-        func record(_ line: OutputLine) { lock.withLock { lines.append(line) } }
+        func record(_ line: OutputLine) { lines.withLock { $0.append(line) } }
 
-        var all: [OutputLine] { lock.withLock { lines } }
+        var all: [OutputLine] { lines.withLock { $0 } }
     }
 
     enum ProcessPolling {

@@ -1,24 +1,16 @@
 import Foundation
+import Synchronization
 import Testing
 
 @testable import Runner
 
 /// A thread-safe list of failures collected from worker threads.
-private final class Failures: @unchecked Sendable {
-    private let lock = NSLock()
-    private var items: [String] = []
+private final class Failures: Sendable {
+    private let items = Mutex<[String]>([])
 
-    func append(_ item: String) {
-        lock.lock()
-        items.append(item)
-        lock.unlock()
-    }
+    func append(_ item: String) { items.withLock { $0.append(item) } }
 
-    var all: [String] {
-        lock.lock()
-        defer { lock.unlock() }
-        return items
-    }
+    var all: [String] { items.withLock { $0 } }
 }
 
 /// progress.json is versioned, written atomically under a lock, and never silently reset.

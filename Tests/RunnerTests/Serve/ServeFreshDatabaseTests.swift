@@ -1,5 +1,6 @@
 #if os(Linux)
     import Foundation
+    import Synchronization
     import Testing
 
     @testable import Runner
@@ -50,10 +51,9 @@
     }
 
     /// Lines a session printed.
-    private final class Lines: @unchecked Sendable {  // unchecked: `lines` is only touched under `lock`
-        private let lock = NSLock()
-        private var lines: [String] = []
-        func add(_ line: String) { lock.withLock { lines.append(line) } }
-        var all: [String] { lock.withLock { lines } }
+    private final class Lines: Sendable {
+        private let lines = Mutex<[String]>([])
+        func add(_ line: String) { lines.withLock { $0.append(line) } }
+        var all: [String] { lines.withLock { $0 } }
     }
 #endif

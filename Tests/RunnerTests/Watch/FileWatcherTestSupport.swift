@@ -44,6 +44,7 @@ struct WatchScratchFolder {
 
 /// Consumes a watcher's events on a task and lets the test wait for them with a generous deadline.
 final class WatchEventLog: @unchecked Sendable {
+    // @unchecked Sendable: `events` and `streamEnded` are guarded by `lock`.
     private let lock = NSLock()
     private var events: [FileWatcher.Event] = []
     private var streamEnded = false

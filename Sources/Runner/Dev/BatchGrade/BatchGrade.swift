@@ -1,5 +1,6 @@
 import Foundation
 import Grader
+import Synchronization
 
 /// `backendlings dev grade`: grades many learners' workspaces (copies an instructor collected) and
 /// writes what a gradebook or CI needs, without touching anyone's progress.
@@ -176,18 +177,16 @@ public struct BatchGrade: Sendable {
     }
 
     /// Outcomes by workspace and exercise, filled in from grading threads.
-    private final class OutcomeStore: @unchecked Sendable {
-        // @unchecked: `outcomes` is guarded by `lock`.
-        private let lock = NSLock()
-        private var outcomes: [[CheckOutcome?]]
+    private final class OutcomeStore: Sendable {
+        private let outcomes: Mutex<[[CheckOutcome?]]>
         init(workspaces: Int, exercises: Int) {
-            outcomes = Array(repeating: Array(repeating: nil, count: exercises), count: workspaces)
+            outcomes = Mutex(Array(repeating: Array(repeating: nil, count: exercises), count: workspaces))
         }
         func set(_ workspace: Int, _ exercise: Int, _ outcome: CheckOutcome) {
-            lock.withLock { outcomes[workspace][exercise] = outcome }
+            outcomes.withLock { $0[workspace][exercise] = outcome }
         }
         func outcomes(of workspace: Int) -> [CheckOutcome] {
-            lock.withLock { outcomes[workspace].compactMap { $0 } }
+            outcomes.withLock { $0[workspace].compactMap { $0 } }
         }
     }
 }

@@ -17,7 +17,7 @@ import Grader
 /// learner's runs while it builds (the generated manifest has no plugins or macros), and builds run
 /// one at a time, so no learner's code can see another's while it compiles.
 final class SharedBuilds: @unchecked Sendable {
-    // @unchecked: `failures` is guarded by `lock`; everything else is immutable.
+    // @unchecked Sendable: `failures` is guarded by `lock`; everything else is set once in init.
     private let staging: Workspace
     private let cache: URL
     private let lockFile: URL

@@ -7,6 +7,7 @@ import Foundation
 /// A listening socket on 127.0.0.1, port 0, whose connections are handed to `handle` on threads
 /// of their own: a misbehaving upstream for the outbound client's tests, byte by byte.
 final class ScriptedPeer: @unchecked Sendable {
+    // @unchecked Sendable: `stopped` is guarded by `lock`; `port` and `fd` are set in init.
     let port: Int
     private let fd: Int32
     private let lock = NSLock()
