@@ -1,9 +1,10 @@
 /// The cookies a client sent, parsed from its `Cookie` header fields (RFC 6265bis §5.7).
 ///
-/// `request.cookies["session"]` is the first value sent for that name: a browser sends the cookie
-/// with the longest path first, and a second cookie of the same name is usually one an attacker
-/// planted for a broader path or a sibling domain, so code that reads the first is the safe default
-/// (`values(for:)` shows all of them). Pairs without `=` are skipped; values keep their exact bytes,
+/// `request.cookies["session"]` is the first value sent for that name. A second cookie of the same
+/// name is usually one an attacker planted for another path or a sibling domain, and the browser
+/// sends the one with the longest path first, so the first is not always yours: for a session,
+/// read `values(for:)` and refuse a request that carries two (a `__Host-` name also stops a
+/// sibling domain from setting one). Pairs without `=` are skipped; values keep their exact bytes,
 /// including surrounding double quotes, since the server that set a cookie decides what it means.
 public struct Cookies: Sendable, Equatable, Sequence {
     public typealias Element = (name: String, value: String)
