@@ -1,3 +1,3 @@
 import GraderKit
 
-GraderMain.run([passwords, sessionCookies])
+GraderMain.run([passwords, sessionCookies, sessionLifecycle])
