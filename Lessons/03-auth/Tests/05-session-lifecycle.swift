@@ -290,6 +290,7 @@ let sessionLifecycle = ExerciseTests("auth05-session-lifecycle") {
         let newPassword = "a brand new long passphrase"
         try changePassword(t, nil, from: S.password, to: newPassword).expectStatus(401)
         try changePassword(t, login.token, from: "not the current one", to: newPassword).expectStatus(403)
+        try changePassword(t, login.token, from: S.password, to: "short").expectProblem(status: 422)
         try changePassword(t, login.token, from: S.password, to: newPassword).expectStatus(204)
         t.http.cookies.removeAll()
         try t.http.post("/sessions", json: Accounts.credentials("gita.password@example.com", S.password))

@@ -1,3 +1,3 @@
 import GraderKit
 
-GraderMain.run([passwords, sessionCookies, sessionLifecycle])
+GraderMain.run([passwords, passwordRules, sessionCookies, sessionLifecycle])

@@ -20,7 +20,7 @@ extension AccountRoutes {
     }
 
     /// `PUT /me/password`: 204 once the password is changed; 401 without a live session, 403 when
-    /// the current password is not right.
+    /// the current password is not right, 422 when the new one breaks a password rule.
     func changePassword(_ request: Request) throws -> Response {
         guard let session = try liveSession(request, in: sessions),
             let account = try accounts.find(id: session.accountID)
@@ -34,6 +34,8 @@ extension AccountRoutes {
         guard verifyPassword(change.currentPassword, against: account.passwordHash) else {
             throw HTTPError.forbidden("The current password is not right.")
         }
+        // The same rules as at sign-up (step 2): a change must not be the way around them.
+        try checkNewPassword(change.newPassword)
         let hash = hashPassword(change.newPassword, iterations: config.passwordIterations)
         try accounts.updatePasswordHash(hash, accountID: account.id)
         try endOtherSessions(of: session, in: sessions)
