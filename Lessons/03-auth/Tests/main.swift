@@ -1,3 +1,3 @@
 import GraderKit
 
-GraderMain.run([passwords, passwordRules])
+GraderMain.run([passwords, passwordRules, login])
