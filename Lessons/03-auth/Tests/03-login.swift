@@ -22,13 +22,46 @@ private func start(_ t: TestContext, iterations: Int = Accounts.fastIterations) 
     return mail
 }
 
-private func seconds(_ duration: Duration) -> Double {
-    Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
-}
+/// Two kinds of request timed against each other in the same run.
+private struct Timing {
+    let first: Double
+    let second: Double
 
-private func median(_ values: [Double]) -> Double {
-    let sorted = values.sorted()
-    return sorted[sorted.count / 2]
+    /// Whether the medians are alike within `timingTolerance`.
+    var isAlike: Bool { timingTolerance.contains(first / second) }
+
+    var shown: Words {
+        Words(
+            String(format: "%.1f ms and %.1f ms", first * 1000, second * 1000),
+            id: String(format: "%.1f ms dan %.1f ms", first * 1000, second * 1000))
+    }
+
+    /// Sends `first` and `second` in turns (so a busy moment slows both alike), ignores the
+    /// first `timingWarmUps` of each, and keeps the medians of the next `timingSamples`.
+    static func compare(
+        _ t: TestContext, _ first: (Int) throws -> ClientResponse, with second: (Int) throws -> ClientResponse
+    ) throws -> Timing {
+        var firstTimes: [Double] = []
+        var secondTimes: [Double] = []
+        let clock = ContinuousClock()
+        for round in 0..<(timingWarmUps + timingSamples) {
+            let firstTime = try clock.measure { _ = try first(round) }
+            let secondTime = try clock.measure { _ = try second(round) }
+            if round >= timingWarmUps {
+                firstTimes.append(seconds(firstTime))
+                secondTimes.append(seconds(secondTime))
+            }
+        }
+        return Timing(first: median(firstTimes), second: median(secondTimes))
+    }
+
+    private static func seconds(_ duration: Duration) -> Double {
+        Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
+    }
+
+    private static func median(_ values: [Double]) -> Double {
+        values.sorted()[values.count / 2]
+    }
 }
 
 /// The answer without what may differ between any two requests (the path they were sent to).
@@ -117,34 +150,18 @@ let login = ExerciseTests("auth03-login") {
     ) { t in
         let mail = try start(t, iterations: timingIterations)
         try Accounts.signUp(t, "timing@example.com", password)
-        var unknown: [Double] = []
-        var wrong: [Double] = []
-        let clock = ContinuousClock()
-        for round in 0..<(timingWarmUps + timingSamples) {
-            // Interleaved, so a moment when the machine is busy slows both kinds alike.
-            var response: ClientResponse?
-            let unknownTime = try clock.measure {
-                response = try Accounts.logIn(t, "nobody-\(round)@example.com", password)
-            }
-            _ = try response?.expectStatus(401)
-            let wrongTime = try clock.measure {
-                response = try Accounts.logIn(t, "timing@example.com", "wrong password \(round)")
-            }
-            _ = try response?.expectStatus(401)
-            if round >= timingWarmUps {
-                unknown.append(seconds(unknownTime))
-                wrong.append(seconds(wrongTime))
-            }
-        }
-        let ratio = median(unknown) / median(wrong)
-        let shown = String(format: "%.1f ms and %.1f ms", median(unknown) * 1000, median(wrong) * 1000)
-        let shownID = String(format: "%.1f ms dan %.1f ms", median(unknown) * 1000, median(wrong) * 1000)
+        let timing = try Timing.compare(
+            t,
+            { round in try Accounts.logIn(t, "nobody-\(round)@example.com", password).expectStatus(401) },
+            with: { round in
+                try Accounts.logIn(t, "timing@example.com", "wrong password \(round)").expectStatus(401)
+            })
         try require(
-            timingTolerance.contains(ratio),
+            timing.isAlike,
             Words(
-                "with PASSWORD_ITERATIONS=\(timingIterations), the median log-in for an unknown address and for a wrong password took \(shown) (\(timingSamples) of each): an attacker can tell from the time alone which addresses have an account",
+                "with PASSWORD_ITERATIONS=\(timingIterations), the median log-in for an unknown address and for a wrong password took \(timing.shown.en) (\(timingSamples) of each): an attacker can tell from the time alone which addresses have an account",
                 id:
-                    "dengan PASSWORD_ITERATIONS=\(timingIterations), median log-in untuk alamat yang tidak dikenal dan untuk password yang salah adalah \(shownID) (masing-masing \(timingSamples) kali): penyerang bisa tahu dari waktunya saja alamat mana yang punya akun"
+                    "dengan PASSWORD_ITERATIONS=\(timingIterations), median log-in untuk alamat yang tidak dikenal dan untuk password yang salah adalah \(timing.shown[.id]) (masing-masing \(timingSamples) kali): penyerang bisa tahu dari waktunya saja alamat mana yang punya akun"
             ))
         // The fake mail service lives as long as this check holds it.
         withExtendedLifetime(mail) {}
@@ -195,6 +212,36 @@ let login = ExerciseTests("auth03-login") {
             hint: Words(
                 "A sign-up with a new address still creates the account.",
                 id: "Sign-up dengan alamat baru tetap membuat akunnya."))
+        // The fake mail service lives as long as this check holds it.
+        withExtendedLifetime(mail) {}
+    }
+
+    Check(
+        Words(
+            "a taken address takes as long to sign up as a new one: each costs one hash (ASVS 6.3.8)",
+            id:
+                "sign-up dengan alamat yang sudah dipakai butuh waktu selama alamat baru: masing-masing satu hash (ASVS 6.3.8)"
+        ),
+        hint: Words(
+            "Hash the password before you find out whether the address is taken (accounts.create tells you, after the hash). Looking the address up first and answering at once makes a taken address answer sooner.",
+            id:
+                "Hash password-nya sebelum kamu tahu apakah alamatnya sudah dipakai (accounts.create memberi tahu, setelah hash-nya dibuat). Mencari alamatnya dulu lalu langsung menjawab membuat alamat yang sudah dipakai dijawab lebih cepat."
+        ),
+        needs: signUpSame.en,
+        timeout: .seconds(40)
+    ) { t in
+        let mail = try start(t, iterations: timingIterations)
+        let timing = try Timing.compare(
+            t,
+            { _ in try Accounts.signUp(t, "ayu@example.com", "yet another good password") },
+            with: { round in try Accounts.signUp(t, "new-\(round)@example.com", password) })
+        try require(
+            timing.isAlike,
+            Words(
+                "with PASSWORD_ITERATIONS=\(timingIterations), the median sign-up with a taken address and with a new one took \(timing.shown.en) (\(timingSamples) of each): an attacker can tell from the time alone which addresses have an account",
+                id:
+                    "dengan PASSWORD_ITERATIONS=\(timingIterations), median sign-up dengan alamat yang sudah dipakai dan dengan alamat baru adalah \(timing.shown[.id]) (masing-masing \(timingSamples) kali): penyerang bisa tahu dari waktunya saja alamat mana yang punya akun"
+            ))
         // The fake mail service lives as long as this check holds it.
         withExtendedLifetime(mail) {}
     }
