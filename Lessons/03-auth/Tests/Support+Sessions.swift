@@ -81,8 +81,10 @@ enum SessionTests {
                 "the login answered 200 without a Set-Cookie header for the session",
                 id: "login menjawab 200 tanpa header Set-Cookie untuk session-nya"),
             hint: Words(
-                "Return the response with .withCookie(...) and the SetCookie that startSession made.",
-                id: "Kembalikan response-nya dengan .withCookie(...) dan SetCookie yang dibuat startSession."),
+                "AccountRoutes.logIn sends the SetCookie your session code returns with .withCookie(...): keep that line as it is given.",
+                id:
+                    "AccountRoutes.logIn mengirim SetCookie yang dikembalikan kode session-mu dengan .withCookie(...): biarkan baris itu seperti yang disediakan."
+            ),
             response: response)
         return Login(response: response, cookie: sent)
     }
