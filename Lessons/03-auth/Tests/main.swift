@@ -1,3 +1,3 @@
 import GraderKit
 
-GraderMain.run([passwords])
+GraderMain.run([passwords, jwt])
