@@ -1,3 +1,3 @@
 import GraderKit
 
-GraderMain.run([passwords, jwt])
+GraderMain.run([passwords, passwordRules, jwt])
