@@ -1,3 +1,3 @@
 import GraderKit
 
-GraderMain.run([passwords, passwordRules, jwt])
+GraderMain.run([passwords, passwordRules, jwt, refreshTokens])

@@ -7,13 +7,13 @@ struct APIRoutes: Sendable {
     let config: AuthConfig
 
     func register(on router: Router) {
-        router.get("/api/me") { request in try .json(authenticatedAccount(request).view) }
+        router.get("/api/me") { request in try .json(authenticate(request).account.view) }
     }
 
-    /// The account the request's access token speaks for. Without a token, or with one that is not
-    /// valid, the answer is 401 with the `WWW-Authenticate` header of RFC 6750 §3, and the same
-    /// detail whatever was wrong, so the answer teaches a forger nothing.
-    func authenticatedAccount(_ request: Request) throws -> Account {
+    /// The account the request's access token speaks for, and the verified token. Without a token,
+    /// or with one that is not valid, the answer is 401 with the `WWW-Authenticate` header of
+    /// RFC 6750 §3, and the same detail whatever was wrong, so the answer teaches a forger nothing.
+    func authenticate(_ request: Request) throws -> (account: Account, token: AccessToken) {
         guard let token = bearerToken(from: request.headers["Authorization"]) else {
             throw HTTPError(
                 .unauthorized, detail: "Send an access token: Authorization: Bearer <token>.",
@@ -26,6 +26,6 @@ struct APIRoutes: Sendable {
                 .unauthorized, detail: "The access token is not valid.",
                 headers: ["WWW-Authenticate": #"Bearer realm="team-tasks", error="invalid_token""#])
         }
-        return account
+        return (account, claims)
     }
 }
