@@ -220,7 +220,7 @@ let passwords = ExerciseTests("auth01-passwords") {
             id:
                 "verifyPassword membaca jumlah iterasi dari string yang tersimpan, bukan dari konfigurasi: itulah gunanya jumlah itu ditulis di sana."
         ),
-        needs: logsIn.en
+        needs: logsIn.en, format.en
     ) { t in
         try startServer(t, iterations: raisedIterations)
         try Accounts.logIn(t, "ayu@example.com", password).expectStatus(200)
@@ -247,7 +247,7 @@ let passwords = ExerciseTests("auth01-passwords") {
             id:
                 "Di verifyPassword, kembalikan false kecuali bagiannya tepat empat, yang pertama pbkdf2-sha256, jumlah iterasinya angka dalam rentang wajar, dan salt serta hash 32 byte-nya bisa di-decode. Jangan pernah membandingkan password dengan teks yang tersimpan itu sendiri."
         ),
-        needs: logsIn.en
+        needs: logsIn.en, format.en
     ) { t in
         let good = try StoredHash.parse(try Accounts.storedHash(t, of: "ayu@example.com"))
         let salt = Base64URL.encode(good.salt)

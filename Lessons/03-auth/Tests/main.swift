@@ -1,3 +1,3 @@
 import GraderKit
 
-GraderMain.run([passwords, passwordRules, jwt, refreshTokens])
+GraderMain.run([passwords, passwordRules, login, jwt, refreshTokens])

@@ -4,7 +4,7 @@ import BackendKit
 /// token for a new pair when the 5-minute access token runs out (`POST /tokens/refresh`), and end
 /// both at logout (`POST /tokens/revoke`). Answers follow RFC 6749 §5.1, with `Cache-Control: no-store`.
 struct TokenRoutes: Sendable {
-    let accounts: AccountStore
+    let login: Login
     let api: APIRoutes
     let tokens: TokenService
 
@@ -14,15 +14,12 @@ struct TokenRoutes: Sendable {
         router.post("/tokens/revoke") { request in try revoke(request) }
     }
 
-    /// `POST /tokens` with `{"email","password"}`: a new token pair, or 401.
+    /// `POST /tokens` with `{"email","password"}`: a new token pair, or the one 401 of every failed
+    /// log-in (Login.authenticate, so an unknown address takes as long as a wrong password).
     func issue(_ request: Request) throws -> Response {
         try request.requireContentType()
         let credentials = try request.decode(Credentials.self)
-        guard let account = try accounts.find(email: credentials.normalizedEmail),
-            verifyPassword(credentials.password, against: account.passwordHash)
-        else {
-            throw HTTPError.unauthorized("The email address or the password is not right.")
-        }
+        guard let account = try login.authenticate(credentials) else { throw logInFailure }
         return try .json(tokens.issue(for: account, now: request.now)).with("Cache-Control", "no-store")
     }
 
