@@ -507,9 +507,9 @@ let jwt = ExerciseTests("auth06-jwt") {
                 "token rusak dijawab 401, tidak pernah 500: base64url yang salah, bukan JSON, bagiannya kurang atau lebih, token raksasa"
         ),
         hint: Words(
-            "Split with omittingEmptySubsequences: false and require exactly 3 parts; decode with Base64URL.decode and JSONValue(parsing:), and return nil when either fails (no !, no try!).",
+            "Refuse a token over AccessTokenRules.maximumTokenBytes before any other work. Split with omittingEmptySubsequences: false and require exactly 3 parts; decode with Base64URL.decode and JSONValue(parsing:), and return nil when either fails (no !, no try!).",
             id:
-                "Pisahkan dengan omittingEmptySubsequences: false dan wajibkan tepat 3 bagian; decode dengan Base64URL.decode dan JSONValue(parsing:), lalu kembalikan nil kalau salah satunya gagal (tanpa !, tanpa try!)."
+                "Tolak token yang lebih dari AccessTokenRules.maximumTokenBytes sebelum pekerjaan lain. Pisahkan dengan omittingEmptySubsequences: false dan wajibkan tepat 3 bagian; decode dengan Base64URL.decode dan JSONValue(parsing:), lalu kembalikan nil kalau salah satunya gagal (tanpa !, tanpa try!)."
         ),
         needs: acceptsValid.en
     ) { t in
@@ -554,6 +554,15 @@ let jwt = ExerciseTests("auth06-jwt") {
                 String(repeating: "A", count: 6000) + "." + String(repeating: "B", count: 6000) + "."
                     + parts[2],
                 Words("a token of 12,000 characters", id: "token sepanjang 12.000 karakter")
+            ),
+            (
+                JWTs.token(
+                    t, account: account, changes: ["note": .string(String(repeating: "x", count: 9000))]),
+                Words(
+                    "a correctly signed token of more than 12,000 characters (over AccessTokenRules.maximumTokenBytes)",
+                    id:
+                        "token bertanda tangan benar sepanjang lebih dari 12.000 karakter (di atas AccessTokenRules.maximumTokenBytes)"
+                )
             ),
         ]
         for (broken, what) in cases { try JWTs.expectRefused(JWTs.me(t, broken), what) }
