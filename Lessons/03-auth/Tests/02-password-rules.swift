@@ -205,6 +205,14 @@ let passwordRules = ExerciseTests("auth02-password-rules") {
             t, String(repeating: "👨‍👩‍👧‍👦", count: 50),
             Words("a password of 50 characters and 1250 bytes", id: "password 50 karakter dan 1250 byte"),
             hint: hint)
+        try Rules.expectAccepted(
+            t, String(repeating: "👨‍👩‍👧‍👦", count: 40) + String(repeating: "x", count: 24),
+            Words(
+                "a password of exactly 1024 bytes (64 characters)",
+                id: "password tepat 1024 byte (64 karakter)"),
+            hint: Words(
+                "1024 bytes is the limit itself, and allowed: refuse only more.",
+                id: "1024 byte adalah batasnya sendiri, dan masih boleh: tolak hanya yang lebih."))
     }
 
     Check(

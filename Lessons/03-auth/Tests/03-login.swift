@@ -272,6 +272,14 @@ let login = ExerciseTests("auth03-login") {
             Words(
                 "the recipients of the mail after a sign-up with a taken address",
                 id: "penerima mail setelah sign-up dengan alamat yang sudah dipakai"))
+        try requireEqual(
+            [first[0].subject, both[1].subject],
+            ["Welcome to Team Tasks", "Someone tried to sign up with your address"],
+            Words(
+                "the subjects of the mail after a new sign-up and after one with a taken address (MailMessage.welcome, then MailMessage.signUpAttempt)",
+                id:
+                    "subject mail setelah sign-up baru dan setelah sign-up dengan alamat yang sudah dipakai (MailMessage.welcome, lalu MailMessage.signUpAttempt)"
+            ))
         for message in both {
             for secret in ["nasi goreng kampung", "mie goreng jawa"] where message.text.contains(secret) {
                 try fail(
