@@ -8,10 +8,12 @@ enum Accounts {
     /// enough that a whole exercise is graded in seconds.
     static let fastIterations = 1_000
 
-    /// Starts the learner's server with the fast password cost.
+    /// Starts the learner's server with the fast password cost and the grader's JWT secret (from
+    /// step 6 on, the server refuses to start without one).
     static func start(_ t: TestContext, environment: [String: String] = [:]) throws {
         try t.startServer(
-            environment: environment.merging(["PASSWORD_ITERATIONS": String(fastIterations)]) { $1 })
+            environment: environment.merging(
+                ["PASSWORD_ITERATIONS": String(fastIterations), "JWT_SECRET": JWTs.secret]) { $1 })
     }
 
     /// A sign-up body.

@@ -1,3 +1,3 @@
 import GraderKit
 
-GraderMain.run([passwords, passwordRules, login, sessionCookies, sessionLifecycle])
+GraderMain.run([passwords, passwordRules, login, sessionCookies, sessionLifecycle, jwt, refreshTokens])
