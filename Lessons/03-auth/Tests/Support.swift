@@ -9,11 +9,12 @@ enum Accounts {
     static let fastIterations = 1_000
 
     /// Starts the learner's server with the fast password cost and the grader's JWT secret (from
-    /// step 6 on, the server refuses to start without one).
+    /// step 6 on, the server refuses to start without one); `environment` may set either itself.
     static func start(_ t: TestContext, environment: [String: String] = [:]) throws {
         try t.startServer(
             environment: environment.merging(
-                ["PASSWORD_ITERATIONS": String(fastIterations), "JWT_SECRET": JWTs.secret]) { $1 })
+                ["PASSWORD_ITERATIONS": String(fastIterations), "JWT_SECRET": JWTs.secret]
+            ) { given, _ in given })
     }
 
     /// A sign-up body.
