@@ -1,0 +1,3 @@
+import GraderKit
+
+GraderMain.run([passwords, passwordRules, login, sessionCookies, sessionLifecycle, jwt, refreshTokens])
