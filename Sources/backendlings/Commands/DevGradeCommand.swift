@@ -10,8 +10,9 @@ struct DevGradeCommand {
         guard !workspaces.isEmpty else {
             throw RunnerFailure(
                 Words(
-                    english:
-                        "Name at least one workspace folder to grade, for example: backendlings dev grade submissions/*/workspace"
+                    "Name at least one workspace folder to grade, for example: backendlings dev grade submissions/*/workspace",
+                    id:
+                        "Sebutkan minimal satu folder workspace untuk dinilai, misalnya: backendlings dev grade submissions/*/workspace"
                 )
             )
         }
@@ -24,7 +25,9 @@ struct DevGradeCommand {
         for folder in folders
         where !FileManager.default.fileExists(atPath: folder.appendingPathComponent("Package.swift").path) {
             throw RunnerFailure(
-                Words(english: "\(folder.path) is not a Backendlings workspace (it has no Package.swift)."))
+                Words(
+                    "\(folder.path) is not a Backendlings workspace (it has no Package.swift).",
+                    id: "\(folder.path) bukan workspace Backendlings (tidak ada Package.swift di dalamnya)."))
         }
         let outputFolder = URL(fileURLWithPath: output).standardizedFileURL
         try FileManager.default.createDirectory(at: outputFolder, withIntermediateDirectories: true)
@@ -53,15 +56,27 @@ struct DevGradeCommand {
         var text = "\n"
         for result in results {
             if let problem = result.problem {
-                text += "  \(result.workspace): could not be graded: \(problem)\n"
-            } else {
                 text +=
-                    "  \(result.workspace): \(result.passed) of \(result.exercises.count) exercises pass, score \(result.score)/\(result.maxScore)\n"
+                    "  \(result.workspace): "
+                    + Words("could not be graded: \(problem)", id: "tidak bisa dinilai: \(problem)").text
+                    + "\n"
+            } else {
+                let (passed, count) = (result.passed, result.exercises.count)
+                let score = "\(result.score)/\(result.maxScore)"
+                text +=
+                    "  \(result.workspace): "
+                    + Words(
+                        "\(passed) of \(count) exercises pass, score \(score)",
+                        id: "\(passed) dari \(count) latihan lulus, nilai \(score)"
+                    ).text + "\n"
             }
         }
         text +=
-            "\nResults are in " + style.code(outputFolder.path)
-            + " (summary.json, summary.csv, and a folder per workspace).\n"
+            "\n" + Words("Results are in ", id: "Hasilnya ada di ").text + style.code(outputFolder.path)
+            + Words(
+                " (summary.json, summary.csv, and a folder per workspace).",
+                id: " (summary.json, summary.csv, dan satu folder per workspace)."
+            ).text + "\n"
         text += Words("The gradebook: ", id: "Daftar nilai: ").text + style.code(gradebook.path) + "\n"
         Console.out(text)
         return results.contains { $0.problem != nil } ? 2 : 0

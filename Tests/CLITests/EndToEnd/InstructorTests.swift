@@ -110,5 +110,12 @@ struct InstructorTests {
         let (status, text) = try await E2EFixture.run(["--pack", pack.path, "dev", "grade", "/tmp"])
         #expect(status == 2)
         #expect(text.contains("/tmp is not a Backendlings workspace"), "\(text)")
+        let indonesian = try await E2EFixture.run(
+            ["--pack", pack.path, "dev", "grade", "/tmp"], environment: ["BACKENDLINGS_LANG": "id"])
+        #expect(indonesian.status == 2)
+        #expect(
+            indonesian.output.contains(
+                "/tmp bukan workspace Backendlings (tidak ada Package.swift di dalamnya)."),
+            "\(indonesian.output)")
     }
 }
