@@ -1,3 +1,3 @@
 import GraderKit
 
-GraderMain.run([passwords, passwordRules, login])
+GraderMain.run([passwords, passwordRules, login, bruteForce])
