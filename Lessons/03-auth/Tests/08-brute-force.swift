@@ -296,6 +296,39 @@ let bruteForce = ExerciseTests("auth08-brute-force") {
 
     Check(
         Words(
+            "the limiter's SQL takes every value as a bound parameter: an address with a quote in it is counted like any other",
+            id:
+                "SQL pembatasnya menerima setiap nilai sebagai parameter yang di-bind: alamat yang berisi tanda kutip dihitung seperti alamat lain"
+        ),
+        hint: Words(
+            "Write ? in the SQL and pass the email, the client and the time as arguments of execute or query. An address is text the attacker types: pasted into the SQL it is SQL injection.",
+            id:
+                "Tulis ? di SQL-nya dan berikan email, client, dan waktunya sebagai argumen execute atau query. Alamat adalah teks yang diketik penyerang: kalau ditempel ke SQL, itu SQL injection."
+        ),
+        needs: accountLimited.en
+    ) { t in
+        try start(t)
+        try t.enableStatementLog()
+        let email = "o'hara@example.com"
+        try Accounts.signUp(t, email, password)
+        let wrong = try wrongLogIn(t, email).expectStatus(401)
+        let right = try Accounts.logIn(t, email, password).expectStatus(200)
+        for response in [wrong, right] {
+            for statement in try t.statements(for: response) where statement.sql.contains("login_failures") {
+                let pasted = statement.sql.contains("'") || statement.sql.contains(/[0-9]{6,}/)
+                try require(
+                    !pasted,
+                    Words(
+                        "\(response.requestLine) ran SQL with a value written into it: \(statement.sql)",
+                        id:
+                            "\(response.requestLine) menjalankan SQL yang nilainya ditulis langsung di dalamnya: \(statement.sql)"
+                    ), response: response)
+            }
+        }
+    }
+
+    Check(
+        Words(
             "20 wrong log-ins at the same moment are counted exactly: the count and the new row are one transaction, so 10 get 401 and 10 get 429",
             id:
                 "20 log-in salah pada saat yang sama dihitung dengan tepat: penghitungan dan baris barunya satu transaction, jadi 10 mendapat 401 dan 10 mendapat 429"
