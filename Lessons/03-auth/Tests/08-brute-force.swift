@@ -105,6 +105,33 @@ let bruteForce = ExerciseTests("auth08-brute-force") {
 
     Check(
         Words(
+            "POST /tokens, the other door for a password, counts against the same limit: after ten failures it answers 429 too (ASVS 6.3.1)",
+            id:
+                "POST /tokens, pintu lain untuk password, dihitung ke batas yang sama: setelah sepuluh kegagalan ia juga menjawab 429 (ASVS 6.3.1)"
+        ),
+        hint: Words(
+            "TokenRoutes.issue calls limits.begin and limits.succeeded around login.authenticate, as logIn does: check that your begin throws for every caller once an account has ten failures.",
+            id:
+                "TokenRoutes.issue memanggil limits.begin dan limits.succeeded di sekitar login.authenticate, seperti logIn: pastikan begin-mu melempar error untuk setiap pemanggil begitu sebuah akun punya sepuluh kegagalan."
+        ),
+        needs: accountLimited.en
+    ) { t in
+        try start(t)
+        try Accounts.signUp(t, "tokens-door@example.com", password)
+        for i in 0..<perAccount {
+            let door = i.isMultiple(of: 2) ? "/tokens" : "/sessions"
+            try t.http.post(door, json: Accounts.credentials("tokens-door@example.com", wrongPassword))
+                .expectStatus(401)
+        }
+        try expectLimited(
+            try t.http.post("/tokens", json: Accounts.credentials("tokens-door@example.com", password)),
+            Words(
+                "POST /tokens with the right password, after ten failures through both doors,",
+                id: "POST /tokens dengan password yang benar, setelah sepuluh kegagalan lewat kedua pintu,"))
+    }
+
+    Check(
+        Words(
             "an address without an account is locked after 10 failures just like a real one, so the limit tells nobody which addresses exist (ASVS 6.3.8)",
             id:
                 "alamat tanpa akun terkunci setelah 10 kegagalan persis seperti alamat yang punya akun, jadi batasnya tidak memberi tahu siapa pun alamat mana yang ada (ASVS 6.3.8)"
