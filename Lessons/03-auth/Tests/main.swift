@@ -1,3 +1,5 @@
 import GraderKit
 
-GraderMain.run([passwords, passwordRules, login, sessionCookies, sessionLifecycle, jwt, refreshTokens])
+GraderMain.run([
+    passwords, passwordRules, login, sessionCookies, sessionLifecycle, jwt, refreshTokens, authorization,
+])
