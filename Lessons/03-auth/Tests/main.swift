@@ -2,5 +2,5 @@ import GraderKit
 
 GraderMain.run([
     passwords, passwordRules, login, sessionCookies, sessionLifecycle, jwt, refreshTokens, bruteForce,
-    passwordReset,
+    passwordReset, authorization,
 ])
