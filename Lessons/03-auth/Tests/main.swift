@@ -1,3 +1,6 @@
 import GraderKit
 
-GraderMain.run([passwords, passwordRules, login, sessionCookies, sessionLifecycle, jwt, refreshTokens])
+GraderMain.run([
+    passwords, passwordRules, login, sessionCookies, sessionLifecycle, jwt, refreshTokens, bruteForce,
+    passwordReset, authorization,
+])
