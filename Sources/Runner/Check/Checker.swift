@@ -98,7 +98,7 @@ public struct Checker: Sendable {
     ) throws(CheckCancelled) -> GradeReport {
         switch built {
         case .failed(let diagnostics):
-            try notBuilt(exercise, cancellation: cancellation).with(
+            try notBuilt(exercise, grader: grader, cancellation: cancellation).with(
                 message: Words(
                     "Your code does not compile yet. The compiler says:\n\n",
                     id: "Kodemu belum bisa dikompilasi. Kata compiler:\n\n"
@@ -111,10 +111,17 @@ public struct Checker: Sendable {
     /// The grader's report for code that did not build: every check not checked, so the exercise
     /// scores 0 of all its points. Without the grader (it does not build either) the report has no
     /// checks; the pack's problem is then named by the grader's own build, on the next run.
-    private func notBuilt(_ exercise: Exercise, cancellation: Cancellation?) throws(CheckCancelled)
-        -> GradeReport
+    private func notBuilt(
+        _ exercise: Exercise, grader preparation: GraderPreparation?, cancellation: Cancellation?
+    )
+        throws(CheckCancelled) -> GradeReport
     {
-        guard let grader = try? context.graderBuilder.ensureBuilt(context.module(of: exercise)) else {
+        // The grader made ready beside the compile, when there is one: its files are not read twice.
+        let ready = { () throws(BuildError) -> URL in
+            if let preparation { return try preparation.grader() }
+            return try context.graderBuilder.ensureBuilt(context.module(of: exercise))
+        }
+        guard let grader = try? ready() else {
             return GradeReport(exercise: exercise.id, status: .error)
         }
         return try GraderInvocation.run(
