@@ -10,14 +10,19 @@
     /// sockets: each behaviour looks on the wire like the failure it imitates.
     @Suite(.timeLimit(.minutes(1)))
     struct FakeUpstreamTests {
+        /// For the behaviours that must end in a read timeout.
         private let quick = OutboundClient.Timeouts(
             connect: .milliseconds(500), read: .milliseconds(400), total: .seconds(3))
+        /// For everything else: a loaded CI machine can pause a fake's thread for longer than 0.4 s,
+        /// and that must not turn a close, a reset or a trickle into a read timeout.
+        private let patient = OutboundClient.Timeouts(
+            connect: .seconds(5), read: .seconds(10), total: .seconds(20))
 
         @Test func behaviours_areTakenInOrder_thenTheLastRepeats_andEveryRequestIsLogged() async throws {
             let upstream = try FakeUpstream(name: "payments")
             defer { upstream.stop() }
             try upstream.on(.post, "/charges", [.status(503), .json(["id": "ch_1"], status: 201)])
-            let client = try OutboundClient(baseURL: upstream.url, timeouts: quick)
+            let client = try OutboundClient(baseURL: upstream.url, timeouts: patient)
             var statuses: [Int] = []
             for attempt in 1...3 {
                 statuses.append(
@@ -53,7 +58,8 @@
                     .trickle(
                         status: 200, body: Data("abcdef".utf8), chunkBytes: 2, interval: .milliseconds(100))
                 ])
-            let client = try OutboundClient(baseURL: upstream.url, timeouts: quick)
+            let client = try OutboundClient(baseURL: upstream.url, timeouts: patient)
+            let impatient = try OutboundClient(baseURL: upstream.url, timeouts: quick)
             let base = upstream.url
             await #expect(throws: OutboundError.closedEarly(url: base + "/drop", receivedBytes: 0)) {
                 try await client.get("/drop")
@@ -65,13 +71,13 @@
                 throws: OutboundError.readTimeout(
                     url: base + "/never", after: .milliseconds(400), receivedBytes: 0)
             ) {
-                try await client.get("/never")
+                try await impatient.get("/never")
             }
             await #expect(
                 throws: OutboundError.readTimeout(
                     url: base + "/slow", after: .milliseconds(400), receivedBytes: 0)
             ) {
-                try await client.get("/slow")
+                try await impatient.get("/slow")
             }
             #expect(try await client.get("/trickle").bodyText == "abcdef")
         }
@@ -116,7 +122,7 @@
         @Test func fakeMail_storesMessages_refusesBadOnes_andFailsOnRequest() async throws {
             let mail = try FakeMailService()
             defer { mail.upstream.stop() }
-            let client = try OutboundClient(baseURL: mail.url, timeouts: quick)
+            let client = try OutboundClient(baseURL: mail.url, timeouts: patient)
             let message: JSONValue = ["from": "a@x", "to": ["b@x", "c@x"], "subject": "Hi", "text": "Hello"]
             mail.failNext(1)
             #expect(try await client.post("/messages", json: message).status.code == 503)
@@ -137,7 +143,7 @@
             defer { try? FileManager.default.removeItem(at: folder) }
             let t = TestContext(exerciseID: "mail", serverExecutable: "/bin/false", workDirectory: folder)
             let url = try t.fakeMail().url  // the handle is gone after this line
-            let client = try OutboundClient(baseURL: url, timeouts: quick)
+            let client = try OutboundClient(baseURL: url, timeouts: patient)
             let message: JSONValue = ["from": "a@x", "to": "b@x", "subject": "Hi", "text": "Hello"]
             #expect(try await client.post("/messages", json: message).status.code == 202)
             t.tearDown()
