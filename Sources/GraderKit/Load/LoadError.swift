@@ -33,7 +33,7 @@ public enum LoadError: Error, Equatable, CustomStringConvertible {
         case .generatorFellBehind(let rate, let lateness):
             "The grader could not send \(LoadResult.format(rate)) requests per second on this machine: it fell \(LoadResult.milliseconds(lateness)) behind its own schedule, so its latencies would be its own. The check's rate is too high for this machine; lower it."
         case .noReference:
-            "This check compares your server with the reference solution, but the grader was started without --reference PATH."
+            "This check compares your server with the reference solution, but the grader was started without --reference PATH. This is a problem in the lesson pack, not in your code: the exercise needs \"comparesWithReference\": true in pack.json, so the reference solution is built and passed."
         }
     }
 }

@@ -31,10 +31,7 @@ extension TestContext {
     ) throws -> LoadComparison {
         try plan.validate(runs: 2)
         let reference = try referenceInstance()
-        let referenceHTTP = HTTPClient(
-            endpoint: { reference.port },
-            diagnose: { reference.unexpectedExitMessage.map { TransportDiagnosis(text: $0) } })
-        try prepare?(referenceHTTP)
+        try prepare?(try referenceHTTP())
         let port = try runningPort()
         try prepare?(http)
         return try Self.measuringAgainWhenBehind {
@@ -76,38 +73,6 @@ extension TestContext {
 
     /// How many alternating slices a comparison measures per server.
     static let comparisonSlices = 4
-
-    /// The reference solution's server, started on first use with its own database file and the
-    /// same environment as the learner's; throws `LoadError.noReference` without `--reference`.
-    public func referenceInstance() throws -> LearnerServer {
-        if let running = resources.lock.withLock({ resources.referenceInstance }), !running.hasExited {
-            return running
-        }
-        guard let reference = resources.reference else {
-            throw CheckFailure(LoadError.noReference.description)
-        }
-        let folder = workDirectory.appendingPathComponent("reference", isDirectory: true)
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        let configuration = LearnerServer.Configuration(
-            executable: reference.executable, arguments: reference.arguments,
-            databasePath: folder.appendingPathComponent("reference.sqlite").path,
-            environment: serverEnvironment(), workingDirectory: folder.path)
-        let started: LearnerServer
-        do {
-            started = try LearnerServer.start(configuration)
-        } catch {
-            throw CheckFailure(
-                Words(
-                    "the reference solution could not start (\(error.message)). This is a problem in the lesson "
-                        + "pack, not in your code.",
-                    id:
-                        "solusi acuan tidak bisa start (\(error.message)). Ini masalah di paket pelajaran, bukan di "
-                        + "kodemu."
-                ))
-        }
-        resources.lock.withLock { resources.referenceInstance = started }
-        return started
-    }
 
     static func warmUp(port: Int, request: LoadRequest, plan: LoadPlan) {
         guard plan.warmup > .zero else { return }

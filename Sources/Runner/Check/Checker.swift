@@ -43,7 +43,7 @@ public struct Checker: Sendable {
         let started = ContinuousClock.now
         let buildingCode = Flag(true)
         let preparation = GraderPreparation(
-            builder: context.graderBuilder, module: context.module(of: exercise)
+            builder: context.graderBuilder, module: context.module(of: exercise), exercise: exercise
         ) {
             progress in
             // While the code builds, its progress is shown.
@@ -139,14 +139,19 @@ public struct Checker: Sendable {
         _ exercise: Exercise, binary: URL, grader: GraderPreparation? = nil, cancellation: Cancellation?,
         onStage: @escaping @Sendable (Stage) -> Void
     ) throws(CheckCancelled) -> GradeReport {
-        let graderBinary: URL
+        let prepared: GraderPreparation.Prepared
         do {
             onStage(.buildingGrader(progress: nil))
-            graderBinary = try StageTiming.measure("grader ready") { () throws(BuildError) in
-                if let grader { return try grader.grader() }
-                return try context.graderBuilder.ensureBuilt(context.module(of: exercise)) {
-                    onStage(.buildingGrader(progress: $0))
-                }
+            prepared = try StageTiming.measure("grader ready") { () throws(BuildError) in
+                if let grader { return try grader.prepared() }
+                let builder = context.graderBuilder
+                return GraderPreparation.Prepared(
+                    grader: try builder.ensureBuilt(context.module(of: exercise)) {
+                        onStage(.buildingGrader(progress: $0))
+                    },
+                    reference: exercise.comparesWithReference
+                        ? try builder.ensureReference(exercise) { onStage(.buildingGrader(progress: $0)) }
+                        : nil)
             }
         } catch {
             return GradeReport(exercise: exercise.id, status: .error, message: String(describing: error))
@@ -154,7 +159,8 @@ public struct Checker: Sendable {
         try cancellation?.check()
         onStage(.grading)
         return try GraderInvocation.run(
-            grader: graderBinary, exercise: exercise.id, server: binary, timeout: gradingTimeout,
+            grader: prepared.grader, exercise: exercise.id, server: binary, reference: prepared.reference,
+            timeout: gradingTimeout,
             replayDirectory: writesReplayScripts ? context.workspace.replayFolder(for: exercise) : nil,
             language: language, cancellation: cancellation)
     }

@@ -22,10 +22,15 @@ public struct Exercise: Sendable, Hashable {
     public var removes: [String]
     /// The title and hints in other languages (English is `title` and `hints`).
     public var translations: [Language: TextTranslation]
+    /// The hidden tests compare the learner's server with the reference solution run beside it
+    /// (`t.compareLoad`, `t.referenceHTTP()`): a latency ratio is the same on a slow laptop and a
+    /// fast one. Every check then builds the solution too, so only exercises that need it say so.
+    public var comparesWithReference: Bool
 
     public init(
         id: String, title: String, path: String, files: [String], hints: [String], moduleID: String,
-        modulePath: String, removes: [String] = [], translations: [Language: TextTranslation] = [:]
+        modulePath: String, removes: [String] = [], translations: [Language: TextTranslation] = [:],
+        comparesWithReference: Bool = false
     ) {
         self.id = id
         self.title = title
@@ -36,6 +41,7 @@ public struct Exercise: Sendable, Hashable {
         self.modulePath = modulePath
         self.removes = removes
         self.translations = translations
+        self.comparesWithReference = comparesWithReference
     }
 
     /// `<module path>/<exercise path>`, e.g. `01-databases/01-schema`: the exercise's folder below

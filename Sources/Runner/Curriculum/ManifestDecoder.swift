@@ -204,7 +204,17 @@ struct ManifestDecoder {
         return Exercise(
             id: id, title: title, path: path, files: files, hints: hints, moduleID: moduleID,
             modulePath: modulePath, removes: removes,
-            translations: try translations(value, at: at, hintCount: hints.count))
+            translations: try translations(value, at: at, hintCount: hints.count),
+            comparesWithReference: try optionalFlag(value, "comparesWithReference", at: at))
+    }
+
+    /// An optional `true` or `false`; missing means false.
+    private func optionalFlag(_ object: ManifestJSON, _ key: String, at: String) throws(PackError) -> Bool {
+        guard let value = object[key] else { return false }
+        guard case .bool(let flag) = value else {
+            throw invalid("\(at).\(key)", "expected true or false, found \(value.kindDescription)")
+        }
+        return flag
     }
 
     /// An optional array of file paths relative to `Starter/`; missing means none.

@@ -158,9 +158,13 @@ public struct DevCheck: Sendable {
         for job in runnable {
             let grader = package.binary("grader-\(job.exercise.moduleID)")
             let server = package.binary(job.product)
-            // Load checks compare with the reference solution, which this run has just built.
+            // Load checks compare with the reference solution, which this run has just built. Only
+            // exercises that say so get it, as learners' checks do: a check that needs it elsewhere
+            // fails here, naming the missing "comparesWithReference".
             let solution = DevCheckPackage.solutionProduct(job.exercise)
-            let reference = built.contains(solution) ? package.binary(solution) : nil
+            let reference =
+                job.exercise.comparesWithReference && built.contains(solution)
+                ? package.binary(solution) : nil
             threads.submit {
                 let report = Self.gradeOne(job.exercise, grader: grader, server: server, reference: reference)
                 reports.record(job.product, report)

@@ -39,6 +39,9 @@ enum ManifestWriter {
                     lines.append(
                         "          \"removes\": [\(exercise.removes.map(quote).joined(separator: ", "))],")
                 }
+                if exercise.comparesWithReference {
+                    lines.append("          \"comparesWithReference\": true,")
+                }
                 lines.append("          \"hints\": [")
                 lines += list(exercise.hints, indent: 12)
                 lines.append(exercise.translations.isEmpty ? "          ]" : "          ],")

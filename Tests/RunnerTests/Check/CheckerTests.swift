@@ -106,4 +106,53 @@ import Testing
             _ = try Checker(context: context).check(greeting)
         }
     }
+
+    /// The fixture pack with hello01-greeting comparing the learner's answer with the reference
+    /// solution's, as a load check compares latencies.
+    static var comparingFiles: [String: String] {
+        var files = DevCheckFixture.files
+        files["Lessons/pack.json"] = files["Lessons/pack.json"]!.replacingOccurrences(
+            of: #""files": ["Greeting.swift"],"#,
+            with: #""files": ["Greeting.swift"], "comparesWithReference": true,"#)
+        files["Lessons/01-hello/Tests/Greeting.swift"] = files["Lessons/01-hello/Tests/Greeting.swift"]!
+            .replacingOccurrences(
+                of: "    Check(\"GET /hello is plain text\")",
+                with: """
+                        Check("GET /hello answers what the reference solution answers") { t in
+                            let mine = try t.http.get("/hello").expectStatus(200)
+                            let reference = try t.referenceHTTP().get("/hello").expectStatus(200)
+                            try requireEqual(mine.text, reference.text, "the body", response: mine)
+                        }
+                        Check("GET /hello is plain text")
+                    """)
+        return files
+    }
+
+    @Test func anExerciseThatComparesWithItsReference_isGradedBesideTheBuiltSolution() async throws {
+        let packRoot = Self.root.appendingPathComponent("pack", isDirectory: true)
+        try DevCheckFixture.write(Self.comparingFiles, below: packRoot)
+        let pack = try Pack.load(from: packRoot)
+        let exercise = try #require(pack.exercise(id: "hello01-greeting"))
+        #expect(exercise.comparesWithReference)
+        let comparing = RunnerContext(locations: context.locations, pack: pack, workspace: context.workspace)
+        try write(
+            DevCheckFixture.files["Solutions/01-hello/01-greeting/Greeting.swift"]!, to: "Greeting.swift")
+        let outcome = try await offThePool { try Checker(context: comparing).check(exercise) }
+        #expect(outcome.passed, "\(outcome.report)")
+        #expect(
+            outcome.report.checks.map(\.name) == [
+                "GET /hello answers 200 with Hello, world!",
+                "GET /hello answers what the reference solution answers",
+                "GET /hello is plain text",
+            ])
+        let reference = GraderBuilder(pack: pack, home: DevCheckFixture.home).referenceBinary(of: exercise)
+        #expect(FileManager.default.isExecutableFile(atPath: reference.path))
+
+        // The learner's own greeting differs from the reference's: the comparing check says so.
+        try write("func greeting() -> String { \"Hello, world!!\" }\n", to: "Greeting.swift")
+        let differing = try await offThePool { try Checker(context: comparing).check(exercise) }
+        let failed = differing.report.checks.first { $0.name.contains("reference solution") }
+        #expect(failed?.status == .fail)
+        #expect(failed?.message?.contains("Hello, world!") == true, "\(differing.report)")
+    }
 }

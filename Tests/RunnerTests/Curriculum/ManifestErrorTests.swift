@@ -132,6 +132,11 @@ struct ManifestErrorTests {
             #"Lessons/pack.json: modules[0].exercises[1].removes[0]: expected a file path relative to Starter/ "#
                 + #"like "BookStore.swift" "# + hidden + #", found "/x""#
         ),
+        (
+            #""files": ["Queries.swift"], "hints""#,
+            #""files": ["Queries.swift"], "comparesWithReference": "yes", "hints""#,
+            "Lessons/pack.json: modules[0].exercises[1].comparesWithReference: expected true or false, found a string"
+        ),
     ]
 
     private func decode(_ text: String) throws(PackError) -> Pack {
@@ -146,6 +151,18 @@ struct ManifestErrorTests {
             pack.exercises.map(\.id) == ["db01-schema", "db02-queries", "db03-joins", "auth01-passwords"])
         #expect(pack.exercises[3].relativePath == "02-auth/01-passwords")
         #expect(pack.exercises[2].files == ["Joins.swift"])
+    }
+
+    @Test func comparesWithReference_isReadForTheExercisesThatSayIt_andWrittenBackByTheManifestWriter() throws
+    {
+        let text = Self.base.replacingOccurrences(
+            of: #""files": ["Joins.swift"], "hints""#,
+            with: #""files": ["Joins.swift"], "comparesWithReference": true, "hints""#)
+        let pack = try decode(text)
+        #expect(pack.exercises.map(\.comparesWithReference) == [false, false, true, false])
+        let rendered = ManifestWriter.render(pack)
+        #expect(rendered.components(separatedBy: #""comparesWithReference": true"#).count == 2)
+        #expect(try decode(rendered).exercises.map(\.comparesWithReference) == [false, false, true, false])
     }
 
     @Test(arguments: cases)

@@ -52,6 +52,24 @@ import Testing
             ])
     }
 
+    @Test func aCheckThatComparesWithTheReference_withoutTheFlag_failsTheSolution_namingTheFlag() async throws
+    {
+        let tests = "Lessons/01-hello/Tests/Greeting.swift"
+        let pack = try DevCheckFixture.pack([
+            tests: DevCheckFixture.files[tests]!.replacingOccurrences(
+                of: "let response = try t.http.get(\"/hello\").expectStatus(200)",
+                with: "let response = try t.referenceHTTP().get(\"/hello\").expectStatus(200)")
+        ])
+        let result = try await DevCheckFixture.check(pack, only: ["hello01-greeting"], variants: false)
+        let found = problems(result, "hello01-greeting")
+        #expect(found.count == 1)
+        #expect(
+            found.first?.hasPrefix(
+                "The reference solution does not pass: \"GET /hello answers 200 with Hello, world!\": This check compares your server with the reference solution, but the grader was started without --reference PATH."
+            ) == true, "\(found)")
+        #expect(found.first?.contains("\"comparesWithReference\": true in pack.json") == true)
+    }
+
     @Test func aMissingSolutionFile_isReported_andTheNextStepCannotBeAssembled() async throws {
         let pack = try DevCheckFixture.pack([greetingSolution: nil])
         let result = try await DevCheckFixture.check(pack, only: ["hello01-greeting", "hello02-shout"])

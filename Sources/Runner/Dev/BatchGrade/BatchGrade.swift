@@ -93,6 +93,9 @@ public struct BatchGrade: Sendable {
         for module in pack.modules where exercises.contains(where: { $0.moduleID == module.id }) {
             _ = try? graders.ensureBuilt(module)  // before fanning out, so checks do not queue on it
         }
+        for exercise in exercises where exercise.comparesWithReference {
+            _ = try? graders.ensureReference(exercise)
+        }
         let builds = try? SharedBuilds(
             pack: pack, home: home, folder: SharedBuilds.folder(pack: pack, home: home))
         let store = OutcomeStore(workspaces: workspaces.count, exercises: exercises.count)
