@@ -10,7 +10,7 @@ import Testing
 @Suite(.serialized, .timeLimit(.minutes(10)))
 struct ClassroomTests {
     @Test func devClassroom_writesAWorkflow_withOneTestPerExercise_worthItsChecks() async throws {
-        let pack = try E2EFixture.pack("pack-classroom", secondExercise: true)
+        let pack = try E2EFixture.pack("pack-two", secondExercise: true)
         let repository = E2EFixture.root.appendingPathComponent("classroom-template")
         try? FileManager.default.removeItem(at: repository)
         try FileManager.default.createDirectory(at: repository, withIntermediateDirectories: true)

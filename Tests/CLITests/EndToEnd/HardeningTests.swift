@@ -16,7 +16,7 @@ struct HardeningTests {
     let workspace: URL
 
     init() throws {
-        pack = try E2EFixture.pack("pack-hardening", secondExercise: true)
+        pack = try E2EFixture.pack("pack-two", secondExercise: true)
         workspace = try E2EFixture.freshWorkspace("workspace-hardening")
     }
 

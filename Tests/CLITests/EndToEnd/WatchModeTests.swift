@@ -14,7 +14,7 @@
         let port = WatchSupport.freePort()
 
         init() throws {
-            pack = try E2EFixture.pack("pack-watch", secondExercise: true)
+            pack = try E2EFixture.pack("pack-two", secondExercise: true)
             workspace = try E2EFixture.freshWorkspace("workspace-watch")
             home = E2EFixture.root.appendingPathComponent("home-watch-\(getpid())")
             try? FileManager.default.removeItem(at: home)
