@@ -10,6 +10,10 @@ public struct SwiftToolchain: Sendable {
     /// The `swift` driver: `BACKENDLINGS_SWIFT` when set, otherwise `swift` from `PATH`.
     public var swift: String
 
+    /// Added to every `swift build` this value runs. A package must always be built with the same
+    /// ones: a flag that comes and goes makes SwiftPM compile everything again.
+    public var buildArguments: [String] = []
+
     public init(environment: [String: String] = ProcessInfo.processInfo.environment) {
         swift = environment["BACKENDLINGS_SWIFT"].flatMap { $0.isEmpty ? nil : $0 } ?? "swift"
     }
@@ -37,7 +41,8 @@ public struct SwiftToolchain: Sendable {
     ) throws(BuildError) -> BuildOutcome {
         let scratch = scratchPath.map { ["--scratch-path", $0.path] } ?? []
         return try run(
-            ["build", "--package-path", package.path] + scratch + ["--product", product], label: product,
+            ["build", "--package-path", package.path] + scratch + ["--product", product] + buildArguments,
+            label: product,
             timeout: timeout, cancellation: cancellation, onProgress: onProgress)
     }
 
@@ -48,8 +53,8 @@ public struct SwiftToolchain: Sendable {
         onProgress: (@Sendable (String) -> Void)? = nil
     ) throws(BuildError) -> BuildOutcome {
         try run(
-            ["build", "--package-path", package.path], label: package.lastPathComponent, timeout: timeout,
-            onProgress: onProgress)
+            ["build", "--package-path", package.path] + buildArguments, label: package.lastPathComponent,
+            timeout: timeout, onProgress: onProgress)
     }
 
     private func run(

@@ -11,6 +11,8 @@ import Foundation
 struct DevPackageBuild {
     let package: DevCheckPackage
     var toolchain = SwiftToolchain()
+    /// The dev check's package is only ever built here, so it can always link with lld.
+    private var builder: SwiftToolchain { toolchain.withFastLinker() }
     /// The most builds one run makes before it falls back to building each product alone.
     var maximumRounds = 30
 
@@ -47,7 +49,7 @@ struct DevPackageBuild {
         }
         for _ in 0..<maximumRounds {
             try package.writeManifest(programs: remaining, graders: graders)
-            let build = try toolchain.buildEverything(package: package.folder, timeout: .seconds(3600)) {
+            let build = try builder.buildEverything(package: package.folder, timeout: .seconds(3600)) {
                 onProgress($0)
             }
             outcome.diagnosticLines += build.diagnosticLines
@@ -68,7 +70,7 @@ struct DevPackageBuild {
         // The errors name no target (a link error, a broken manifest): build each product alone.
         try package.writeManifest(programs: remaining, graders: graders)
         for product in remaining + graders.map(DevCheckPackage.graderProduct) {
-            let alone = try toolchain.build(
+            let alone = try builder.build(
                 package: package.folder, product: product, timeout: .seconds(1800)
             ) {
                 onProgress($0)
@@ -116,7 +118,7 @@ struct DevPackageBuild {
         try package.writeManifest(
             programs: built + failed.filter { !$0.hasPrefix("grader-") }, graders: graders + failedGraders)
         for product in failed.sorted() {
-            let build = try toolchain.build(
+            let build = try builder.build(
                 package: package.folder, product: product, timeout: .seconds(1800)
             ) {
                 onProgress($0)

@@ -25,6 +25,15 @@ import Testing
             ])
         #expect(result.exercises.flatMap(\.variants).map(\.outcome) == [.caught])
         #expect(result.ok)
+        #if os(Linux)
+            // Hundreds of programs are linked in a whole pack's check: each with lld, not gold.
+            let plan = try String(
+                contentsOf: DevCheckPackage(pack: try DevCheckFixture.pack(), home: DevCheckFixture.home)
+                    .folder
+                    .appendingPathComponent(".build/debug.yaml"), encoding: .utf8)
+            let links = plan.components(separatedBy: "\n").filter { $0.contains("\"-emit-executable\"") }
+            #expect(!links.isEmpty && links.allSatisfy { $0.contains("\"-use-ld=lld\"") })
+        #endif
     }
 
     @Test func aStarterThatAlreadyPasses_isReported() async throws {
