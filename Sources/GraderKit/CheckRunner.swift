@@ -72,6 +72,7 @@ struct CheckRunner {
             results.append(result)
             stuckEarlier = stuck
         }
+        for (index, check) in tests.checks.enumerated() where check.isGuard { results[index].isGuard = true }
         let log = context.output
         context.tearDown()
         let status = overallStatus(results)

@@ -72,7 +72,19 @@ public struct Check: Sendable {
     /// The English names of earlier checks that must pass for this one to be run.
     public let needs: [String]
     public let timeout: Duration
+    /// A guard (pass-to-pass) check: it passes on the exercise's starter too, because it checks what
+    /// already worked. In a debugging exercise, where the starter is a working app with one planted
+    /// bug, guards make "delete the feature" fail instead of counting as a fix. The dev check
+    /// requires the starter to pass every guard and to fail only other checks.
+    public private(set) var isGuard = false
     let body: @Sendable (TestContext) throws -> Void
+
+    /// This check as a guard check (see ``isGuard``).
+    public func asGuard() -> Check {
+        var copy = self
+        copy.isGuard = true
+        return copy
+    }
 
     /// The English name: what `needs` refers to, the same in every language of the run.
     public var name: String { title.en }

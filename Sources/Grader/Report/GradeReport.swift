@@ -113,6 +113,9 @@ public struct CheckResult: Codable, Sendable, Equatable {
     /// The requests the check sent, as request lines (`POST /books`), each once and in order, for
     /// reports that say what a check did even when it passed (results.json's `test_code`).
     public var requests: [String]?
+    /// True for a guard (pass-to-pass) check, one that passes on the exercise's starter too: it
+    /// keeps what already worked working. Absent for other checks.
+    public var isGuard: Bool?
 
     public init(
         name: String,

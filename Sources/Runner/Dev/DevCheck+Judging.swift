@@ -21,7 +21,8 @@ extension DevCheck {
                 found.append(
                     "The untouched starter's server does not run: \(starter.message ?? "no message"). A starter must start and fail a check."
                 )
-            case .fail: break
+            case .fail:
+                found += guardsFailed(by: starter)
             }
         }
         if let solution, solution.status != .pass {
@@ -43,5 +44,21 @@ extension DevCheck {
         return DevCheckResult.ExerciseResult(
             id: exercise.id, starter: starter?.status.rawValue, solution: solution?.status.rawValue,
             problems: found, variants: verdicts)
+    }
+
+    /// A starter must pass every guard check: a guard checks what already worked, and only the
+    /// planted bug may be wrong. When it fails nothing but guards, nothing is left to fix.
+    private func guardsFailed(by starter: GradeReport) -> [String] {
+        let failedGuards = starter.checks.filter { $0.isGuard == true && $0.isProblem }
+        var found = failedGuards.map {
+            "The untouched starter fails the guard check \"\($0.name)\": \($0.message ?? ""). A guard checks what "
+                + "already works, so it must pass on the starter; only the planted bug may fail."
+        }
+        if !failedGuards.isEmpty && !starter.checks.contains(where: { $0.isGuard != true && $0.isProblem }) {
+            found.append(
+                "The untouched starter fails only guard checks: a check that the planted bug fails is missing."
+            )
+        }
+        return found
     }
 }

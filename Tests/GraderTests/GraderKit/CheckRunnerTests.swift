@@ -51,6 +51,23 @@
             #expect(report.serverLog?.text.contains("Listening on http://127.0.0.1:") == true)
         }
 
+        @Test func guardChecks_areMarkedInTheReport_andOthersAreNot() async throws {
+            let report = try await run(
+                "ok",
+                [
+                    Check(Words(english: "GET /hello answers 200")) { t in
+                        try t.http.get("/hello").expectStatus(200)
+                    }.asGuard(),
+                    Check(Words(english: "GET /hello answers 201")) { t in
+                        try t.http.get("/hello").expectStatus(201)
+                    },
+                ])
+            #expect(report.checks.map(\.isGuard) == [true, nil])
+            let encoded = String(decoding: try JSONEncoder().encode(report.checks[1]), as: UTF8.self)
+            #expect(
+                !encoded.contains("isGuard"), "a check that is no guard says nothing about it: \(encoded)")
+        }
+
         @Test func garbageAnswers_areNamedAsNotHTTP() async throws {
             let report = try await run(
                 "garbage",

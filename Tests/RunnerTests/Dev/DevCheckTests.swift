@@ -79,6 +79,33 @@ import Testing
         #expect(found.first?.contains("\"comparesWithReference\": true in pack.json") == true)
     }
 
+    @Test func aGuardCheck_mustPassOnTheStarter_andTheStarterMustFailSomethingElse() async throws {
+        let tests = "Lessons/01-hello/Tests/Greeting.swift"
+        let plainTextGuard = try DevCheckFixture.pack([
+            tests: DevCheckFixture.files[tests]!.replacingOccurrences(
+                of: ".expectContentType(\"text/plain\")\n    }",
+                with: ".expectContentType(\"text/plain\")\n    }.asGuard()")
+        ])
+        let fine = try await DevCheckFixture.check(
+            plainTextGuard, only: ["hello01-greeting"], variants: false)
+        #expect(problems(fine, "hello01-greeting") == [])
+
+        let helloGuard = try DevCheckFixture.pack([
+            tests: DevCheckFixture.files[tests]!.replacingOccurrences(
+                of:
+                    "try requireEqual(response.text, \"Hello, world!\", \"the body\", response: response)\n    }",
+                with:
+                    "try requireEqual(response.text, \"Hello, world!\", \"the body\", response: response)\n    }.asGuard()"
+            )
+        ])
+        let broken = try await DevCheckFixture.check(helloGuard, only: ["hello01-greeting"], variants: false)
+        #expect(
+            problems(broken, "hello01-greeting") == [
+                "The untouched starter fails the guard check \"GET /hello answers 200 with Hello, world!\": GET /hello → expected the body to be \"Hello, world!\", got \"TODO\". A guard checks what already works, so it must pass on the starter; only the planted bug may fail.",
+                "The untouched starter fails only guard checks: a check that the planted bug fails is missing.",
+            ])
+    }
+
     @Test func aMissingSolutionFile_isReported_andTheNextStepCannotBeAssembled() async throws {
         let pack = try DevCheckFixture.pack([greetingSolution: nil])
         let result = try await DevCheckFixture.check(pack, only: ["hello01-greeting", "hello02-shout"])
