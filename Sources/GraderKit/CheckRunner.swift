@@ -20,6 +20,8 @@ struct CheckRunner {
     var learnerRoot: String?
     /// The reference solution, for checks that compare with it (`--reference`).
     var reference: ReferenceServer?
+    /// The exercise's untouched starter, for checks that run something against it (`--starter`).
+    var starter: ReferenceServer?
 
     init(tests: ExerciseTests, serverExecutable: String) {
         self.tests = tests
@@ -40,7 +42,8 @@ struct CheckRunner {
 
         let context = TestContext(
             exerciseID: tests.exerciseID, serverExecutable: serverExecutable,
-            serverArguments: serverArguments, workDirectory: workDirectory, reference: reference)
+            serverArguments: serverArguments, workDirectory: workDirectory, reference: reference,
+            starter: starter)
         var dependencies = CheckDependencies()
         var results: [CheckResult] = []
         var stuckEarlier = false

@@ -12,6 +12,7 @@ final class ContextResources: @unchecked Sendable {
     /// Where servers write the statement log once a check enabled it.
     let statementLogFile: URL
     let reference: ReferenceServer?
+    let starter: ReferenceServer?
     let workDirectory: URL
 
     var clockOffset: Duration = .zero
@@ -25,12 +26,14 @@ final class ContextResources: @unchecked Sendable {
     /// a mail service that accepts mail (its upstream only holds it weakly, to avoid a cycle).
     var mailServices: [FakeMailService] = []
     var referenceInstance: LearnerServer?
+    var starterInstance: LearnerServer?
 
-    init(workDirectory: URL, reference: ReferenceServer?) {
+    init(workDirectory: URL, reference: ReferenceServer?, starter: ReferenceServer? = nil) {
         self.workDirectory = workDirectory
         self.clockFile = workDirectory.appendingPathComponent("clock-offset")
         self.statementLogFile = workDirectory.appendingPathComponent("statements.jsonl")
         self.reference = reference
+        self.starter = starter
     }
 
     /// The variables every server of the run gets on top of the check's own.
@@ -45,19 +48,20 @@ final class ContextResources: @unchecked Sendable {
     }
 
     func tearDown() {
-        let (instances, fronts, upstreams, reference) = lock.withLock {
+        let (instances, fronts, upstreams, companions) = lock.withLock {
             defer {
                 self.instances = []
                 self.fronts = []
                 self.upstreams = []
                 mailServices = []
                 referenceInstance = nil
+                starterInstance = nil
             }
-            return (self.instances, self.fronts, self.upstreams, referenceInstance)
+            return (self.instances, self.fronts, self.upstreams, [referenceInstance, starterInstance])
         }
         for front in fronts { front.stop() }
         for instance in instances { instance.server.stop(grace: .seconds(2)) }
-        reference?.stop(grace: .seconds(2))
+        for companion in companions { companion?.stop(grace: .seconds(2)) }
         for upstream in upstreams { upstream.stop() }
     }
 }

@@ -61,6 +61,9 @@ public enum GraderMain {
                 runner.reference = options.reference.map {
                     ReferenceServer(executable: URL(fileURLWithPath: $0).standardizedFileURL.path)
                 }
+                runner.starter = options.starter.map {
+                    ReferenceServer(executable: URL(fileURLWithPath: $0).standardizedFileURL.path)
+                }
                 report = runner.run()
             } else {
                 report = GradeReport(

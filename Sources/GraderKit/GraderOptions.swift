@@ -12,12 +12,14 @@ struct GraderOptions {
     }
 
     static let usage =
-        "Usage: grader --exercise ID --server PATH [--reference PATH] [--report FILE] [--results-json FILE] [--junit FILE] [--replay-dir DIR] [--format text|json] [--lang en|id] | --exercise ID --not-built [--report FILE] [--format text|json] [--lang en|id] | --list | --list-checks"
+        "Usage: grader --exercise ID --server PATH [--reference PATH] [--starter PATH] [--report FILE] [--results-json FILE] [--junit FILE] [--replay-dir DIR] [--format text|json] [--lang en|id] | --exercise ID --not-built [--report FILE] [--format text|json] [--lang en|id] | --list | --list-checks"
 
     var exercise = ""
     var server = ""
     /// The reference solution's server, for checks that compare with it.
     var reference: String?
+    /// The exercise's untouched starter, for checks that run something against the unfixed code.
+    var starter: String?
     var report: String?
     var resultsJSON: String?
     var junit: String?
@@ -47,6 +49,7 @@ struct GraderOptions {
             case "--exercise": options.exercise = try value(for: argument)
             case "--server": options.server = try value(for: argument)
             case "--reference": options.reference = try value(for: argument)
+            case "--starter": options.starter = try value(for: argument)
             case "--report": options.report = try value(for: argument)
             case "--results-json": options.resultsJSON = try value(for: argument)
             case "--junit": options.junit = try value(for: argument)

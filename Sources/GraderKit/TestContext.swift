@@ -44,14 +44,15 @@ public final class TestContext: @unchecked Sendable {
 
     init(
         exerciseID: String, serverExecutable: String, serverArguments: [String] = [], workDirectory: URL,
-        reference: ReferenceServer? = nil
+        reference: ReferenceServer? = nil, starter: ReferenceServer? = nil
     ) {
         self.exerciseID = exerciseID
         self.serverExecutable = serverExecutable
         self.serverArguments = serverArguments
         self.workDirectory = workDirectory
         self.databasePath = workDirectory.appendingPathComponent("learner.sqlite").path
-        self.resources = ContextResources(workDirectory: workDirectory, reference: reference)
+        self.resources = ContextResources(
+            workDirectory: workDirectory, reference: reference, starter: starter)
         self.http = HTTPClient(
             endpoint: { [unowned self] in try self.runningPort() },
             diagnose: { [unowned self] in self.explainTransportFailure() },

@@ -125,22 +125,22 @@ public struct GraderBuilder: Sendable {
                 try FileManager.default.createSymbolicLink(atPath: link.path, withDestinationPath: target)
             }
         }
-        let references = try writeReferenceSources(in: folder)
+        let companions = try writeCompanionSources(in: folder)
         let manifest = folder.appendingPathComponent("Package.swift")
-        let text = manifestText(references: references)
+        let text = manifestText(companions: companions)
         if (try? String(contentsOf: manifest, encoding: .utf8)) != text {
             try FileSystem.writeAtomically(text, to: manifest)
         }
     }
 
-    func manifestText(references: [Exercise] = []) -> String {
+    func manifestText(companions: [(Companion, Exercise)] = []) -> String {
         let identity = home.lastPathComponent.lowercased()
-        let referenceTargets = references.map { exercise in
+        let referenceTargets = companions.map { companion, exercise in
             """
                     .executableTarget(
-                        name: "\(Self.referenceProduct(exercise))",
+                        name: "\(Self.companionProduct(companion, exercise))",
                         dependencies: [.product(name: "BackendKit", package: "\(identity)")],
-                        path: "References/\(exercise.id)",
+                        path: "\(companion.folder)/\(exercise.id)",
                         swiftSettings: [.swiftLanguageMode(.v6)]
                     ),
             """

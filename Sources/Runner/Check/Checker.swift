@@ -145,13 +145,14 @@ public struct Checker: Sendable {
             prepared = try StageTiming.measure("grader ready") { () throws(BuildError) in
                 if let grader { return try grader.prepared() }
                 let builder = context.graderBuilder
+                let grader = try builder.ensureBuilt(context.module(of: exercise)) {
+                    onStage(.buildingGrader(progress: $0))
+                }
+                let companions = try builder.companions(of: exercise) {
+                    onStage(.buildingGrader(progress: $0))
+                }
                 return GraderPreparation.Prepared(
-                    grader: try builder.ensureBuilt(context.module(of: exercise)) {
-                        onStage(.buildingGrader(progress: $0))
-                    },
-                    reference: exercise.comparesWithReference
-                        ? try builder.ensureReference(exercise) { onStage(.buildingGrader(progress: $0)) }
-                        : nil)
+                    grader: grader, reference: companions.reference, starter: companions.starter)
             }
         } catch {
             return GradeReport(exercise: exercise.id, status: .error, message: String(describing: error))
@@ -160,6 +161,7 @@ public struct Checker: Sendable {
         onStage(.grading)
         return try GraderInvocation.run(
             grader: prepared.grader, exercise: exercise.id, server: binary, reference: prepared.reference,
+            starter: prepared.starter,
             timeout: gradingTimeout,
             replayDirectory: writesReplayScripts ? context.workspace.replayFolder(for: exercise) : nil,
             language: language, cancellation: cancellation)

@@ -8,11 +8,13 @@ enum GraderInvocation {
     /// `server` is the learner's built server; `nil` when their code did not build, and the grader
     /// then lists every check as not checked (`--not-built`), so the exercise scores 0 of all its
     /// points. `reference` is the reference solution's server, for checks that compare with it (load);
+    /// `starter` the exercise's untouched starter, for checks that run something against it;
     /// `replayDirectory` is where the grader writes a replay script for each failed check;
     /// `language` is the one the grader writes its report in (`--lang`).
     /// Throws only `CheckCancelled`, when `cancellation` stopped the grader.
     static func run(
-        grader: URL, exercise: String, server: URL?, reference: URL? = nil, timeout: Duration,
+        grader: URL, exercise: String, server: URL?, reference: URL? = nil, starter: URL? = nil,
+        timeout: Duration,
         replayDirectory: URL? = nil, language: Language = .en, cancellation: Cancellation? = nil
     ) throws(CheckCancelled) -> GradeReport {
         let reportFile = FileManager.default.temporaryDirectory.appendingPathComponent(
@@ -25,6 +27,7 @@ enum GraderInvocation {
                     + (server.map { ["--server", $0.path] } ?? ["--not-built"])
                     + ["--report", reportFile.path, "--format", "json"]
                     + (reference.map { ["--reference", $0.path] } ?? [])
+                    + (starter.map { ["--starter", $0.path] } ?? [])
                     + (replayDirectory.map { ["--replay-dir", $0.path] } ?? [])
                     + ["--lang", language.code],
                 environment: .inherit(

@@ -15,6 +15,7 @@ final class GraderPreparation: Sendable {
     struct Prepared: Sendable {
         var grader: URL
         var reference: URL?
+        var starter: URL?
     }
 
     /// Starts at once; `onProgress` hears the builds, if they are needed.
@@ -24,10 +25,9 @@ final class GraderPreparation: Sendable {
     ) {
         Thread.detachNewThread { [self] in
             let result = Result { () throws(BuildError) in
-                Prepared(
-                    grader: try builder.ensureBuilt(module, onProgress: onProgress),
-                    reference: exercise.comparesWithReference
-                        ? try builder.ensureReference(exercise, onProgress: onProgress) : nil)
+                let grader = try builder.ensureBuilt(module, onProgress: onProgress)
+                let companions = try builder.companions(of: exercise, onProgress: onProgress)
+                return Prepared(grader: grader, reference: companions.reference, starter: companions.starter)
             }
             self.outcome.withLock { $0 = result }
             self.finished.signal()

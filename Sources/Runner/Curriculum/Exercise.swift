@@ -26,11 +26,14 @@ public struct Exercise: Sendable, Hashable {
     /// (`t.compareLoad`, `t.referenceHTTP()`): a latency ratio is the same on a slow laptop and a
     /// fast one. Every check then builds the solution too, so only exercises that need it say so.
     public var comparesWithReference: Bool
+    /// The hidden tests run something against the exercise's untouched starter
+    /// (`t.starterInstance()`): a learner's regression test must fail on the planted bug.
+    public var comparesWithStarter: Bool
 
     public init(
         id: String, title: String, path: String, files: [String], hints: [String], moduleID: String,
         modulePath: String, removes: [String] = [], translations: [Language: TextTranslation] = [:],
-        comparesWithReference: Bool = false
+        comparesWithReference: Bool = false, comparesWithStarter: Bool = false
     ) {
         self.id = id
         self.title = title
@@ -42,6 +45,7 @@ public struct Exercise: Sendable, Hashable {
         self.removes = removes
         self.translations = translations
         self.comparesWithReference = comparesWithReference
+        self.comparesWithStarter = comparesWithStarter
     }
 
     /// `<module path>/<exercise path>`, e.g. `01-databases/01-schema`: the exercise's folder below

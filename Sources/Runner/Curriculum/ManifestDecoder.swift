@@ -205,7 +205,8 @@ struct ManifestDecoder {
             id: id, title: title, path: path, files: files, hints: hints, moduleID: moduleID,
             modulePath: modulePath, removes: removes,
             translations: try translations(value, at: at, hintCount: hints.count),
-            comparesWithReference: try optionalFlag(value, "comparesWithReference", at: at))
+            comparesWithReference: try optionalFlag(value, "comparesWithReference", at: at),
+            comparesWithStarter: try optionalFlag(value, "comparesWithStarter", at: at))
     }
 
     /// An optional `true` or `false`; missing means false.

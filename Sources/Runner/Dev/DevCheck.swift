@@ -160,13 +160,18 @@ public struct DevCheck: Sendable {
             let server = package.binary(job.product)
             // Load checks compare with the reference solution, which this run has just built. Only
             // exercises that say so get it, as learners' checks do: a check that needs it elsewhere
-            // fails here, naming the missing "comparesWithReference".
+            // fails here, naming the missing "comparesWithReference". The same for the starter.
             let solution = DevCheckPackage.solutionProduct(job.exercise)
             let reference =
                 job.exercise.comparesWithReference && built.contains(solution)
                 ? package.binary(solution) : nil
+            let starterProduct = DevCheckPackage.starterProduct(job.exercise)
+            let starter =
+                job.exercise.comparesWithStarter && built.contains(starterProduct)
+                ? package.binary(starterProduct) : nil
             threads.submit {
-                let report = Self.gradeOne(job.exercise, grader: grader, server: server, reference: reference)
+                let report = Self.gradeOne(
+                    job.exercise, grader: grader, server: server, reference: reference, starter: starter)
                 reports.record(job.product, report)
                 onStage(.grading(done: reports.count, total: runnable.count))
             }
@@ -206,9 +211,11 @@ extension DevCheck.Role {
 
 extension DevCheck {
     /// One grading run; without a cancellation it cannot be cancelled, so `try?` loses nothing.
-    static func gradeOne(_ exercise: Exercise, grader: URL, server: URL, reference: URL?) -> GradeReport {
+    static func gradeOne(
+        _ exercise: Exercise, grader: URL, server: URL, reference: URL?, starter: URL? = nil
+    ) -> GradeReport {
         (try? GraderInvocation.run(
-            grader: grader, exercise: exercise.id, server: server, reference: reference,
+            grader: grader, exercise: exercise.id, server: server, reference: reference, starter: starter,
             timeout: .seconds(300)))
             ?? GradeReport(exercise: exercise.id, status: .error, message: BuildError.cancelled.description)
     }

@@ -42,6 +42,9 @@ enum ManifestWriter {
                 if exercise.comparesWithReference {
                     lines.append("          \"comparesWithReference\": true,")
                 }
+                if exercise.comparesWithStarter {
+                    lines.append("          \"comparesWithStarter\": true,")
+                }
                 lines.append("          \"hints\": [")
                 lines += list(exercise.hints, indent: 12)
                 lines.append(exercise.translations.isEmpty ? "          ]" : "          ],")

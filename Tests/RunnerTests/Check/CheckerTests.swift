@@ -113,7 +113,8 @@ import Testing
         var files = DevCheckFixture.files
         files["Lessons/pack.json"] = files["Lessons/pack.json"]!.replacingOccurrences(
             of: #""files": ["Greeting.swift"],"#,
-            with: #""files": ["Greeting.swift"], "comparesWithReference": true,"#)
+            with: #""files": ["Greeting.swift"], "comparesWithReference": true, "comparesWithStarter": true,"#
+        )
         files["Lessons/01-hello/Tests/Greeting.swift"] = files["Lessons/01-hello/Tests/Greeting.swift"]!
             .replacingOccurrences(
                 of: "    Check(\"GET /hello is plain text\")",
@@ -123,12 +124,16 @@ import Testing
                             let reference = try t.referenceHTTP().get("/hello").expectStatus(200)
                             try requireEqual(mine.text, reference.text, "the body", response: mine)
                         }
+                        Check("the untouched starter still answers TODO") { t in
+                            let starter = try t.starterHTTP().get("/hello").expectStatus(200)
+                            try requireEqual(starter.text, "TODO", "the starter's body", response: starter)
+                        }
                         Check("GET /hello is plain text")
                     """)
         return files
     }
 
-    @Test func anExerciseThatComparesWithItsReference_isGradedBesideTheBuiltSolution() async throws {
+    @Test func anExerciseThatComparesWithItsReferenceAndStarter_isGradedBesideBothBuilt() async throws {
         let packRoot = Self.root.appendingPathComponent("pack", isDirectory: true)
         try DevCheckFixture.write(Self.comparingFiles, below: packRoot)
         let pack = try Pack.load(from: packRoot)
@@ -143,10 +148,15 @@ import Testing
             outcome.report.checks.map(\.name) == [
                 "GET /hello answers 200 with Hello, world!",
                 "GET /hello answers what the reference solution answers",
+                "the untouched starter still answers TODO",
                 "GET /hello is plain text",
             ])
-        let reference = GraderBuilder(pack: pack, home: DevCheckFixture.home).referenceBinary(of: exercise)
+        let reference = GraderBuilder(pack: pack, home: DevCheckFixture.home).companionBinary(
+            .reference, of: exercise)
         #expect(FileManager.default.isExecutableFile(atPath: reference.path))
+        let starter = GraderBuilder(pack: pack, home: DevCheckFixture.home).companionBinary(
+            .starter, of: exercise)
+        #expect(FileManager.default.isExecutableFile(atPath: starter.path))
 
         // The learner's own greeting differs from the reference's: the comparing check says so.
         try write("func greeting() -> String { \"Hello, world!!\" }\n", to: "Greeting.swift")

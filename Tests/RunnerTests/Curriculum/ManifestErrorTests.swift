@@ -153,16 +153,26 @@ struct ManifestErrorTests {
         #expect(pack.exercises[2].files == ["Joins.swift"])
     }
 
-    @Test func comparesWithReference_isReadForTheExercisesThatSayIt_andWrittenBackByTheManifestWriter() throws
+    @Test
+    func comparesWithReferenceAndStarter_areReadForTheExercisesThatSayIt_andWrittenBackByTheManifestWriter()
+        throws
     {
         let text = Self.base.replacingOccurrences(
             of: #""files": ["Joins.swift"], "hints""#,
-            with: #""files": ["Joins.swift"], "comparesWithReference": true, "hints""#)
+            with: #""files": ["Joins.swift"], "comparesWithReference": true, "hints""#
+        )
+        .replacingOccurrences(
+            of: #""files": ["BookStore.swift"], "hints""#,
+            with: #""files": ["BookStore.swift"], "comparesWithStarter": true, "hints""#)
         let pack = try decode(text)
         #expect(pack.exercises.map(\.comparesWithReference) == [false, false, true, false])
+        #expect(pack.exercises.map(\.comparesWithStarter) == [true, false, false, false])
         let rendered = ManifestWriter.render(pack)
         #expect(rendered.components(separatedBy: #""comparesWithReference": true"#).count == 2)
-        #expect(try decode(rendered).exercises.map(\.comparesWithReference) == [false, false, true, false])
+        #expect(rendered.components(separatedBy: #""comparesWithStarter": true"#).count == 2)
+        let again = try decode(rendered)
+        #expect(again.exercises.map(\.comparesWithReference) == [false, false, true, false])
+        #expect(again.exercises.map(\.comparesWithStarter) == [true, false, false, false])
     }
 
     @Test(arguments: cases)

@@ -93,8 +93,8 @@ public struct BatchGrade: Sendable {
         for module in pack.modules where exercises.contains(where: { $0.moduleID == module.id }) {
             _ = try? graders.ensureBuilt(module)  // before fanning out, so checks do not queue on it
         }
-        for exercise in exercises where exercise.comparesWithReference {
-            _ = try? graders.ensureReference(exercise)
+        for exercise in exercises {
+            _ = try? graders.companions(of: exercise)
         }
         let builds = try? SharedBuilds(
             pack: pack, home: home, folder: SharedBuilds.folder(pack: pack, home: home))
