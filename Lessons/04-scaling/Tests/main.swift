@@ -1,5 +1,7 @@
 import GraderKit
 
 GraderMain.run([
-    measure
+    measure,
+    cache,
+    stampede,
 ])
