@@ -4,4 +4,6 @@ GraderMain.run([
     measure,
     cache,
     stampede,
+    rateLimits,
+    backpressure,
 ])
