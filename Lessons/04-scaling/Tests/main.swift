@@ -6,4 +6,6 @@ GraderMain.run([
     stampede,
     rateLimits,
     backpressure,
+    backgroundClicks,
+    writeBatching,
 ])
