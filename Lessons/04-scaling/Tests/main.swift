@@ -1,5 +1,5 @@
 import GraderKit
 
 GraderMain.run([
-    measure
+    measure, scale02Indexes,
 ])
