@@ -1,5 +1,5 @@
 import GraderKit
 
 GraderMain.run([
-    measure, scale02Indexes,
+    measure, scale02Indexes, nPlusOne,
 ])
