@@ -34,18 +34,21 @@ enum Shortlinks {
 
     /// Writes `count` links (and `clicksPerLink` clicks each) straight into the database file in one
     /// transaction: thousands of rows in well under a second, where the API would take minutes.
-    /// The server is started first so its tables exist; the next request starts it again.
-    static func seed(_ t: TestContext, links count: Int, clicksPerLink: Int = 0) throws -> [String] {
+    /// The server is started first so its tables exist; the next request starts it again. `first`
+    /// is the index of the first code, so a second seeding of one database never repeats a code.
+    static func seed(_ t: TestContext, links count: Int, clicksPerLink: Int = 0, first: Int = 0) throws
+        -> [String]
+    {
         if !t.isServerRunning { try start(t) }
         _ = try t.http.get("/health")
-        let codes = (0..<count).map(seededCode)
+        let codes = (first..<first + count).map(seededCode)
         try t.prepareDatabase { db in
             try db.transaction { tx in
                 let stamp = "2026-01-01T00:00:00Z"
                 for (index, code) in codes.enumerated() {
                     let id = try tx.execute(
                         "INSERT INTO links (code, url, created_at, updated_at) VALUES (?, ?, ?, ?)",
-                        code, "https://example.com/page/\(index)", stamp, stamp
+                        code, "https://example.com/page/\(first + index)", stamp, stamp
                     ).lastInsertedRowID
                     for _ in 0..<clicksPerLink {
                         try tx.execute("INSERT INTO clicks (link_id, clicked_at) VALUES (?, ?)", id, stamp)

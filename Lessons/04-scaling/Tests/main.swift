@@ -2,6 +2,8 @@ import GraderKit
 
 GraderMain.run([
     measure,
+    scale02Indexes,
+    nPlusOne,
     cache,
     stampede,
     rateLimits,

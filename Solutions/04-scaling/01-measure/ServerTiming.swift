@@ -51,7 +51,8 @@ let serverTiming: Middleware = { request, next in
         request.logger.error("Unhandled error in \(request.method) \(request.path): \(error)")
         response = HTTPError(
             .internalServerError,
-            detail: "Something went wrong on the server. Quote request id \(request.id) when you report it."
+            detail: "Something went wrong on the server. Quote request id \(request.id) when you report it.",
+            extensions: ["requestId": .string(request.id)]
         ).response(instance: request.path)
     }
     let database = timings.database
@@ -61,7 +62,8 @@ let serverTiming: Middleware = { request, next in
     return response
 }
 
-/// Server-Timing durations are milliseconds; one decimal is enough to see what is slow.
+/// Server-Timing durations are milliseconds; three decimals keep a 40-microsecond statement from
+/// reading as 0.
 private func milliseconds(_ duration: Duration) -> String {
-    String(format: "%.1f", duration / .milliseconds(1))
+    String(format: "%.3f", duration / .milliseconds(1))
 }
