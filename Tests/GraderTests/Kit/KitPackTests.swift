@@ -182,7 +182,7 @@
             }
             #expect(
                 report.checks.first?.message
-                    == "This check compares your server with the reference solution, but the grader was started without --reference PATH."
+                    == "This check compares your server with the reference solution, but the grader was started without --reference PATH. This is a problem in the lesson pack, not in your code: the exercise needs \"comparesWithReference\": true in pack.json, so the reference solution is built and passed."
             )
         }
     }
