@@ -35,13 +35,6 @@ extension GraderBuilder {
         scratchFolder.appendingPathComponent("debug/\(Self.companionProduct(companion, exercise))")
     }
 
-    /// The reference solution of `exercise`, built if it changed since the last build.
-    public func ensureReference(_ exercise: Exercise, onProgress: (@Sendable (String) -> Void)? = nil)
-        throws(BuildError) -> URL
-    {
-        try ensure(.reference, of: exercise, onProgress: onProgress)
-    }
-
     /// The programs `exercise`'s checks run beside the learner's server, built when needed.
     public func companions(of exercise: Exercise, onProgress: (@Sendable (String) -> Void)? = nil)
         throws(BuildError) -> (reference: URL?, starter: URL?)
