@@ -44,7 +44,7 @@ extension HTTPClient {
             }
             sockets.append(fd)
         }
-        Thread.sleep(forTimeInterval: 0.05)  // let the server read every partial request
+        Thread.sleep(forTimeInterval: Self.simultaneousHold.timeInterval)
         for (index, fd) in sockets.enumerated() {
             if let fd, let last = payloads[index].last { LoopbackSocket.writeAll(fd, [last]) }
         }
@@ -69,6 +69,10 @@ extension HTTPClient {
             }
         }
     }
+
+    /// How long every connection holds its last byte, so the server has read each partial request
+    /// before any completes.
+    public static let simultaneousHold = Duration.milliseconds(50)
 
     /// `count` copies of `request`, released together.
     public func sendSimultaneously(_ count: Int, _ request: RawRequest) throws -> [Result<

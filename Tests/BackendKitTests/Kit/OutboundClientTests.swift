@@ -199,7 +199,9 @@ struct OutboundClientTests {
         Thread.sleep(forTimeInterval: 0.1)
         let started = ContinuousClock.now
         exchange.cancel()
-        #expect(ended.wait(timeout: .now() + 1) == .success)
-        #expect(ContinuousClock.now - started < .milliseconds(500))
+        // The peer answers only after 2 s, so ending well before that is the cancel, with room for
+        // a machine busy compiling.
+        #expect(ended.wait(timeout: .now() + 1.5) == .success)
+        #expect(ContinuousClock.now - started < .milliseconds(1500))
     }
 }
