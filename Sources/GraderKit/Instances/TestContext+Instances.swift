@@ -11,7 +11,8 @@ import Grader
 /// try instances[2].http.get("/me", headers: ["Cookie": cookie]).expectStatus(200)
 /// ```
 extension TestContext {
-    /// The most instances a check may start.
+    /// The most instances that may run at once; stopped ones do not count, so each check of an
+    /// exercise can start its own.
     public static let maxInstances = 8
 
     /// Starts `count` more instances of the learner's server, one after another (so migrations at
@@ -21,7 +22,9 @@ extension TestContext {
     public func startInstances(_ count: Int, environment extra: [String: String] = [:]) throws
         -> [ServerInstance]
     {
-        let already = resources.lock.withLock { resources.instances.count }
+        let (already, numbered) = resources.lock.withLock {
+            (resources.instances.filter { !$0.server.hasExited }.count, resources.instances.count)
+        }
         guard count >= 1, already + count <= Self.maxInstances else {
             throw CheckFailure(
                 Words(
@@ -33,7 +36,7 @@ extension TestContext {
         }
         var started: [ServerInstance] = []
         for offset in 1...count {
-            let number = already + offset
+            let number = numbered + offset
             let configuration = LearnerServer.Configuration(
                 executable: serverExecutable, arguments: serverArguments, databasePath: databasePath,
                 environment: serverEnvironment(

@@ -30,4 +30,16 @@ let instances = ExerciseTests("kit02-instances") {
         try requireEqual(
             front.connectionsPerInstance, [3, 3], Words(english: "the connections each instance received"))
     }
+
+    Check(Words(english: "instances a check stopped make room for new ones, which get new numbers")) { t in
+        // 5 are running from the checks before: 3 more reach the limit of 8.
+        let full = try t.startInstances(3, environment: ["KIT_SECRET": secret])
+        for server in full { server.server.stop() }
+        let again = try t.startInstances(3, environment: ["KIT_SECRET": secret])
+        let numbers = try again.map {
+            try $0.http.get("/whoami").expectStatus(200).json()["instance"]?.string
+        }
+        try requireEqual(
+            numbers, ["9", "10", "11"], Words(english: "BACKENDLINGS_INSTANCE of the instances started last"))
+    }
 }
