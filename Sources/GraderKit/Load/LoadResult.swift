@@ -31,6 +31,9 @@ public struct LoadResult: Sendable {
     public let achievedRate: Double
     /// Every request's timestamps, when the run kept them.
     public let samples: [LoadSample]?
+    /// The p99 latency of each slice the result was measured in, in order (one for a plain run,
+    /// one per alternating slice of a comparison).
+    public internal(set) var sliceP99s: [Duration] = []
 
     /// How many requests failed, of every kind.
     public var errorCount: Int { errors.values.reduce(0, +) }

@@ -40,5 +40,6 @@ extension LoadResult {
             sendLateness: LatencySummary(nanoseconds: merged.lateness),
             achievedRate: Double(merged.latencies.count) / max(merged.duration.timeInterval, 1e-9),
             samples: keepSamples ? merged.samples : nil)
+        sliceP99s = runs.map { LatencySummary(nanoseconds: $0.latencies).p99 }
     }
 }

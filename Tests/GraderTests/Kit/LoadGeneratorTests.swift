@@ -147,5 +147,36 @@
                     .expectNoErrors()
             }
         }
+
+        /// Four alternating slices of 100 requests: every request takes `milliseconds`, except six in
+        /// each slice listed in `stalled`, which take `stall` (the machine, not the server).
+        private func sliced(milliseconds: UInt64, stalled: Set<Int> = [], stall: UInt64 = 0) -> LoadResult {
+            let runs = (0..<4).map { slice in
+                var run = LoadRun(scheduled: 100, couldNotStart: 0, duration: .milliseconds(500))
+                run.latencies = Array(repeating: milliseconds * 1_000_000, count: 100)
+                if stalled.contains(slice) {
+                    run.latencies[0..<6] = ArraySlice(repeating: stall * 1_000_000, count: 6)
+                }
+                return run
+            }
+            return LoadResult(plan: LoadPlan(rate: 200, duration: .seconds(2)), runs: runs)
+        }
+
+        @Test func p99Comparison_forgivesAStallInOneSlice_butNotAServerSlowInEverySlice() throws {
+            let reference = sliced(milliseconds: 10)
+            let stalled = LoadComparison(
+                learner: sliced(milliseconds: 10, stalled: [2], stall: 90), reference: reference)
+            #expect(stalled.p99Ratio > 4)
+            #expect(stalled.sliceP99Ratios == [1, 1, 9, 1])
+            #expect(stalled.steadyP99Ratio == 1)
+            try stalled.expectP99(atMost: 4)
+            let slow = LoadComparison(learner: sliced(milliseconds: 50), reference: reference)
+            #expect(slow.steadyP99Ratio == 5)
+            let failure = try #require(throws: CheckFailure.self) { try slow.expectP99(atMost: 4) }
+            #expect(failure.message.contains("(in each of the alternating slices: 5.0×, 5.0×, 5.0×, 5.0×)"))
+            let stalledTwice = LoadComparison(
+                learner: sliced(milliseconds: 10, stalled: [0, 3], stall: 90), reference: reference)
+            #expect(stalledTwice.steadyP99Ratio == 5)
+        }
     }
 #endif
