@@ -29,6 +29,13 @@ extension LearnerServer {
         return nil
     }
 
+    /// How many files, sockets and pipes the server has open now; `nil` once it has exited, or
+    /// where /proc cannot tell.
+    public var openDescriptorCount: Int? {
+        guard !hasExited else { return nil }
+        return ProcFS.openDescriptorCount(of: processID)
+    }
+
     /// How close to its open-file limit a server counts as out of descriptors (a few may be free
     /// and still too few to accept and answer).
     static let descriptorHeadroom = 2

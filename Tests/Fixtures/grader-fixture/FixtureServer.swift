@@ -14,6 +14,8 @@
             case crash
             /// Random bytes that are not HTTP, then close.
             case garbage
+            /// `GET /hello` → 200 `hello`; `GET /leak` → 200, leaving a file open for good.
+            case leak
             /// `GET /hello` → 200 `hello`; anything else force-unwraps nil.
             case trap
         }
@@ -98,6 +100,11 @@
                         respond(connection, status: "200 OK", body: Shelf.title(of: 5))
                         continue
                     }
+                    respond(connection, status: "200 OK", body: "hello")
+                    close(connection)
+                case .leak:
+                    let request = readRequestHead(connection)
+                    if request.hasPrefix("GET /leak ") { _ = open("/dev/null", O_RDONLY) }
                     respond(connection, status: "200 OK", body: "hello")
                     close(connection)
                 case .garbage:

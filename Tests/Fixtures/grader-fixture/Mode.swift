@@ -47,6 +47,12 @@
         case trapOnRequest = "trap-on-request"
         /// Throws an error from top-level code before listening ("Error raised at top level").
         case throwAtStart = "throw-at-start"
+        /// Serves like `ok`, and every `GET /leak` opens /dev/null and never closes it, as a handler
+        /// that forgets a file on an error path does.
+        case leakOnRequest = "leak-on-request"
+        /// Not a server: prints its other arguments and REPORT_VALUE, then exits with the status its
+        /// second argument names (0 without one), as a learner's program in a test mode would.
+        case reportAndExit = "report-and-exit"
 
         /// Bytes `flood-output` writes before its listening line: far more than the rest of a
         /// parallel test run allocates meanwhile, so keeping them would show in the grader's memory.
@@ -112,6 +118,14 @@
                 FixtureServer.listen().serve(.trap)
             case .throwAtStart:
                 sleepForever()  // main.swift throws before it gets here
+            case .leakOnRequest:
+                signal(SIGTERM) { _ in _exit(0) }
+                FixtureServer.listen().serve(.leak)
+            case .reportAndExit:
+                let rest = CommandLine.arguments.dropFirst(2)
+                let value = getenv("REPORT_VALUE").map { String(cString: $0) } ?? "unset"
+                writeLine("arguments: \(rest.joined(separator: " ")); REPORT_VALUE=\(value)", to: 1)
+                exit(rest.first.flatMap { Int32($0) } ?? 0)
             }
         }
     }
