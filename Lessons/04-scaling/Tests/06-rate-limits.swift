@@ -349,42 +349,6 @@ let rateLimits = ExerciseTests("scale06-rate-limits") {
         let maxClients = 20
         try startLimited(
             t, burst: 2, perMinute: 6, extra: ["RATE_LIMIT_MAX_CLIENTS": String(maxClients)])
-        let forgotten = "127.0.0.2"
-        let remembered = "127.0.0.3"
-        for client in [forgotten, remembered] {
-            for _ in 1...2 { _ = try OtherClients.createLink(t, from: client) }
-            let refused = try OtherClients.createLink(t, from: client)
-            try require(
-                refused.status == 429,
-                Words(
-                    "the 3rd link from \(client) with RATE_LIMIT_BURST=2 got \(refused.status), expected 429",
-                    id:
-                        "link ke-3 dari \(client) dengan RATE_LIMIT_BURST=2 mendapat \(refused.status), seharusnya 429"
-                ))
-        }
-        let others = maxClients + 5
-        for index in 0..<others {
-            if index == 10 {
-                // Seen again: now it is one of the most recent clients.
-                _ = try OtherClients.createLink(t, from: remembered)
-            }
-            _ = try OtherClients.createLink(t, from: OtherClients.address(index))
-        }
-        let stillLimited = try OtherClients.createLink(t, from: remembered)
-        try require(
-            stillLimited.status == 429,
-            Words(
-                "\(remembered) was seen after most of the \(others) other clients, but its empty bucket was forgotten (it got \(stillLimited.status), expected 429): forget the client seen least recently, not the first one added or all of them",
-                id:
-                    "\(remembered) terlihat lagi setelah sebagian besar dari \(others) client lain, tapi ember kosongnya dilupakan (ia mendapat \(stillLimited.status), seharusnya 429): lupakan client yang paling lama tidak terlihat, bukan yang pertama ditambahkan atau semuanya"
-            ))
-        let again = try OtherClients.createLink(t, from: forgotten)
-        try require(
-            again.status == 201,
-            Words(
-                "after \(others) other clients with RATE_LIMIT_MAX_CLIENTS=\(maxClients), \(forgotten) (seen least recently) still had its bucket (it got \(again.status), expected 201 from a new one): the map of buckets has no bound, so many addresses make it grow without end",
-                id:
-                    "setelah \(others) client lain dengan RATE_LIMIT_MAX_CLIENTS=\(maxClients), \(forgotten) (yang paling lama tidak terlihat) masih punya embernya (ia mendapat \(again.status), seharusnya 201 dari ember baru): map embernya tidak punya batas, jadi banyak alamat membuatnya tumbuh tanpa akhir"
-            ))
+        try OtherClients.expectLeastRecentlySeenForgotten(t, maxClients: maxClients)
     }
 }

@@ -21,9 +21,10 @@ enum OtherClients {
     /// The `index`th other client's address: 127.0.1.1, 127.0.1.2, … (at most 254 of them).
     static func address(_ index: Int) -> String { "127.0.1.\(index % 254 + 1)" }
 
-    /// `POST /links` from `address`, with `Connection: close`.
-    static func createLink(_ t: TestContext, from address: String) throws -> Answer {
-        let port = try serverPort(t)
+    /// `POST /links` from `address` to the main server (or to `port`, another instance's), with
+    /// `Connection: close`.
+    static func createLink(_ t: TestContext, from address: String, port: Int? = nil) throws -> Answer {
+        let port = try port ?? serverPort(t)
         let body = #"{"url": "https://example.com/from/\#(address)"}"#
         let request =
             "POST /links HTTP/1.1\r\nHost: 127.0.0.1:\(port)\r\nContent-Type: application/json\r\n"
@@ -44,6 +45,50 @@ enum OtherClients {
             $0.dropFirst("retry-after:".count).trimmingCharacters(in: .whitespaces)
         }
         return Answer(status: status, retryAfter: retryAfter)
+    }
+
+    /// With RATE_LIMIT_BURST=2 and RATE_LIMIT_MAX_CLIENTS=`maxClients`: two clients empty their
+    /// buckets, `maxClients + 5` others arrive, one of the two is seen again midway. The one seen
+    /// again must still be limited (the least recently seen are forgotten, not all or the first
+    /// added), the other must have a new bucket (the clients remembered are bounded).
+    static func expectLeastRecentlySeenForgotten(_ t: TestContext, maxClients: Int) throws {
+        let forgotten = "127.0.0.2"
+        let remembered = "127.0.0.3"
+        for client in [forgotten, remembered] {
+            for _ in 1...2 { _ = try OtherClients.createLink(t, from: client) }
+            let refused = try OtherClients.createLink(t, from: client)
+            try require(
+                refused.status == 429,
+                Words(
+                    "the 3rd link from \(client) with RATE_LIMIT_BURST=2 got \(refused.status), expected 429",
+                    id:
+                        "link ke-3 dari \(client) dengan RATE_LIMIT_BURST=2 mendapat \(refused.status), seharusnya 429"
+                ))
+        }
+        let others = maxClients + 5
+        for index in 0..<others {
+            if index == 10 {
+                // Seen again: now it is one of the most recent clients.
+                _ = try OtherClients.createLink(t, from: remembered)
+            }
+            _ = try OtherClients.createLink(t, from: OtherClients.address(index))
+        }
+        let stillLimited = try OtherClients.createLink(t, from: remembered)
+        try require(
+            stillLimited.status == 429,
+            Words(
+                "\(remembered) was seen after most of the \(others) other clients, but its empty bucket was forgotten (it got \(stillLimited.status), expected 429): forget the client seen least recently, not the first one added or all of them",
+                id:
+                    "\(remembered) terlihat lagi setelah sebagian besar dari \(others) client lain, tapi ember kosongnya dilupakan (ia mendapat \(stillLimited.status), seharusnya 429): lupakan client yang paling lama tidak terlihat, bukan yang pertama ditambahkan atau semuanya"
+            ))
+        let again = try OtherClients.createLink(t, from: forgotten)
+        try require(
+            again.status == 201,
+            Words(
+                "after \(others) other clients with RATE_LIMIT_MAX_CLIENTS=\(maxClients), \(forgotten) (seen least recently) still had its bucket (it got \(again.status), expected 201 from a new one): the buckets the limiter keeps have no bound, so many addresses make them grow without end",
+                id:
+                    "setelah \(others) client lain dengan RATE_LIMIT_MAX_CLIENTS=\(maxClients), \(forgotten) (yang paling lama tidak terlihat) masih punya embernya (ia mendapat \(again.status), seharusnya 201 dari ember baru): ember yang disimpan limiter tidak punya batas, jadi banyak alamat membuatnya bertambah tanpa akhir"
+            ))
     }
 
     /// The port of the running server, from its `Listening on http://127.0.0.1:PORT` line.

@@ -13,12 +13,14 @@ enum Shortlinks {
         try t.startServer(environment: environment.merging(["PUBLIC_URL": publicURL]) { given, _ in given })
     }
 
-    /// Creates a link through the API and returns its code.
+    /// Creates a link through the API (of `instance`, when given) and returns its code.
     @discardableResult
-    static func create(_ t: TestContext, url: String, code: String? = nil) throws -> String {
+    static func create(
+        _ t: TestContext, url: String, code: String? = nil, on instance: ServerInstance? = nil
+    ) throws -> String {
         var body: [String: JSONValue] = ["url": .string(url)]
         if let code { body["code"] = .string(code) }
-        let response = try t.http.post("/links", json: .object(body)).expectStatus(201)
+        let response = try (instance?.http ?? t.http).post("/links", json: .object(body)).expectStatus(201)
         return try requireValue(
             try response.json()["code"]?.string,
             Words(

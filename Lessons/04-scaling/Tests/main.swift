@@ -10,4 +10,5 @@ GraderMain.run([
     backpressure,
     backgroundClicks,
     writeBatching,
+    manyInstances,
 ])
