@@ -137,6 +137,7 @@ struct ManifestDecoder {
         let values = try nonEmptyArray(
             try field(value, "exercises", in: at), at: "\(at).exercises", of: "exercise")
         let starters = try starterLayout(value, at: at)
+        let kind = try moduleKind(value, at: at)
         var exercises: [Exercise] = []
         var paths: [String: String] = [:]
         for (index, exerciseValue) in values.enumerated() {
@@ -168,7 +169,7 @@ struct ManifestDecoder {
             exercises.append(exercise)
         }
         return Module(
-            id: id, title: title, path: path, exercises: exercises, starters: starters,
+            id: id, title: title, path: path, exercises: exercises, starters: starters, kind: kind,
             translations: try translations(value, at: at, hintCount: nil))
     }
 
@@ -181,6 +182,21 @@ struct ManifestDecoder {
                 "expected \"full\" or \"overlays\", found \(value.kindDescription)")
         }
         return layout
+    }
+
+    /// `"kind"`: `"build"` (the default) or `"debugging"`.
+    private func moduleKind(_ module: ManifestJSON, at: String) throws(PackError) -> ModuleKind {
+        guard let value = module["kind"] else { return .build }
+        guard case .string(let text) = value else {
+            throw invalid("\(at).kind", "expected \"build\" or \"debugging\", found \(value.kindDescription)")
+        }
+        guard let kind = ModuleKind(rawValue: text) else {
+            throw invalid(
+                "\(at).kind",
+                "expected \"build\" (the learner finishes each starter) or \"debugging\" (the learner finds "
+                    + "the bug planted in it), found \"\(text)\"")
+        }
+        return kind
     }
 
     private func decodeExercise(

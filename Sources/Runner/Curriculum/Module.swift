@@ -12,18 +12,22 @@ public struct Module: Sendable, Hashable {
     public var exercises: [Exercise]
     /// How the exercises' `Starter/` folders are written.
     public var starters: StarterLayout
+    /// What the learner does with a starter: finish it, or find the bug planted in it. The dev
+    /// check holds each kind to its own rules.
+    public var kind: ModuleKind
     /// The title in other languages (English is `title`).
     public var translations: [Language: TextTranslation]
 
     public init(
         id: String, title: String, path: String, exercises: [Exercise], starters: StarterLayout = .full,
-        translations: [Language: TextTranslation] = [:]
+        kind: ModuleKind = .build, translations: [Language: TextTranslation] = [:]
     ) {
         self.id = id
         self.title = title
         self.path = path
         self.exercises = exercises
         self.starters = starters
+        self.kind = kind
         self.translations = translations
     }
 }
@@ -36,4 +40,15 @@ public enum StarterLayout: String, Sendable, Hashable {
     /// (its `files`, new given files and the given files it `changes`), laid over the previous step
     /// solved. The runner assembles the whole starter and writes the given-file header itself.
     case overlays
+}
+
+/// What a module's exercises ask of the learner (`"kind"` in pack.json).
+public enum ModuleKind: String, Sendable, Hashable, CaseIterable {
+    /// The learner builds: each starter runs but is unfinished, with `TODO(learner)` markers saying
+    /// what to write.
+    case build
+    /// The learner debugs: each starter is a working app with one planted bug and no marker that
+    /// would point at it. Graded like SWE-bench: the checks the bug fails must pass after the fix,
+    /// and the guard checks (`.asGuard()`) must still pass, so deleting the feature is not a fix.
+    case debugging
 }

@@ -31,6 +31,9 @@ extension DevCheck {
                 ?? (solution.message ?? "")
             found.append("The reference solution does not pass: \(failure)")
         }
+        // Every check with its guard mark: from the solution's run, or the starter's if that has none.
+        let checks = [solution?.checks, starter?.checks].compactMap { $0 }.first { !$0.isEmpty } ?? []
+        found += DebuggingLint(pack: pack).problems(of: exercise, checks: checks, variants: variants)
         let checkNames = solution?.checks.map(\.name) ?? []
         let verdicts = variants.map { variant -> VariantResult in
             let product = DevCheckPackage.variantProduct(variant)

@@ -5,7 +5,9 @@ import Synchronization
 /// `backendlings dev check`: proves a lesson pack works. The manifest loads; every exercise has
 /// lesson text, at least two hints and TODO markers; no file is orphaned; every untouched starter
 /// builds, starts and FAILS at least one hidden check; every reference solution PASSES all of them;
-/// and every known-wrong variant fails first at the check it names.
+/// and every known-wrong variant fails first at the check it names. A debugging module's exercises
+/// have no TODO markers, and need guard checks and a variant that deletes the feature
+/// (`DebuggingLint`).
 public struct DevCheck: Sendable {
     public let pack: Pack
     public let home: URL
@@ -89,6 +91,9 @@ public struct DevCheck: Sendable {
                         + "\(loaded.variants.count == 1 ? "" : "s"); this pack asks for at least "
                         + "\(rules.rules.minimumVariants) (\"minimumVariants\" in pack.json). Add the "
                         + "mistakes learners really make under Solutions/\(exercise.relativePath)/Variants/.")
+            }
+            if onlyVariants.isEmpty {
+                problems[exercise.id, default: []] += DebuggingLint(pack: pack).problems(of: exercise)
             }
             let chosen = loaded.variants.filter { onlyVariants.isEmpty || onlyVariants.contains($0.label) }
             variants[exercise.id] = chosen

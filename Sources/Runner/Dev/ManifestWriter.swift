@@ -25,6 +25,9 @@ enum ManifestWriter {
             if module.starters != .full {
                 lines.append("      \"starters\": \(quote(module.starters.rawValue)),")
             }
+            if module.kind != .build {
+                lines.append("      \"kind\": \(quote(module.kind.rawValue)),")
+            }
             lines += translations(module.translations, indent: 6, hints: false, last: false)
             lines.append("      \"exercises\": [")
             for (index, exercise) in module.exercises.enumerated() {

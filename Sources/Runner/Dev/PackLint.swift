@@ -5,8 +5,10 @@ import Grader
 struct PackLint {
     let pack: Pack
 
-    /// Lesson text, hints, TODO markers, solutions present, per exercise.
+    /// Lesson text, hints, TODO markers, solutions present, per exercise. A debugging module's
+    /// starters are the other way round: a marker would point at the planted bug, so none may have one.
     func problems(of exercise: Exercise) -> [String] {
+        let debugging = pack.module(of: exercise)?.kind == .debugging
         var problems: [String] = []
         let lesson = pack.lessonText(of: exercise)
         let text = (try? String(contentsOf: lesson, encoding: .utf8)) ?? ""
@@ -26,7 +28,11 @@ struct PackLint {
         for file in exercise.files {
             let starter = pack.starterFolder(of: exercise).appendingPathComponent(file)
             let contents = (try? String(contentsOf: starter, encoding: .utf8)) ?? ""
-            if !contents.contains("TODO(learner)") {
+            if debugging && contents.contains("TODO(learner)") {
+                problems.append(
+                    "Lessons/\(exercise.relativePath)/Starter/\(file) has a \"TODO(learner)\" marker, but module \"\(exercise.moduleID)\" is a debugging module: the marker points at the planted bug, which the learner must find. Remove it."
+                )
+            } else if !debugging && !contents.contains("TODO(learner)") {
                 problems.append(
                     "Lessons/\(exercise.relativePath)/Starter/\(file) has no \"TODO(learner)\" marker telling the learner what to write."
                 )

@@ -121,6 +121,15 @@ struct ManifestErrorTests {
             #"Lessons/pack.json: modules[1].starters: expected "full" or "overlays", found a string"#
         ),
         (
+            #""path": "02-auth","#, #""path": "02-auth", "kind": "bugfix","#,
+            #"Lessons/pack.json: modules[1].kind: expected "build" (the learner finishes each starter) or "#
+                + #""debugging" (the learner finds the bug planted in it), found "bugfix""#
+        ),
+        (
+            #""path": "02-auth","#, #""path": "02-auth", "kind": true,"#,
+            #"Lessons/pack.json: modules[1].kind: expected "build" or "debugging", found true"#
+        ),
+        (
             #""files": ["Queries.swift"], "hints""#,
             #""files": ["Queries.swift"], "removes": ["main.swift"], "hints""#,
             #"Lessons/pack.json: modules[0].exercises[1].removes: only a module with "starters": "overlays" can "#
