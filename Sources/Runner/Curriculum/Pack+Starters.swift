@@ -3,6 +3,7 @@ import Foundation
 extension Pack {
     /// The first line of every given file (a file of the starter the learner does not edit) in a
     /// module whose starters are overlays. The runner writes it, so all given files say the same.
+    /// A debugging module gets none: there the learner must look everywhere.
     public static let givenFileHeader = "// Given: you do not need to change this file.\n"
 
     /// The whole starter of an exercise, as the learner gets it: each file's path relative to
@@ -147,6 +148,8 @@ extension Pack {
     }
 
     private func withGivenHeaders(_ bodies: [String: Data], of exercise: Exercise) -> [String: Data] {
+        // In a debugging module the one file without the header would be the one with the bug.
+        guard modules.first(where: { $0.id == exercise.moduleID })?.kind != .debugging else { return bodies }
         var files = bodies
         let header = Data(Self.givenFileHeader.utf8)
         for (path, data) in bodies where path.hasSuffix(".swift") && !exercise.files.contains(path) {

@@ -19,6 +19,24 @@ import Testing
         }
     }
 
+    @Test func aDebuggingModule_marksNoFileAsGiven_soNoneStandsOutAsTheOneWithTheBug() throws {
+        try withTemporaryDirectory { dir in
+            let manifest = OverlayPack.manifest.replacingOccurrences(
+                of: "\"starters\": \"overlays\",",
+                with: "\"starters\": \"overlays\", \"kind\": \"debugging\",")
+            let pack = try OverlayPack.create(at: dir, manifest: manifest).load()
+            let second = try pack.findExercise("s02-second")
+            #expect(
+                try pack.starterFiles(of: second).texts == [
+                    "main.swift": "print(\"shop\")\n",
+                    "Models.swift": "struct Item {}\n",
+                    "Store.swift": "struct Store {}\n",
+                    "Search.swift": "// TODO(learner): search\n",
+                ])
+            #expect(try pack.solvedFiles(of: second).texts["Store.swift"] == "struct Store {}\n")
+        }
+    }
+
     @Test func laterStep_isThePreviousStepSolved_withItsOwnFilesLaidOver() throws {
         try withTemporaryDirectory { dir in
             let pack = try OverlayPack.create(at: dir).load()
