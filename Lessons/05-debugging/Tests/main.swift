@@ -3,4 +3,5 @@ import GraderKit
 GraderMain.run([
     requestIDs,
     swallowedError,
+    replayATrace,
 ])

@@ -53,6 +53,10 @@ extension TestContext {
         }
     }
 
+    /// The port the learner's server listens on (starting it when it is not running), for what
+    /// connects by other means than `t.http`: the learner's own program, a raw socket.
+    public func serverPort() throws -> Int { try runningPort() }
+
     /// The program's own name and its arguments, as a learner would type them.
     static func spokenCommand(_ executable: String, _ arguments: [String]) -> String {
         ([URL(fileURLWithPath: executable).lastPathComponent] + arguments).joined(separator: " ")
