@@ -4,4 +4,5 @@ GraderMain.run([
     requestIDs,
     swallowedError,
     replayATrace,
+    pagination,
 ])
