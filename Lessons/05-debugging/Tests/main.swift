@@ -5,4 +5,5 @@ GraderMain.run([
     swallowedError,
     replayATrace,
     pagination,
+    timeZones,
 ])
