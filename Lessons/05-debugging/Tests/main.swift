@@ -6,4 +6,5 @@ GraderMain.run([
     replayATrace,
     pagination,
     timeZones,
+    money,
 ])
