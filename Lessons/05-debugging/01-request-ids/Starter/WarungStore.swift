@@ -67,42 +67,47 @@ struct WarungStore: Sendable {
 
     /// Places an order: checks every product and its stock, takes the stock and stores the order
     /// and its lines, all in one transaction (BEGIN IMMEDIATE), so two orders for the last plate
-    /// cannot both get it.
+    /// cannot both get it. A problem with any line is thrown inside the transaction, which rolls
+    /// back what the lines before it took: returning from the closure would commit it.
     func placeOrder(_ input: OrderInput, at now: Date) throws -> Result<Order, OrderProblem> {
-        try database.transaction { tx in
-            var items: [OrderItem] = []
-            for line in input.items {
-                guard
-                    let row = try tx.queryOne(
-                        "SELECT id, name, price, stock FROM products WHERE id = ?", line.productID)
-                else { return .failure(.unknownProduct(line.productID)) }
-                let product = try Product(row: row)
-                guard product.stock >= line.quantity else {
-                    return .failure(.notEnoughStock(product: product.name, left: product.stock))
-                }
-                try tx.execute(
-                    "UPDATE products SET stock = stock - ? WHERE id = ?", line.quantity, product.id)
-                items.append(
-                    OrderItem(
-                        productID: product.id, name: product.name, quantity: line.quantity,
-                        price: product.price))
-            }
-            let total = items.reduce(0) { $0 + $1.price * $1.quantity }
-            let createdAt = now.formatted(.iso8601)
-            let id = try tx.execute(
-                "INSERT INTO orders (customer, note, total, created_at) VALUES (?, ?, ?, ?)", input.customer,
-                input.note, total, createdAt
-            ).lastInsertedRowID
-            for item in items {
-                try tx.execute(
-                    "INSERT INTO order_items (order_id, product_id, quantity, price) VALUES (?, ?, ?, ?)", id,
-                    item.productID, item.quantity, item.price)
-            }
-            return .success(
-                Order(
-                    id: id, customer: input.customer, note: input.note, total: total, createdAt: createdAt,
-                    items: items))
+        do {
+            return .success(try database.transaction { tx in try place(input, at: now, in: tx) })
+        } catch let problem as OrderProblem {
+            return .failure(problem)
         }
+    }
+
+    private func place(_ input: OrderInput, at now: Date, in tx: Transaction) throws -> Order {
+        var items: [OrderItem] = []
+        for line in input.items {
+            guard
+                let row = try tx.queryOne(
+                    "SELECT id, name, price, stock FROM products WHERE id = ?", line.productID)
+            else { throw OrderProblem.unknownProduct(line.productID) }
+            let product = try Product(row: row)
+            guard product.stock >= line.quantity else {
+                throw OrderProblem.notEnoughStock(product: product.name, left: product.stock)
+            }
+            try tx.execute("UPDATE products SET stock = stock - ? WHERE id = ?", line.quantity, product.id)
+            items.append(
+                OrderItem(
+                    productID: product.id, name: product.name, quantity: line.quantity, price: product.price))
+        }
+        let total = items.reduce(0) { $0 + $1.price * $1.quantity }
+        let createdAt = now.formatted(.iso8601)
+        let id = try tx.execute(
+            "INSERT INTO orders (customer, note, total, created_at) VALUES (?, ?, ?, ?)", input.customer,
+            input.note,
+            total, createdAt
+        ).lastInsertedRowID
+        for item in items {
+            try tx.execute(
+                "INSERT INTO order_items (order_id, product_id, quantity, price) VALUES (?, ?, ?, ?)", id,
+                item.productID, item.quantity, item.price)
+        }
+        return Order(
+            id: id, customer: input.customer, note: input.note, total: total, createdAt: createdAt,
+            items: items)
     }
 
     /// The order with this id and its lines, or `nil`.
