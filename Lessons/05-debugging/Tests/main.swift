@@ -7,4 +7,5 @@ GraderMain.run([
     pagination,
     timeZones,
     money,
+    lostUpdate,
 ])
