@@ -8,4 +8,5 @@ GraderMain.run([
     timeZones,
     money,
     lostUpdate,
+    errorLeakage,
 ])
