@@ -9,4 +9,6 @@ GraderMain.run([
     money,
     lostUpdate,
     errorLeakage,
+    slowEndpoint,
+    resourceLeak,
 ])
