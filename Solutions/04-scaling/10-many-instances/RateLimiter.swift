@@ -70,7 +70,8 @@ final class RateLimiter: Sendable {
     /// full again (forgetting it changes nothing), and when none is, the client seen least
     /// recently. It runs only for a client the table does not know yet, and only when it is full.
     private func makeRoom(_ tx: Transaction, at seconds: Double) throws {
-        let stored = try timeDatabase { try tx.queryOne("SELECT count(*) AS n FROM rate_limits") }?.int("n") ?? 0
+        let stored =
+            try timeDatabase { try tx.queryOne("SELECT count(*) AS n FROM rate_limits") }?.int("n") ?? 0
         guard stored >= maxClients else { return }
         let forgotten = try timeDatabase {
             try tx.execute(
