@@ -4,6 +4,8 @@ import GraderKit
 
 private let nasiGoreng = 1
 private let sateAyam = 2
+/// The plates left when the lunch rush orders: fewer than the event loops (8) that read at once.
+private let lastFew = 3
 
 /// The stock `GET /products` shows for `product`.
 private func stock(_ t: TestContext, of product: Int) throws -> Int {
@@ -40,9 +42,9 @@ private let takes = Words(
         "pesanan mengambil stoknya; pesanan yang melebihi stok menjawab 409 dan tidak mengambil apa pun, juga saat baris lainnya cukup"
 )
 private let lastTen = Words(
-    "20 orders of 1 Sate ayam at the same moment with 10 left: exactly 10 are placed, the others answer 409, and none is left",
+    "20 orders of 1 Sate ayam at the same moment with 3 left: exactly 3 are placed, the others answer 409, and none is left",
     id:
-        "20 pesanan 1 Sate ayam pada saat yang sama dengan sisa 10: tepat 10 yang dibuat, sisanya menjawab 409, dan tidak ada yang tersisa"
+        "20 pesanan 1 Sate ayam pada saat yang sama dengan sisa 3: tepat 3 yang dibuat, sisanya menjawab 409, dan tidak ada yang tersisa"
 )
 
 let lostUpdate = ExerciseTests("debug07-lost-update") {
@@ -74,14 +76,16 @@ let lostUpdate = ExerciseTests("debug07-lost-update") {
     Check(
         lastTen,
         hint: Words(
-            "Read, check and write the stock in one transaction: two orders that read the stock before either has written it both see 10 left. Where does placeOrder read the stock, and where does it write it?",
+            "Read, check and write the stock in one transaction: two orders that read the stock before either has written it both see 3 left. Where does placeOrder read the stock, and where does it write it?",
             id:
-                "Baca, periksa, dan tulis stoknya dalam satu transaction: dua pesanan yang membaca stok sebelum salah satunya menulis sama-sama melihat sisa 10. Di mana placeOrder membaca stoknya, dan di mana ia menulisnya?"
+                "Baca, periksa, dan tulis stoknya dalam satu transaction: dua pesanan yang membaca stok sebelum salah satunya menulis sama-sama melihat sisa 3. Di mana placeOrder membaca stoknya, dan di mana ia menulisnya?"
         ),
         needs: takes.en,
         timeout: .seconds(30)
     ) { t in
-        try restock(t, sateAyam, to: 10)
+        // Fewer than the server's 8 event loops: the first order on each loop reads the stock while
+        // the lock is held, so more orders read "3 left" than there are, every time.
+        try restock(t, sateAyam, to: lastFew)
         // The grader holds the write lock while all 20 arrive: each has read the stock, or waits to,
         // before any can write it.
         let results = try t.concurrently(20, holdingWriteLockFor: .milliseconds(300)) { _ in
@@ -92,11 +96,11 @@ let lostUpdate = ExerciseTests("debug07-lost-update") {
         let placed = statuses.filter { $0 == 201 }.count
         let left = try stock(t, of: sateAyam)
         try require(
-            placed == 10 && left == 0 && statuses.allSatisfy { $0 == 201 || $0 == 409 },
+            placed == lastFew && left == 0 && statuses.allSatisfy { $0 == 201 || $0 == 409 },
             Words(
-                "20 orders of 1 at the same moment with 10 Sate ayam left: \(placed) were placed (statuses \(statuses.sorted())) and the stock now says \(left); expected 10 placed, 409 for the others, and 0 left",
+                "20 orders of 1 at the same moment with \(lastFew) Sate ayam left: \(placed) were placed (statuses \(statuses.sorted())) and the stock now says \(left); expected \(lastFew) placed, 409 for the others, and 0 left",
                 id:
-                    "20 pesanan 1 pada saat yang sama dengan sisa 10 Sate ayam: \(placed) dibuat (status \(statuses.sorted())) dan stoknya sekarang \(left); seharusnya 10 dibuat, 409 untuk sisanya, dan sisa 0"
+                    "20 pesanan 1 pada saat yang sama dengan sisa \(lastFew) Sate ayam: \(placed) dibuat (status \(statuses.sorted())) dan stoknya sekarang \(left); seharusnya \(lastFew) dibuat, 409 untuk sisanya, dan sisa 0"
             ))
     }
 
