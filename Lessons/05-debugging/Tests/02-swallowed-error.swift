@@ -2,22 +2,11 @@ import BackendKit
 import Foundation
 import GraderKit
 
-/// Longer than BackendKit's busy timeout (5 s): a write that waits for the lock gives up first.
-private let lockHold: Duration = .seconds(6)
-
 private let paysInCash = Words(
     "a payment in cash is recorded: 201, and GET /orders/:id/payments lists it with nothing left due",
     id:
         "pembayaran tunai tercatat: 201, dan GET /orders/:id/payments menampilkannya tanpa sisa yang harus dibayar"
 )
-
-/// Places the sample order and returns its id.
-private func placeOrder(_ t: TestContext) throws -> Int {
-    let placed = try t.http.post("/orders", json: Warung.sampleOrder).expectStatus(201)
-    return try requireValue(
-        try placed.json()["id"]?.int, Words("the order's id in the answer", id: "id pesanan di jawabannya"),
-        response: placed)
-}
 
 /// The payments `GET /orders/:id/payments` lists.
 private func listed(_ t: TestContext, order: Int) throws -> (payments: [JSONValue], response: ClientResponse)
@@ -41,7 +30,7 @@ let swallowedError = ExerciseTests("debug02-swallowed-error") {
                 "Membayar harus tetap berfungsi: perbaiki apa yang terjadi saat pembayaran tidak bisa disimpan, bukan apakah ia disimpan."
         )
     ) { t in
-        let order = try placeOrder(t)
+        let order = try Warung.placeSampleOrder(t)
         let paid = try t.http.post("/orders/\(order)/payments", json: ["amount": 55_000, "method": "cash"])
         try paid.expectStatus(201)
         let (payments, response) = try listed(t, order: order)
@@ -70,7 +59,7 @@ let swallowedError = ExerciseTests("debug02-swallowed-error") {
     ) { t in
         _ = try t.http.post("/orders/9999/payments", json: ["amount": 1000, "method": "cash"]).expectProblem(
             status: 404)
-        let order = try placeOrder(t)
+        let order = try Warung.placeSampleOrder(t)
         _ = try t.http.post("/orders/\(order)/payments", json: ["amount": 0, "method": "cash"]).expectProblem(
             status: 422)
         _ = try t.http.post("/orders/\(order)/payments", json: ["amount": 1000, "method": "bitcoin"])
@@ -90,7 +79,7 @@ let swallowedError = ExerciseTests("debug02-swallowed-error") {
         ),
         needs: paysInCash.en
     ) { t in
-        let order = try placeOrder(t)
+        let order = try Warung.placeSampleOrder(t)
         let paid = try t.http.post("/orders/\(order)/payments", json: ["amount": 20_000, "method": "QRIS"])
         switch paid.status {
         case 201:
@@ -136,22 +125,13 @@ let swallowedError = ExerciseTests("debug02-swallowed-error") {
         needs: paysInCash.en,
         timeout: .seconds(30)
     ) { t in
-        let order = try placeOrder(t)
+        let order = try Warung.placeSampleOrder(t)
         let requestID = "pay-while-locked"
-        let patience = t.http.timeout
-        t.http.timeout = .seconds(15)
-        defer { t.http.timeout = patience }
-        var answer: ClientResponse?
-        let lines = try Warung.logged(t) {
-            // The grader holds the write lock for longer than the server waits for it.
-            let results = try t.concurrently(1, holdingWriteLockFor: lockHold) { _ in
-                try t.http.post(
-                    "/orders/\(order)/payments", json: ["amount": 1000, "method": "cash"],
-                    headers: ["X-Request-Id": requestID])
-            }
-            answer = try results[0].get()
+        let (response, lines) = try Warung.sendWhileLocked(t) {
+            try t.http.post(
+                "/orders/\(order)/payments", json: ["amount": 1000, "method": "cash"],
+                headers: ["X-Request-Id": requestID])
         }
-        let response = answer!
         try require(
             (500...599).contains(response.status),
             Words(

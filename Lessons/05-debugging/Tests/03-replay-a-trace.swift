@@ -20,17 +20,6 @@ private let testFails = Words(
     id: "regression test kamu gagal terhadap server yang ada bug-nya (exit status 1)"
 )
 
-/// The stock `GET /products` shows for `product`.
-private func stock(_ http: HTTPClient, of product: Int) throws -> (Int, ClientResponse) {
-    let menu = try http.get("/products").expectStatus(200)
-    let value = try requireValue(
-        try menu.json()["products"]?.array?.first { $0["id"]?.int == product }?["stock"]?.int,
-        Words(
-            "the stock of product \(product) in GET /products", id: "stok produk \(product) di GET /products"),
-        response: menu)
-    return (value, menu)
-}
-
 /// Places an order of `quantity` Sate ayam and returns its id.
 private func order(_ t: TestContext, quantity: Int) throws -> Int {
     let placed = try t.http.post(
@@ -66,18 +55,18 @@ let replayATrace = ExerciseTests("debug03-replay-a-trace") {
                 "Pembatalan harus tetap berfungsi: perbaiki apa yang dilakukan pembatalan kedua, bukan apakah yang pertama berfungsi."
         )
     ) { t in
-        let (before, _) = try stock(t.http, of: sateAyam)
+        let (before, _) = try Warung.stock(t, of: sateAyam)
         // One order stays: the shop's stock is then not a new shop's, as in real life.
         _ = try order(t, quantity: 1)
         let id = try order(t, quantity: 3)
-        let (during, _) = try stock(t.http, of: sateAyam)
+        let (during, _) = try Warung.stock(t, of: sateAyam)
         try requireEqual(
             during, before - 4,
             Words(
                 "the stock of Sate ayam after orders of 1 and 3", id: "stok Sate ayam setelah pesanan 1 dan 3"
             ))
         try t.http.post("/orders/\(id)/cancel", json: [:]).expectStatus(200)
-        let (after, menu) = try stock(t.http, of: sateAyam)
+        let (after, menu) = try Warung.stock(t, of: sateAyam)
         try requireEqual(
             after, before - 1,
             Words(
@@ -96,7 +85,7 @@ let replayATrace = ExerciseTests("debug03-replay-a-trace") {
         ),
         needs: cancels.en
     ) { t in
-        let (before, _) = try stock(t.http, of: sateAyam)
+        let (before, _) = try Warung.stock(t, of: sateAyam)
         let id = try order(t, quantity: 2)
         try t.http.post("/orders/\(id)/cancel", json: [:]).expectStatus(200)
         let again = try t.http.post("/orders/\(id)/cancel", json: [:])
@@ -108,7 +97,7 @@ let replayATrace = ExerciseTests("debug03-replay-a-trace") {
                     "pembatalan kedua pesanan \(id) menjawab \(again.status), seharusnya 200 (tidak ada lagi yang perlu dilakukan) atau 409 (sudah dibatalkan)"
             ),
             response: again)
-        let (after, menu) = try stock(t.http, of: sateAyam)
+        let (after, menu) = try Warung.stock(t, of: sateAyam)
         try require(
             after == before,
             Words(
@@ -133,7 +122,7 @@ let replayATrace = ExerciseTests("debug03-replay-a-trace") {
     ) { t in
         // Several event loops, so the cancels run at the same time instead of one after another.
         try t.startServer(environment: ["BACKENDKIT_THREADS": "8"])
-        let (before, _) = try stock(t.http, of: sateAyam)
+        let (before, _) = try Warung.stock(t, of: sateAyam)
         let id = try order(t, quantity: 2)
         let results = try t.concurrently(4, holdingWriteLockFor: .milliseconds(300)) { _ in
             try t.http.post("/orders/\(id)/cancel", json: [:])
@@ -148,7 +137,7 @@ let replayATrace = ExerciseTests("debug03-replay-a-trace") {
                         "pembatalan yang dikirim bersamaan dengan yang lain menjawab \(status), seharusnya 200 atau 409"
                 ))
         }
-        let (after, menu) = try stock(t.http, of: sateAyam)
+        let (after, menu) = try Warung.stock(t, of: sateAyam)
         try require(
             after == before,
             Words(

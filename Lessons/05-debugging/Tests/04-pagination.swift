@@ -5,20 +5,9 @@ import GraderKit
 /// The second in which the lunch rush placed many orders: they share their created_at.
 private let rush = "2026-12-01T12:00:07Z"
 
-/// Writes orders straight into the database (the server is started first, so the tables exist):
-/// `(id, created_at)` pairs, each with a total of 1000 per id.
+/// Orders with these ids and times (their totals do not matter here).
 private func seedOrders(_ t: TestContext, _ orders: [(id: Int, createdAt: String)]) throws {
-    _ = try t.http.get("/health")
-    try t.prepareDatabase { db in
-        try db.transaction { tx in
-            for order in orders {
-                try tx.execute(
-                    "INSERT INTO orders (id, customer, note, total, created_at) VALUES (?, ?, NULL, ?, ?)",
-                    order.id,
-                    "Pelanggan \(order.id)", order.id * 1000, order.createdAt)
-            }
-        }
-    }
+    try Warung.seed(t, orders.map { Warung.SeededOrder(id: $0.id, at: $0.createdAt, total: $0.id * 1000) })
 }
 
 /// The ids of one page and its `next` cursor.

@@ -11,19 +11,9 @@ private func start(_ t: TestContext, _ extra: [String: String] = [:]) throws {
     try t.startServer(environment: extra.merging(["TZ": serverZone]) { given, _ in given })
 }
 
-/// Writes orders (id, created_at in UTC, total) straight into the database.
+/// Orders with these ids, times (UTC) and totals.
 private func seed(_ t: TestContext, _ orders: [(id: Int, at: String, total: Int)]) throws {
-    _ = try t.http.get("/health")
-    try t.prepareDatabase { db in
-        try db.transaction { tx in
-            for order in orders {
-                try tx.execute(
-                    "INSERT INTO orders (id, customer, note, total, created_at) VALUES (?, ?, NULL, ?, ?)",
-                    order.id,
-                    "Pelanggan \(order.id)", order.total, order.at)
-            }
-        }
-    }
+    try Warung.seed(t, orders.map { Warung.SeededOrder(id: $0.id, at: $0.at, total: $0.total) })
 }
 
 /// `GET /reports/daily?date=…`'s orders and total.

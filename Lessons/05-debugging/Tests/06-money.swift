@@ -6,20 +6,11 @@ import GraderKit
 private let totals =
     [10_000, 20_000, 55_000, 1, 7, 99_999, 100_001, 123_457, 2_500_003] + (1...41).map { 10_000 + $0 * 37 }
 
-/// Writes orders with these totals straight into the database; returns their ids, in order.
+/// Orders with these totals, ids from `firstID` on; returns their ids, in order.
 private func seed(_ t: TestContext, _ totals: [Int], firstID: Int) throws -> [Int] {
-    _ = try t.http.get("/health")
     let ids = totals.indices.map { firstID + $0 }
-    try t.prepareDatabase { db in
-        try db.transaction { tx in
-            for (id, total) in zip(ids, totals) {
-                try tx.execute(
-                    "INSERT INTO orders (id, customer, note, total, created_at) VALUES (?, ?, NULL, ?, ?)",
-                    id,
-                    "Meja \(id)", total, "2026-12-01T05:00:00Z")
-            }
-        }
-    }
+    try Warung.seed(
+        t, zip(ids, totals).map { Warung.SeededOrder(id: $0, at: "2026-12-01T05:00:00Z", total: $1) })
     return ids
 }
 

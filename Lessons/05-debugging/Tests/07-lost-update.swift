@@ -8,14 +8,7 @@ private let sateAyam = 2
 private let lastFew = 3
 
 /// The stock `GET /products` shows for `product`.
-private func stock(_ t: TestContext, of product: Int) throws -> Int {
-    let menu = try t.http.get("/products").expectStatus(200)
-    return try requireValue(
-        try menu.json()["products"]?.array?.first { $0["id"]?.int == product }?["stock"]?.int,
-        Words(
-            "the stock of product \(product) in GET /products", id: "stok produk \(product) di GET /products"),
-        response: menu)
-}
+private func stock(_ t: TestContext, of product: Int) throws -> Int { try Warung.stock(t, of: product).0 }
 
 private func orderBody(_ lines: [(product: Int, quantity: Int)]) -> JSONValue {
     [

@@ -2,9 +2,6 @@ import BackendKit
 import Foundation
 import GraderKit
 
-/// Longer than BackendKit's busy timeout (5 s): the INSERT gives up with "database is locked".
-private let lockHold: Duration = .seconds(6)
-
 /// What no answer to a client may contain: the inside of the server.
 private let insideWords = [
     "UNIQUE", "constraint", "INSERT", "SELECT", "products.name", "sqlite", "SQLite", "DatabaseError",
@@ -31,19 +28,11 @@ private let quiet = Words(
 
 /// Sends `POST /products` while the grader holds the write lock, so the INSERT fails inside.
 private func addWhileLocked(_ t: TestContext, requestID: String) throws -> (ClientResponse, [String]) {
-    let patience = t.http.timeout
-    t.http.timeout = .seconds(15)
-    defer { t.http.timeout = patience }
-    var answer: ClientResponse?
-    let lines = try Warung.logged(t) {
-        let results = try t.concurrently(1, holdingWriteLockFor: lockHold) { _ in
-            try t.http.post(
-                "/products", json: ["name": .string("Es jeruk \(requestID)"), "price": 6000, "stock": 30],
-                headers: ["X-Request-Id": requestID])
-        }
-        answer = try results[0].get()
+    try Warung.sendWhileLocked(t) {
+        try t.http.post(
+            "/products", json: ["name": .string("Es jeruk \(requestID)"), "price": 6000, "stock": 30],
+            headers: ["X-Request-Id": requestID])
     }
-    return (answer!, lines)
 }
 
 let errorLeakage = ExerciseTests("debug08-error-leakage") {

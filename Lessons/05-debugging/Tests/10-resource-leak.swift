@@ -14,13 +14,6 @@ private func start(_ t: TestContext) throws -> URL {
     return folder
 }
 
-private func placeOrder(_ t: TestContext) throws -> Int {
-    let placed = try t.http.post("/orders", json: Warung.sampleOrder).expectStatus(201)
-    return try requireValue(
-        try placed.json()["id"]?.int, Words("the order's id in the answer", id: "id pesanan di jawabannya"),
-        response: placed)
-}
-
 private let prints = Words(
     "GET /orders/:id/receipt answers the receipt with its total and keeps it as a file in RECEIPTS_DIR; an order that does not exist answers 404",
     id:
@@ -42,7 +35,7 @@ let resourceLeak = ExerciseTests("debug10-resource-leak") {
         )
     ) { t in
         let folder = try start(t)
-        let id = try placeOrder(t)
+        let id = try Warung.placeSampleOrder(t)
         let receipt = try t.http.get("/orders/\(id)/receipt").expectStatus(200)
         try require(
             receipt.text.contains("55000"),
@@ -72,7 +65,7 @@ let resourceLeak = ExerciseTests("debug10-resource-leak") {
         timeout: .seconds(60)
     ) { t in
         _ = try start(t)
-        let id = try placeOrder(t)
+        let id = try Warung.placeSampleOrder(t)
         for (what, target) in [
             ("orders that do not exist", "/orders/\(id + 1000)/receipt"),
             ("order \(id)", "/orders/\(id)/receipt"),
