@@ -20,51 +20,6 @@ private func createLink(_ t: TestContext, headers: HTTPHeaders = [:]) throws -> 
     try t.http.post("/links", json: ["url": "https://example.com/limited"], headers: headers)
 }
 
-/// Creates links until one is refused (or `max` were created): how many were created, and the refusal.
-private func createUntilRefused(_ t: TestContext, max: Int) throws -> (created: Int, refusal: ClientResponse?)
-{
-    for created in 0..<max {
-        let response = try createLink(t)
-        guard response.status == 201 else {
-            try response.expectStatus(
-                429,
-                hint: Words(
-                    "An empty bucket answers 429 Too Many Requests at once.",
-                    id: "Ember yang kosong menjawab 429 Too Many Requests saat itu juga."))
-            return (created, response)
-        }
-    }
-    return (max, nil)
-}
-
-/// The `Retry-After` of a 429, read as whole seconds (at least 1), or the check fails naming it.
-@discardableResult
-private func retryAfter(_ response: ClientResponse) throws -> Int {
-    let header = try requireValue(
-        response.headers["Retry-After"],
-        Words(
-            "the 429 has no Retry-After header: a client cannot tell when a token is back",
-            id: "429-nya tidak punya header Retry-After: client tidak tahu kapan token-nya kembali"),
-        response: response)
-    let seconds = try requireValue(
-        Int(header.trimmingCharacters(in: .whitespaces)),
-        Words(
-            "Retry-After is \"\(header)\": it must be a whole number of seconds, rounded up (RFC 9110 §10.2.3)",
-            id:
-                "Retry-After berisi \"\(header)\": seharusnya bilangan bulat detik, dibulatkan ke atas (RFC 9110 §10.2.3)"
-        ),
-        response: response)
-    try require(
-        seconds >= 1,
-        Words(
-            "Retry-After is \(seconds), which tells the client to come back now, while the bucket is still empty: round the wait up",
-            id:
-                "Retry-After berisi \(seconds), yang menyuruh client kembali sekarang, padahal embernya masih kosong: bulatkan waktu tunggunya ke atas"
-        ),
-        response: response)
-    return seconds
-}
-
 /// Moves the server's clock to `before` seconds ahead of the next whole minute, where a fixed
 /// window per minute starts again.
 private func moveClockBeforeMinute(_ t: TestContext, before: Double) throws {
@@ -115,7 +70,7 @@ let rateLimits = ExerciseTests("scale06-rate-limits") {
                 id:
                     "Link ke-\(burst + 1) sudah melewati burst: langsung jawab 429 Too Many Requests, sebagai problem document (lempar HTTPError)."
             ))
-        try retryAfter(refused)
+        try RateLimited.retryAfter(refused)
     }
 
     Check(
@@ -134,7 +89,7 @@ let rateLimits = ExerciseTests("scale06-rate-limits") {
     ) { t in
         try startLimited(t, perMinute: 60)
         try moveClockBeforeMinute(t, before: 1.5)
-        let first = try createUntilRefused(t, max: burst + 1)
+        let first = try RateLimited.createUntilRefused(t.http, max: burst + 1)
         try requireEqual(
             first.created, burst,
             Words(
@@ -142,7 +97,7 @@ let rateLimits = ExerciseTests("scale06-rate-limits") {
                 id: "jumlah link yang dibuat sekaligus dengan RATE_LIMIT_BURST=\(burst)"),
             response: first.refusal)
         try t.advanceClock(by: .seconds(3))
-        let later = try createUntilRefused(t, max: burst + 1)
+        let later = try RateLimited.createUntilRefused(t.http, max: burst + 1)
         try require(
             later.created == 3,
             later.created < 3
@@ -158,7 +113,7 @@ let rateLimits = ExerciseTests("scale06-rate-limits") {
                 ),
             response: later.refusal)
         try t.advanceClock(by: .hours(1))
-        let rested = try createUntilRefused(t, max: burst + 2)
+        let rested = try RateLimited.createUntilRefused(t.http, max: burst + 2)
         try require(
             rested.created == burst,
             Words(
@@ -183,13 +138,13 @@ let rateLimits = ExerciseTests("scale06-rate-limits") {
         needs: limited.en
     ) { t in
         try startLimited(t, perMinute: 6)
-        let first = try createUntilRefused(t, max: burst + 1)
+        let first = try RateLimited.createUntilRefused(t.http, max: burst + 1)
         let refusal = try requireValue(
             first.refusal,
             Words(
                 "\(burst + 1) links were created at once with RATE_LIMIT_BURST=\(burst)",
                 id: "\(burst + 1) link dibuat sekaligus dengan RATE_LIMIT_BURST=\(burst)"))
-        let wait = try retryAfter(refusal)
+        let wait = try RateLimited.retryAfter(refusal)
         try requireEqual(
             wait, 10,
             Words(
@@ -204,7 +159,7 @@ let rateLimits = ExerciseTests("scale06-rate-limits") {
                 "9 of the 10 seconds have passed: the token is not back yet.",
                 id: "9 dari 10 detik sudah lewat: token-nya belum kembali."))
         try requireEqual(
-            try retryAfter(almost), 1,
+            try RateLimited.retryAfter(almost), 1,
             Words(
                 "Retry-After 9 seconds into a 10-second wait",
                 id: "Retry-After setelah 9 detik dari waktu tunggu 10 detik"),
@@ -255,7 +210,7 @@ let rateLimits = ExerciseTests("scale06-rate-limits") {
         needs: limited.en
     ) { t in
         try startLimited(t, perMinute: 6)
-        let own = try createUntilRefused(t, max: burst + 1)
+        let own = try RateLimited.createUntilRefused(t.http, max: burst + 1)
         try require(
             own.refusal != nil,
             Words(
@@ -286,7 +241,7 @@ let rateLimits = ExerciseTests("scale06-rate-limits") {
     ) { t in
         try startLimited(t, perMinute: 6)
         let code = try Shortlinks.create(t, url: "https://example.com/still-redirects")
-        _ = try createUntilRefused(t, max: burst + 1)
+        _ = try RateLimited.createUntilRefused(t.http, max: burst + 1)
         for _ in 1...3 {
             try t.http.get("/\(code)").expectStatus(
                 302,

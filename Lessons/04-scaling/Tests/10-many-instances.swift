@@ -38,34 +38,6 @@ private func refillEveryBucket(_ t: TestContext) throws {
     try t.advanceClock(by: .hours(1))
 }
 
-/// `POST /links` through `client` until one is refused (or `max` were created).
-private func createUntilRefused(_ client: HTTPClient, max: Int) throws -> (
-    created: Int, refusal: ClientResponse?
-) {
-    for created in 0..<max {
-        let response = try client.post("/links", json: ["url": "https://example.com/fleet"])
-        guard response.status == 201 else {
-            try response.expectStatus(
-                429,
-                hint: Words(
-                    "An empty bucket answers 429 Too Many Requests.",
-                    id: "Ember yang kosong menjawab 429 Too Many Requests."))
-            return (created, response)
-        }
-    }
-    return (max, nil)
-}
-
-/// The whole seconds of a 429's `Retry-After`.
-private func retryAfter(_ response: ClientResponse) throws -> Int {
-    try requireValue(
-        response.headers["Retry-After"].flatMap { Int($0.trimmingCharacters(in: .whitespaces)) },
-        Words(
-            "the 429 has no Retry-After in whole seconds",
-            id: "429-nya tidak punya Retry-After dalam detik bulat"),
-        response: response)
-}
-
 /// `GET /<code>` on `instance` must be a 302 to `url`.
 private func expectRedirect(
     _ instance: ServerInstance, _ code: String, to url: String, _ why: Words
@@ -188,7 +160,7 @@ let manyInstances = ExerciseTests("scale10-many-instances") {
         // The checks before created a few links with a burst of 1000: this client's bucket is full.
         let (instances, front) = try startFleet(t)
         defer { stopAll(instances) }
-        let result = try createUntilRefused(front.http, max: instanceCount * burst + 1)
+        let result = try RateLimited.createUntilRefused(front.http, max: instanceCount * burst + 1)
         try require(
             result.created == burst,
             result.created > burst
@@ -203,7 +175,7 @@ let manyInstances = ExerciseTests("scale10-many-instances") {
                         "client yang baru membuat 2 link hanya bisa membuat \(result.created) lagi, seharusnya \(burst) (RATE_LIMIT_BURST)"
                 ),
             response: result.refusal)
-        if let refusal = result.refusal { _ = try retryAfter(refusal) }
+        if let refusal = result.refusal { _ = try RateLimited.retryAfter(refusal) }
     }
 
     Check(
@@ -223,7 +195,7 @@ let manyInstances = ExerciseTests("scale10-many-instances") {
         let (instances, front) = try startFleet(t)
         defer { stopAll(instances) }
         try refillEveryBucket(t)
-        let first = try createUntilRefused(front.http, max: burst + 1)
+        let first = try RateLimited.createUntilRefused(front.http, max: burst + 1)
         try require(
             first.created == burst,
             Words(
@@ -249,7 +221,7 @@ let manyInstances = ExerciseTests("scale10-many-instances") {
                     "Instance 2 sudah memakai satu-satunya token yang kembali: instance 3 harus melihat ember yang kosong."
             ))
         try requireEqual(
-            try retryAfter(refused), 60 / perMinute,
+            try RateLimited.retryAfter(refused), 60 / perMinute,
             Words(
                 "Retry-After on instance 3 right after instance 2 spent the token",
                 id: "Retry-After di instance 3 tepat setelah instance 2 memakai token-nya"),

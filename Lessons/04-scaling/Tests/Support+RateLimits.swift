@@ -175,3 +175,52 @@ enum OtherClients {
                 id: "request dari \(source) gagal saat \(step): \(String(cString: strerror(errno)))"))
     }
 }
+
+/// What the rate-limit checks of steps 6 and 10 ask of `POST /links`.
+enum RateLimited {
+    /// Creates links until one is refused (or `max` were created): how many were created, and the refusal.
+    static func createUntilRefused(_ client: HTTPClient, max: Int) throws -> (
+        created: Int, refusal: ClientResponse?
+    ) {
+        for created in 0..<max {
+            let response = try client.post("/links", json: ["url": "https://example.com/limited"])
+            guard response.status == 201 else {
+                try response.expectStatus(
+                    429,
+                    hint: Words(
+                        "An empty bucket answers 429 Too Many Requests at once.",
+                        id: "Ember yang kosong menjawab 429 Too Many Requests saat itu juga."))
+                return (created, response)
+            }
+        }
+        return (max, nil)
+    }
+
+    /// The `Retry-After` of a 429, read as whole seconds (at least 1), or the check fails naming it.
+    @discardableResult
+    static func retryAfter(_ response: ClientResponse) throws -> Int {
+        let header = try requireValue(
+            response.headers["Retry-After"],
+            Words(
+                "the 429 has no Retry-After header: a client cannot tell when a token is back",
+                id: "429-nya tidak punya header Retry-After: client tidak tahu kapan token-nya kembali"),
+            response: response)
+        let seconds = try requireValue(
+            Int(header.trimmingCharacters(in: .whitespaces)),
+            Words(
+                "Retry-After is \"\(header)\": it must be a whole number of seconds, rounded up (RFC 9110 §10.2.3)",
+                id:
+                    "Retry-After berisi \"\(header)\": seharusnya bilangan bulat detik, dibulatkan ke atas (RFC 9110 §10.2.3)"
+            ),
+            response: response)
+        try require(
+            seconds >= 1,
+            Words(
+                "Retry-After is \(seconds), which tells the client to come back now, while the bucket is still empty: round the wait up",
+                id:
+                    "Retry-After berisi \(seconds), yang menyuruh client kembali sekarang, padahal embernya masih kosong: bulatkan waktu tunggunya ke atas"
+            ),
+            response: response)
+        return seconds
+    }
+}
