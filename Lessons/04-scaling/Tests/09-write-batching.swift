@@ -1,6 +1,7 @@
 import BackendKit
 import Foundation
 import GraderKit
+import Synchronization
 
 #if canImport(Glibc)
     import Glibc
@@ -38,6 +39,163 @@ private func writes(_ statements: [LoggedStatement]) -> [LoggedStatement] {
         let sql = $0.sql.trimmingCharacters(in: .whitespacesAndNewlines).uppercased()
         return sql.hasPrefix("INSERT") || sql.hasPrefix("UPDATE") || sql.hasPrefix("DELETE")
     }
+}
+
+/// The write load: imports of `bulkSize` links at the same moment, threads sending single creates
+/// one after another until every import has answered, and redirects whose clicks wake the writer.
+private let loadImports = 4
+private let createThreads = 4
+/// Clicks waiting before the load starts: the load's first redirect makes a whole batch
+/// (ClickQueue.batchLimit, 500), which wakes the click writer at once, in the middle of the imports.
+private let waitingClicks = 499
+/// How long the load waits for the click writer's batch to be stored, in seconds: far more than it
+/// takes (well under a second on the reference solution), so it only ends a load whose writer failed.
+private let batchDeadline = 15.0
+/// How much longer than the reference solution's whole load one create may wait.
+private let createWaitRatio = 3.0
+/// The load's server: an event loop for every request of the load, no rate limit in the way, and no
+/// click writer timer (only the whole batch wakes it).
+private let writeLoadEnvironment = [
+    "BACKENDKIT_THREADS": "16", "RATE_LIMIT_BURST": "10000", "CLICK_FLUSH_SECONDS": "300",
+]
+
+private let underWriteLoad = Words(
+    "4 imports of 1000 links, the click writer and single POST /links at the same moment: all succeed, none with database is locked, and no create waits 3× as long as the reference's whole load",
+    id:
+        "4 impor berisi 1000 link, penulis klik, dan POST /links tunggal pada saat yang sama: semuanya berhasil, tidak ada yang gagal dengan database is locked, dan tidak ada create yang menunggu 3× selama seluruh beban di solusi acuan"
+)
+
+private func secondsSince(_ start: ContinuousClock.Instant) -> Double {
+    let elapsed = (ContinuousClock.now - start).components
+    return Double(elapsed.seconds) + Double(elapsed.attoseconds) / 1e18
+}
+
+/// One request of the write load, as it ended.
+private struct LoadOutcome: Sendable {
+    var request: Words
+    var isCreate = false
+    var status: Int?
+    var seconds: Double
+    /// Why it has no status: the client's error, or what did not happen.
+    var failure: Words?
+
+    var succeeded: Bool { status.map { (200..<400).contains($0) } ?? false }
+
+    var line: Words {
+        let ended = status.map { Words(verbatim: String($0)) } ?? failure ?? Words(verbatim: "?")
+        let time = String(format: "%.2f", seconds)
+        return Words(
+            "\(request.en) → \(ended.en) after \(time) s",
+            id: "\(request[.id]) → \(ended[.id]) setelah \(time) detik")
+    }
+}
+
+/// The lines of `outcomes` (at most `limit`), in both languages.
+private func lines(_ outcomes: some Sequence<LoadOutcome>, limit: Int) -> Words {
+    let shown = outcomes.prefix(limit).map(\.line)
+    return Words(
+        shown.map(\.en).joined(separator: "; "), id: shown.map { $0[.id] }.joined(separator: "; "))
+}
+
+/// How many imports of the load have answered, and whether the load is over: every import answered
+/// and the click writer's batch stored (or given up on).
+private final class LoadProgress: Sendable {
+    let state = Mutex((importsAnswered: 0, over: false))
+}
+
+/// Sends one request of the load and notes how it ended and how long it took.
+private func timed(_ request: String, isCreate: Bool = false, _ send: () throws -> ClientResponse)
+    -> LoadOutcome
+{
+    let start = ContinuousClock.now
+    var outcome = LoadOutcome(request: Words(verbatim: request), isCreate: isCreate, seconds: 0)
+    do {
+        outcome.status = try send().status
+    } catch let failure as CheckFailure {
+        outcome.failure = Words(verbatim: failure.message)
+    } catch {
+        outcome.failure = Words(verbatim: "\(error)")
+    }
+    outcome.seconds = secondsSince(start)
+    return outcome
+}
+
+/// The write load on one server (`http`): a link to click, `waitingClicks` clicks waiting, then
+/// `loadImports` imports, `createThreads` threads of single creates and one thread of redirects
+/// released together, until every import answered and the click batch is stored. Returns every
+/// request's outcome and how long the whole load took.
+private func writeLoad(_ t: TestContext, on http: HTTPClient, tag: String) throws -> (
+    outcomes: [LoadOutcome], seconds: Double
+) {
+    let clicked = try http.post("/links", json: ["url": .string("https://example.com/clicked/\(tag)")])
+        .expectStatus(201)
+    let code = try requireValue(
+        try clicked.json()["code"]?.string,
+        Words(
+            "expected the new link's code in the answer, as {\"code\": \"…\"}",
+            id: "seharusnya code link baru ada di jawabannya, seperti {\"code\": \"…\"}"),
+        response: clicked)
+    let preloaded = t.concurrently(4) { index in
+        for _ in 0..<(waitingClicks / 4 + (index < waitingClicks % 4 ? 1 : 0)) {
+            try http.get("/\(code)").expectStatus(302)
+        }
+    }
+    for result in preloaded { try result.get() }
+
+    let progress = LoadProgress()
+    let start = ContinuousClock.now
+    let results = t.concurrently(loadImports + createThreads + 1) { index -> [LoadOutcome] in
+        if index < loadImports {
+            defer { progress.state.withLock { $0.importsAnswered += 1 } }
+            let links = (0..<bulkSize).map {
+                JSONValue.object(["url": .string("https://example.com/load/\(tag)/\(index)/\($0)")])
+            }
+            return [
+                timed("POST /links/bulk (import \(index + 1))") {
+                    try http.post("/links/bulk", json: bulk(links))
+                }
+            ]
+        }
+        var outcomes: [LoadOutcome] = []
+        if index < loadImports + createThreads {
+            // Single creates one after another until the load is over, at least two.
+            while outcomes.count < 2 || !progress.state.withLock({ $0.over }) {
+                let name = "\(index - loadImports + 1).\(outcomes.count + 1)"
+                let url = "https://example.com/single/\(tag)/\(name)"
+                outcomes.append(
+                    timed("POST /links (create \(name))", isCreate: true) {
+                        try http.post("/links", json: ["url": .string(url)])
+                    })
+            }
+            return outcomes
+        }
+        // Redirects until every import has answered: the first makes the whole batch that wakes the
+        // writer. Then wait for that batch to be stored, which ends the load.
+        defer { progress.state.withLock { $0.over = true } }
+        while outcomes.isEmpty || progress.state.withLock({ $0.importsAnswered }) < loadImports {
+            outcomes.append(timed("GET /\(code) (click \(outcomes.count + 1))") { try http.get("/\(code)") })
+        }
+        while true {
+            let details = try? http.get("/links/\(code)")
+            if let clicks = try? details?.json()["clicks"]?.int, clicks > waitingClicks { return outcomes }
+            guard secondsSince(start) < batchDeadline else {
+                let stored = (try? details?.json()["clicks"]?.int).flatMap { $0 }.map(String.init) ?? "?"
+                outcomes.append(
+                    LoadOutcome(
+                        request: Words(
+                            "the click writer's batch of \(waitingClicks + 1) clicks",
+                            id: "batch \(waitingClicks + 1) klik milik penulis klik"),
+                        seconds: secondsSince(start),
+                        failure: Words(
+                            "not stored (GET /links/\(code) counts \(stored))",
+                            id: "tidak tersimpan (GET /links/\(code) menghitung \(stored))")))
+                return outcomes
+            }
+            Thread.sleep(forTimeInterval: 0.02)
+        }
+    }
+    let seconds = secondsSince(start)
+    return (try results.flatMap { try $0.get() }, seconds)
 }
 
 private func linkCount(_ t: TestContext, codeLike pattern: String = "%") throws -> Int {
@@ -184,6 +342,55 @@ let writeBatching = ExerciseTests("scale09-write-batching") {
                 "two imports of the code shared-code at the same moment answered \(statuses) and stored it \(stored) times: exactly one 201 and one 409 were expected, and one row",
                 id:
                     "dua impor code shared-code pada saat yang sama menjawab \(statuses) dan menyimpannya \(stored) kali: seharusnya tepat satu 201 dan satu 409, dan satu baris"
+            ))
+    }
+
+    Check(
+        underWriteLoad,
+        hint: Words(
+            "Inside db.transaction, only the statements: no pause, no slow call, nothing per link that takes time. The write lock is held until the closure returns, and every other writer (a create, the click writer, another import) waits for it, at most busy_timeout (5 s), then fails with database is locked.",
+            id:
+                "Di dalam db.transaction, hanya statement-nya: tanpa jeda, tanpa panggilan yang lambat, tanpa pekerjaan per link yang makan waktu. Write lock dipegang sampai closure-nya selesai, dan setiap penulis lain (create, penulis klik, impor lain) menunggunya, paling lama busy_timeout (5 detik), lalu gagal dengan database is locked."
+        ),
+        needs: bulkInOneTransaction.en,
+        timeout: .seconds(60)
+    ) { t in
+        try Shortlinks.start(t, environment: writeLoadEnvironment)
+        let reference = try t.referenceHTTP()
+        reference.timeout = .seconds(20)
+        let referenceLoad = try writeLoad(t, on: reference, tag: "reference")
+        let referenceFailures = lines(referenceLoad.outcomes.filter { !$0.succeeded }, limit: 3)
+        try require(
+            referenceLoad.outcomes.allSatisfy(\.succeeded),
+            Words(
+                "the reference solution failed under the write load: \(referenceFailures.en). This is a problem in the lesson pack (or a very busy machine), not in your code.",
+                id:
+                    "solusi acuan gagal di bawah beban tulis: \(referenceFailures[.id]). Ini masalah di paket pelajaran (atau mesin yang sangat sibuk), bukan di kodemu."
+            ))
+
+        let timeout = t.http.timeout
+        t.http.timeout = .seconds(20)  // a writer gives up after busy_timeout, 5 s: see its answer
+        defer { t.http.timeout = timeout }
+        let load = try writeLoad(t, on: t.http, tag: "yours")
+        let failed = load.outcomes.filter { !$0.succeeded }
+        let locked = t.serverOutput.contains("database is locked")
+        try require(
+            failed.isEmpty,
+            Words(
+                "under the write load \(failed.count) of \(load.outcomes.count) requests failed, for example \(lines(failed, limit: 4).en)\(locked ? "; your server logged database is locked" : ""). A writer waits at most busy_timeout (5 s) for the write lock: some transaction held it far longer than its statements take.",
+                id:
+                    "di bawah beban tulis \(failed.count) dari \(load.outcomes.count) request gagal, misalnya \(lines(failed, limit: 4)[.id])\(locked ? "; server kamu mencatat database is locked" : ""). Seorang penulis menunggu write lock paling lama busy_timeout (5 detik): ada transaction yang memegangnya jauh lebih lama daripada waktu statement-nya."
+            ))
+        let slowest = try requireValue(
+            load.outcomes.filter(\.isCreate).max { $0.seconds < $1.seconds },
+            Words("no single create was sent", id: "tidak ada create tunggal yang terkirim"))
+        let allowed = referenceLoad.seconds * createWaitRatio
+        try require(
+            slowest.seconds <= allowed,
+            Words(
+                "under the write load your slowest single create, \(slowest.line.en), waited longer than 3× the reference solution's whole load (4 imports, the clicks and every create: \(String(format: "%.2f", referenceLoad.seconds)) s). A create waits that long only when a transaction holds the write lock far longer than its statements take.",
+                id:
+                    "di bawah beban tulis create tunggal kamu yang paling lambat, \(slowest.line[.id]), menunggu lebih lama daripada 3× seluruh beban di solusi acuan (4 impor, klik-kliknya, dan semua create: \(String(format: "%.2f", referenceLoad.seconds)) detik). Create menunggu selama itu hanya kalau ada transaction yang memegang write lock jauh lebih lama daripada waktu statement-nya."
             ))
     }
 }
