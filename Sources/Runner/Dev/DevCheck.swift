@@ -73,9 +73,10 @@ public struct DevCheck: Sendable {
             var solved: [String: Data]?
             do {
                 let starter = DevCheckPackage.starterProduct(exercise)
-                programs.append(.init(product: starter, files: try pack.starterFiles(of: exercise)))
-                jobs.append(Job(exercise: exercise, role: .starter, product: starter))
                 let solution = DevCheckPackage.solutionProduct(exercise)
+                programs.append(
+                    .init(product: starter, files: try pack.starterFiles(of: exercise), base: solution))
+                jobs.append(Job(exercise: exercise, role: .starter, product: starter))
                 solved = try pack.solvedFiles(of: exercise)
                 programs.append(.init(product: solution, files: solved ?? [:]))
                 jobs.append(Job(exercise: exercise, role: .solution, product: solution))
@@ -100,7 +101,10 @@ public struct DevCheck: Sendable {
             guard let solved else { continue }
             for variant in chosen {
                 let product = DevCheckPackage.variantProduct(variant)
-                programs.append(.init(product: product, files: variant.assembled(over: solved)))
+                programs.append(
+                    .init(
+                        product: product, files: variant.assembled(over: solved),
+                        base: DevCheckPackage.solutionProduct(exercise)))
                 jobs.append(Job(exercise: exercise, role: .variant(variant), product: product))
             }
         }

@@ -11,10 +11,12 @@ struct DevCheckPackage {
     let pack: Pack
     let home: URL
 
-    /// One executable target: a product name and its whole program.
+    /// One program: a product name, its whole source, and the program it differs from least
+    /// (a variant's or starter's solution), whose objects it may reuse.
     struct Program {
         var product: String
         var files: [String: Data]
+        var base: String? = nil
     }
 
     var folder: URL {
@@ -38,7 +40,10 @@ struct DevCheckPackage {
         folder.appendingPathComponent(".build/debug/\(product)")
     }
 
-    private var programsFolder: URL { folder.appendingPathComponent("Exercises", isDirectory: true) }
+    /// Each program's sources, a folder per product.
+    var programsFolder: URL { folder.appendingPathComponent("Exercises", isDirectory: true) }
+    /// Each program's objects and build record, when built without SwiftPM (`ProgramBuilder`).
+    var objectsFolder: URL { folder.appendingPathComponent("Programs", isDirectory: true) }
     private var gradersFolder: URL { folder.appendingPathComponent("Graders", isDirectory: true) }
 
     /// Runs `body` while no other dev check or `dev mutants` uses this package.

@@ -32,6 +32,54 @@ struct DevPackageBuild {
         programs: [DevCheckPackage.Program], graders modules: [Module], explainAlone: (String) -> Bool,
         onProgress: @escaping @Sendable (String) -> Void
     ) throws -> Outcome {
+        if let outcome = try runDirectly(
+            programs: programs, graders: modules, explainAlone: explainAlone, onProgress: onProgress)
+        {
+            return outcome
+        }
+        return try runAsTargets(
+            programs: programs, graders: modules, explainAlone: explainAlone, onProgress: onProgress)
+    }
+
+    /// SwiftPM builds the graders and the seed program; `ProgramBuilder` builds the programs from
+    /// the seed's commands. Nil when the seed does not build or its commands cannot be read: then
+    /// every program is a SwiftPM target.
+    private func runDirectly(
+        programs: [DevCheckPackage.Program], graders modules: [Module], explainAlone: (String) -> Bool,
+        onProgress: @escaping @Sendable (String) -> Void
+    ) throws -> Outcome? {
+        let seed = DevCheckPackage.Program(
+            product: ProgramPlan.seedProduct, files: ["main.swift": Data(ProgramPlan.seedSource.utf8)])
+        try FileSystem.mirror(
+            files: seed.files, to: package.programsFolder.appendingPathComponent(seed.product))
+        var outcome = try runAsTargets(
+            programs: [seed], graders: modules, explainAlone: { $0 != seed.product && explainAlone($0) },
+            onProgress: onProgress)
+        guard outcome.built.contains(seed.product), let plan = ProgramPlan.derive(package: package.folder)
+        else { return nil }
+        outcome.built.remove(seed.product)
+        let package = package
+        let builder = ProgramBuilder(
+            plan: plan, sourcesFolder: package.programsFolder, programsFolder: package.objectsFolder,
+            binary: { package.binary($0) })
+        let jobs = programs.map {
+            ProgramBuilder.Job(
+                product: $0.product, files: $0.files, base: $0.base, explained: explainAlone($0.product))
+        }
+        for (product, result) in builder.buildAll(jobs, onProgress: onProgress) {
+            switch result {
+            case .built: outcome.built.insert(product)
+            case .failed(let errors): outcome.failures[product] = errors
+            }
+        }
+        return outcome
+    }
+
+    /// Builds the programs as targets of the package, with the graders.
+    private func runAsTargets(
+        programs: [DevCheckPackage.Program], graders modules: [Module], explainAlone: (String) -> Bool,
+        onProgress: @escaping @Sendable (String) -> Void
+    ) throws -> Outcome {
         var memory = BuildFailureMemory(package: package)
         var outcome = Outcome()
         var remaining: [String] = []

@@ -94,7 +94,9 @@ public struct DevMutants: Sendable {
             var files = solved
             files[mutation.file] = Data(mutation.apply(to: Array(solved[mutation.file] ?? Data())))
             programs.append(
-                .init(product: DevCheckPackage.mutantProduct(exercise, number: index + 1), files: files))
+                .init(
+                    product: DevCheckPackage.mutantProduct(exercise, number: index + 1), files: files,
+                    base: solution))
         }
         try package.write(programs, graders: [module])
         onStage(.building(nil))
