@@ -1,4 +1,5 @@
 import Foundation
+import Grader
 
 /// The exact compiler and linker commands SwiftPM uses for one executable, read from the build
 /// manifest it writes (`.build/debug.yaml`), so a rebuild after a save can run them directly.
@@ -56,5 +57,21 @@ struct DirectBuildPlan: Codable, Equatable {
         // SwiftPM's module-wrap step only refreshes debugger information; the object it wrote on
         // the first build stays in the link, so it is left out here to save time on every save.
         return DirectBuildPlan(structure: structure, commands: [compile, link])
+    }
+}
+
+extension DirectBuildPlan {
+    /// Runs a command in `root` and returns what it printed, or nil when it failed: how the plan's
+    /// commands are asked for their jobs (`-###`) while a plan is made.
+    static func runner(in root: String, timeout: Duration) -> @Sendable ([String]) -> String? {
+        { command in
+            guard let executable = command.first,
+                let (status, output) = try? ChildProcess.run(
+                    executable: executable, arguments: Array(command.dropFirst()), workingDirectory: root,
+                    timeout: timeout),
+                status.isSuccess
+            else { return nil }
+            return output.text
+        }
     }
 }

@@ -150,15 +150,7 @@ public struct ExerciseBuilder: Sendable {
             return
         }
         let root = workspace.root.path
-        let run = { (command: [String]) -> String? in
-            guard let executable = command.first,
-                let (status, output) = try? ChildProcess.run(
-                    executable: executable, arguments: Array(command.dropFirst()), workingDirectory: root,
-                    timeout: .seconds(30)),
-                status.isSuccess
-            else { return nil }
-            return output.text
-        }
+        let run = DirectBuildPlan.runner(in: root, timeout: .seconds(30))
         let link = DirectBuildPlan.directLink(plan.commands[1], run: run)
         plan.commands = [DirectBuildPlan.leanCompile(plan.commands[0]), link ?? plan.commands[1]]
         plan.frontend = FrontendTemplate.derive(fromCompile: plan.commands[0], run: run)

@@ -9,7 +9,7 @@ extension DevCheckTests {
     private static let caughtBy = "GET /hello answers 200 with Hello, world!"
 
     private func objects(of product: String) throws -> URL {
-        try DevCheckPackage(pack: try DevCheckFixture.pack(), home: DevCheckFixture.home).objectsFolder
+        DevCheckPackage(pack: try DevCheckFixture.pack(), home: DevCheckFixture.home).objectsFolder
             .appendingPathComponent("\(product)/objects")
     }
 

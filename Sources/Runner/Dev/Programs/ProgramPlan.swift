@@ -1,5 +1,4 @@
 import Foundation
-import Grader
 
 /// The compile and link commands of the dev check's programs, read once per run from a small seed
 /// program that SwiftPM builds beside the graders.
@@ -47,15 +46,7 @@ struct ProgramPlan: Sendable {
             plan.commands.count == 2
         else { return nil }
         let root = package.path
-        let run = { (command: [String]) -> String? in
-            guard let executable = command.first,
-                let (status, output) = try? ChildProcess.run(
-                    executable: executable, arguments: Array(command.dropFirst()), workingDirectory: root,
-                    timeout: .seconds(60)),
-                status.isSuccess
-            else { return nil }
-            return output.text
-        }
+        let run = DirectBuildPlan.runner(in: root, timeout: .seconds(60))
         guard
             let template = FrontendTemplate.derive(
                 fromCompile: DirectBuildPlan.leanCompile(plan.commands[0]), run: run),
