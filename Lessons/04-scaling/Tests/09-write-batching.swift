@@ -127,14 +127,7 @@ private func timed(_ request: String, isCreate: Bool = false, _ send: () throws 
 private func writeLoad(_ t: TestContext, on http: HTTPClient, tag: String) throws -> (
     outcomes: [LoadOutcome], seconds: Double
 ) {
-    let clicked = try http.post("/links", json: ["url": .string("https://example.com/clicked/\(tag)")])
-        .expectStatus(201)
-    let code = try requireValue(
-        try clicked.json()["code"]?.string,
-        Words(
-            "expected the new link's code in the answer, as {\"code\": \"…\"}",
-            id: "seharusnya code link baru ada di jawabannya, seperti {\"code\": \"…\"}"),
-        response: clicked)
+    let code = try Shortlinks.create(url: "https://example.com/clicked/\(tag)", via: http)
     let preloaded = t.concurrently(4) { index in
         for _ in 0..<(waitingClicks / 4 + (index < waitingClicks % 4 ? 1 : 0)) {
             try http.get("/\(code)").expectStatus(302)

@@ -18,9 +18,14 @@ enum Shortlinks {
     static func create(
         _ t: TestContext, url: String, code: String? = nil, on instance: ServerInstance? = nil
     ) throws -> String {
+        try create(url: url, code: code, via: instance?.http ?? t.http)
+    }
+
+    /// Creates a link through `http` (an instance, or the reference solution) and returns its code.
+    static func create(url: String, code: String? = nil, via http: HTTPClient) throws -> String {
         var body: [String: JSONValue] = ["url": .string(url)]
         if let code { body["code"] = .string(code) }
-        let response = try (instance?.http ?? t.http).post("/links", json: .object(body)).expectStatus(201)
+        let response = try http.post("/links", json: .object(body)).expectStatus(201)
         return try requireValue(
             try response.json()["code"]?.string,
             Words(
