@@ -18,7 +18,8 @@ public struct LoadResult: Sendable {
     /// Failures by kind: "timeout", "connection refused", "connection reset", "closed without an
     /// answer", "not HTTP", and "status 5xx" for server errors.
     public let errors: [String: Int]
-    /// Requests still waiting for a connection when the schedule ended: they never started.
+    /// Requests still waiting for a connection half a second after the schedule ended (or the plan's
+    /// timeout, when shorter): they never started.
     public let couldNotStart: Int
     /// From intended send time to complete response, over the completed requests.
     public let latency: LatencySummary

@@ -86,6 +86,37 @@
             #expect(result.couldNotStart > 0, "the backlog never got a connection before the schedule ended")
         }
 
+        /// One connection, and request 90 of 100 takes `stall` ms: the nine due after it wait behind it
+        /// past the schedule's end. Served within the end's grace, they count as answered (with their
+        /// wait in their latency); still waiting after it, as could-not-start.
+        private func backlogAtTheEnd(stall milliseconds: Int) async throws -> LoadResult {
+            try await offThePoolGrading {
+                try withServer(
+                    try KitBinaries.fixture, environment: ["KIT_SECRET": "kit-secret-0123456789abcdef"]
+                ) { server in
+                    try LoadGenerator.run(
+                        port: server.port,
+                        request: .get { index in index == 90 ? "/slow?ms=\(milliseconds)" : "/hello" },
+                        plan: LoadPlan(
+                            rate: 200, duration: .milliseconds(500), connections: 1, timeout: .seconds(2),
+                            warmup: .zero))
+                }
+            }
+        }
+
+        @Test func aBacklogAtTheScheduleEnd_isStillSent_withinHalfASecond() async throws {
+            let result = try await backlogAtTheEnd(stall: 150)
+            #expect(result.completed == 100, "\(result.summary)")
+            #expect(result.couldNotStart == 0, "\(result.summary)")
+            #expect(result.latency.max >= .milliseconds(150), "the wait behind the stall is in the latency")
+        }
+
+        @Test func aBacklogStillWaitingHalfASecondAfterTheEnd_couldNotStart() async throws {
+            let result = try await backlogAtTheEnd(stall: 1200)
+            #expect(result.couldNotStart == 9, "\(result.summary)")
+            #expect(result.completed == 91, "\(result.summary)")
+        }
+
         @Test func impossiblePlans_nameTheirCause() {
             func message(_ plan: LoadPlan, runs: Int = 1) -> String? {
                 do {
