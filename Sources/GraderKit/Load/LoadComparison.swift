@@ -18,16 +18,18 @@ public struct LoadComparison: Sendable {
         zip(learner.sliceP99s, reference.sliceP99s).map { Self.ratio($0, $1) }
     }
 
-    /// What `expectP99` judges: the overall ratio, or the median of the slices' ratios when that is
-    /// lower. A p99 is decided by its few slowest requests, so one stall of the machine (another
-    /// program compiling, a page of memory swapped in) during one of the learner's slices can double
-    /// it; a slow server is slow in every slice, and the median of the slices sees that alike.
+    /// What `expectP99` judges: the median of the slices' ratios. A p99 is decided by its few
+    /// slowest requests, so one stall of the machine (another program compiling, a page of memory
+    /// swapped in) can double a slice's p99: in one of the learner's slices it would fail a healthy
+    /// server, and in one of the reference's it would shrink the overall ratio of a slow one (a
+    /// variant 200× slower once passed a 4× check in a whole-pack dev check, which only a stall of
+    /// the reference's can do to the overall ratio). A server that is slow is slow in every slice,
+    /// and the median sees that whichever slice stalled.
     public var steadyP99Ratio: Double {
         let slices = sliceP99Ratios.sorted()
         guard !slices.isEmpty else { return p99Ratio }
         let middle = slices.count / 2
-        let median = slices.count % 2 == 1 ? slices[middle] : (slices[middle - 1] + slices[middle]) / 2
-        return min(p99Ratio, median)
+        return slices.count % 2 == 1 ? slices[middle] : (slices[middle - 1] + slices[middle]) / 2
     }
 
     /// Fails unless the learner's p99 is at most `factor` times the reference's, with both
@@ -40,19 +42,21 @@ public struct LoadComparison: Sendable {
             let (yours, theirs) = (
                 LoadResult.milliseconds(learner.latency.p99), LoadResult.milliseconds(reference.latency.p99)
             )
-            let (ratio, allowed) = (String(format: "%.1f", p99Ratio), String(format: "%.1f", factor))
+            let ratio = String(format: "%.1f", p99Ratio)
+            let (median, allowed) = (String(format: "%.1f", steadyP99Ratio), String(format: "%.1f", factor))
             let slices = sliceP99Ratios.map { String(format: "%.1f×", $0) }.joined(separator: ", ")
             throw CheckFailure(
                 Words(
                     "under \(rate) requests per second for \(seconds), your server's 99th-percentile latency was "
-                        + "\(yours), \(ratio)× the reference solution's \(theirs) measured in this run (in each of "
-                        + "the alternating slices: \(slices)); the check allows \(allowed)×.\n  Yours:     "
-                        + "\(learner.summary)\n  Reference: \(reference.summary)",
+                        + "\(yours), \(ratio)× the reference solution's \(theirs) measured in this run; in the "
+                        + "alternating slices it was \(slices) (median \(median)×), and the check allows a median "
+                        + "of \(allowed)×.\n  Yours:     \(learner.summary)\n  Reference: \(reference.summary)",
                     id:
                         "dengan \(rate) request per detik selama \(seconds), latency persentil ke-99 server kamu "
-                        + "\(yours), \(ratio)× dari \(theirs) milik solusi acuan yang diukur di run ini (di setiap "
-                        + "potongan yang bergantian: \(slices)); pengecekan ini mengizinkan \(allowed)×.\n  Punyamu:      \(learner.summary)\n  Solusi acuan: "
-                        + "\(reference.summary)"
+                        + "\(yours), \(ratio)× dari \(theirs) milik solusi acuan yang diukur di run ini; di "
+                        + "potongan-potongan yang bergantian nilainya \(slices) (median \(median)×), dan pengecekan "
+                        + "ini mengizinkan median paling banyak \(allowed)×.\n  Punyamu:      \(learner.summary)\n  "
+                        + "Solusi acuan: \(reference.summary)"
                 ).text,
                 hint: hint?.text)
         }

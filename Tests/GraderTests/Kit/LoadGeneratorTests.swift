@@ -204,10 +204,25 @@
             let slow = LoadComparison(learner: sliced(milliseconds: 50), reference: reference)
             #expect(slow.steadyP99Ratio == 5)
             let failure = try #require(throws: CheckFailure.self) { try slow.expectP99(atMost: 4) }
-            #expect(failure.message.contains("(in each of the alternating slices: 5.0×, 5.0×, 5.0×, 5.0×)"))
+            #expect(
+                failure.message.contains(
+                    "in the alternating slices it was 5.0×, 5.0×, 5.0×, 5.0× (median 5.0×), and the check allows a median of 4.0×."
+                ))
             let stalledTwice = LoadComparison(
                 learner: sliced(milliseconds: 10, stalled: [0, 3], stall: 90), reference: reference)
             #expect(stalledTwice.steadyP99Ratio == 5)
+        }
+
+        @Test func p99Comparison_aStallInOneOfTheReferencesSlices_doesNotLetASlowServerPass() throws {
+            // The reference's second slice stalls for 900 ms: its overall p99 is then 900 ms, above
+            // the slow server's 50 ms, although the server is 5× slower in every other slice.
+            let reference = sliced(milliseconds: 10, stalled: [1], stall: 900)
+            let slow = LoadComparison(learner: sliced(milliseconds: 50), reference: reference)
+            #expect(slow.p99Ratio < 1)
+            #expect(slow.steadyP99Ratio == 5)
+            #expect(throws: CheckFailure.self) { try slow.expectP99(atMost: 4) }
+            let healthy = LoadComparison(learner: sliced(milliseconds: 10), reference: reference)
+            try healthy.expectP99(atMost: 4)
         }
     }
 #endif
