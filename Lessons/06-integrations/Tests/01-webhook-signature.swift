@@ -471,6 +471,7 @@ let webhookSignature = ExerciseTests("int01-webhook-signature") {
         let order = try Checkout.placeOrder(t, customer: "Dewi")
         let body = Checkout.paidEvent(order: order)
         let now = Checkout.now(t)
+        let cheaper = Checkout.paidEvent(order: order, amount: 1_000, tag: "x")
         let before = try Checkout.ordersTable(t)
         let deliveries: [(Data, String?, Words)] = [
             (
@@ -500,6 +501,12 @@ let webhookSignature = ExerciseTests("int01-webhook-signature") {
             (
                 body, "t=\(now)",
                 Words("a delivery with a header without v1", id: "pengiriman dengan header tanpa v1")
+            ),
+            (
+                cheaper, Checkout.header(cheaper, at: now),
+                Words(
+                    "a genuine delivery of Rp 1,000 for the order of Rp 55,000",
+                    id: "pengiriman asli sebesar Rp 1.000 untuk pesanan Rp 55.000")
             ),
         ]
         for (delivery, signature, what) in deliveries {

@@ -90,9 +90,9 @@ enum Checkout {
         guard (200...299).contains(answer.status) else {
             throw answer.failure(
                 Words(
-                    "\(what.en) was refused with \(answer.status); the gateway really sent it and it should be answered 200",
+                    "\(what.en): refused with \(answer.status), but the gateway really sent it; it should be answered 200",
                     id:
-                        "\(what[.id]) ditolak dengan \(answer.status); gateway benar-benar mengirimnya dan seharusnya dijawab 200"
+                        "\(what[.id]): ditolak dengan \(answer.status), padahal gateway benar-benar mengirimnya; seharusnya dijawab 200"
                 ), hint: hint)
         }
         let (status, shown) = try Checkout.status(t, of: order)
@@ -110,16 +110,16 @@ enum Checkout {
         if (200...299).contains(answer.status) {
             throw answer.failure(
                 Words(
-                    "\(what.en) was accepted with \(answer.status); it must be refused with \(status) and change nothing",
+                    "\(what.en): accepted with \(answer.status); it must be refused with \(status) and change nothing",
                     id:
-                        "\(what[.id]) diterima dengan \(answer.status); seharusnya ditolak dengan \(status) tanpa mengubah apa pun"
+                        "\(what[.id]): diterima dengan \(answer.status); seharusnya ditolak dengan \(status) tanpa mengubah apa pun"
                 ),
                 hint: hint)
         }
         throw answer.failure(
             Words(
-                "\(what.en) was refused with \(answer.status); expected \(status)",
-                id: "\(what[.id]) ditolak dengan \(answer.status); seharusnya \(status)"),
+                "\(what.en): answered \(answer.status); expected \(status)",
+                id: "\(what[.id]): dijawab \(answer.status); seharusnya \(status)"),
             hint: hint)
     }
 
