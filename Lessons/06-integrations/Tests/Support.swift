@@ -15,8 +15,13 @@ enum Checkout {
     static let amount = 55_000
 
     /// Starts the learner's server with these webhook secrets (the server refuses to start without one).
-    static func start(_ t: TestContext, secrets: [String] = [secret]) throws {
-        try t.startServer(environment: ["WEBHOOK_SECRETS": secrets.joined(separator: ",")])
+    static func start(_ t: TestContext, secrets: [String] = [secret], environment: [String: String] = [:])
+        throws
+    {
+        try t.startServer(
+            environment: environment.merging(["WEBHOOK_SECRETS": secrets.joined(separator: ",")]) {
+                given, _ in given
+            })
     }
 
     /// Starts the server with the usual secret unless it is running.
@@ -128,5 +133,39 @@ enum Checkout {
         try t.database().query(
             "SELECT id, customer, amount, status, created_at, paid_at, payment_id FROM orders ORDER BY id"
         ).map(\.description)
+    }
+
+    /// A gateway event of any type for `order`, compact with sorted keys.
+    static func event(_ id: String, _ type: String, order: Int, amount: Int = amount) -> Data {
+        let event: JSONValue = [
+            "id": .string(id), "type": .string(type),
+            "data": [
+                "order_id": .number(Double(order)), "amount": .number(Double(amount)),
+                "payment_id": .string("pay_\(order)"),
+            ],
+        ]
+        return Data(event.description.utf8)
+    }
+
+    /// Delivers `body` signed just now with the server's secret, as the gateway does.
+    static func deliverSigned(_ t: TestContext, _ body: Data) throws -> ClientResponse {
+        try deliver(t, body, signature: header(body, at: now(t)))
+    }
+
+    /// The sum and the number of the order's ledger entries, from `GET /orders/:id/ledger`.
+    static func ledger(_ t: TestContext, of order: Int) throws -> (
+        balance: Int, entries: Int, response: ClientResponse
+    ) {
+        let shown = try t.http.get("/orders/\(order)/ledger").expectStatus(200)
+        let json = try shown.json()
+        let entries = try requireValue(
+            json["entries"]?.array,
+            Words("the entries in GET /orders/\(order)/ledger", id: "entries di GET /orders/\(order)/ledger"),
+            response: shown)
+        let balance = try requireValue(
+            json["balance"]?.int,
+            Words("the balance in GET /orders/\(order)/ledger", id: "balance di GET /orders/\(order)/ledger"),
+            response: shown)
+        return (balance, entries.count, shown)
     }
 }

@@ -1,5 +1,6 @@
 import GraderKit
 
 GraderMain.run([
-    webhookSignature
+    webhookSignature,
+    processOnce,
 ])
