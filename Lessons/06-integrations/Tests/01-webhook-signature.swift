@@ -215,14 +215,14 @@ let webhookSignature = ExerciseTests("int01-webhook-signature") {
 
     Check(
         Words(
-            "a Gateway-Signature header that cannot be read is refused with 400: no t, a t that is not a number, no v1",
+            "a Gateway-Signature header that cannot be read is refused with 400 (no t, a t that is not a number, no v1, over 1024 bytes), and a v0 beside the v1 is skipped",
             id:
-                "header Gateway-Signature yang tidak bisa dibaca ditolak dengan 400: tanpa t, t yang bukan angka, tanpa v1"
+                "header Gateway-Signature yang tidak bisa dibaca ditolak dengan 400 (tanpa t, t yang bukan angka, tanpa v1, lebih dari 1024 byte), dan v0 di samping v1 dilewati"
         ),
         hint: Words(
-            "parse returns nil unless the header has one t of digits and at least one v1; verify then throws WebhookRefusal.malformedHeader.",
+            "parse returns nil for a value longer than maximumHeaderBytes, and unless it has one t of digits and at least one v1; other keys (v0) are skipped. verify then throws WebhookRefusal.malformedHeader.",
             id:
-                "parse mengembalikan nil kecuali header-nya punya satu t berisi angka dan paling sedikit satu v1; lalu verify melempar WebhookRefusal.malformedHeader."
+                "parse mengembalikan nil untuk nilai yang lebih panjang dari maximumHeaderBytes, dan kecuali nilainya punya satu t berisi angka dan paling sedikit satu v1; key lain (v0) dilewati. Lalu verify melempar WebhookRefusal.malformedHeader."
         ),
         needs: acceptsGenuine.en
     ) { t in
@@ -230,6 +230,11 @@ let webhookSignature = ExerciseTests("int01-webhook-signature") {
         let body = Checkout.paidEvent(order: order)
         let now = Checkout.now(t)
         let sig = Checkout.signature(body, at: now)
+        // A genuine header padded with a v0 (a scheme this server does not use) to exactly `bytes`.
+        func padded(to bytes: Int) -> String {
+            let head = "t=\(now),v1=\(sig),v0="
+            return head + String(repeating: "0", count: bytes - head.utf8.count)
+        }
         let cases: [(String, Words)] = [
             ("", Words("an empty header", id: "header kosong")),
             ("v1=\(sig)", Words("a header without t", id: "header tanpa t")),
@@ -242,6 +247,12 @@ let webhookSignature = ExerciseTests("int01-webhook-signature") {
                 "sha256=\(sig)",
                 Words("a header in another format (sha256=…)", id: "header dengan format lain (sha256=…)")
             ),
+            (
+                padded(to: 1025),
+                Words(
+                    "a genuine header padded to 1025 bytes (over maximumHeaderBytes)",
+                    id: "header asli yang diisi sampai 1025 byte (di atas maximumHeaderBytes)")
+            ),
         ]
         for (signature, what) in cases {
             try Checkout.expectRefused(
@@ -253,6 +264,18 @@ let webhookSignature = ExerciseTests("int01-webhook-signature") {
                         "Header yang tidak bisa dibaca parse adalah WebhookRefusal.malformedHeader (400), sebelum HMAC apa pun dihitung."
                 ))
         }
+        try Checkout.expectAccepted(
+            t, body, signature: padded(to: 1024), order: order,
+            what: Words(
+                "a genuine delivery whose header has a v0 beside its v1 and is exactly 1024 bytes long",
+                id:
+                    "pengiriman asli yang header-nya punya v0 di samping v1-nya dan panjangnya tepat 1024 byte"
+            ),
+            hint: Words(
+                "Skip keys other than t and v1 (a gateway may add new schemes), and refuse only a value longer than maximumHeaderBytes.",
+                id:
+                    "Lewati key selain t dan v1 (gateway bisa menambah scheme baru), dan tolak hanya nilai yang lebih panjang dari maximumHeaderBytes."
+            ))
     }
 
     Check(

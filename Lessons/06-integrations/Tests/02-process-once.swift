@@ -108,6 +108,24 @@ let processOnce = ExerciseTests("int02-process-once") {
                 id:
                     "process menyimpan id-nya, menambah baris ledger +amount, dan membuat pesanan pending menjadi paid, dalam satu transaction, lalu mengembalikan .processed(order)."
             ))
+        let (_, shown) = try Checkout.status(t, of: order)
+        let json = try shown.json()
+        try requireEqual(
+            json["payment_id"]?.string, "pay_\(order)",
+            Words("the paid order's payment_id", id: "payment_id pesanan yang sudah dibayar"),
+            hint: Words(
+                "When a payment makes the order paid, also store paid_at (the time) and payment_id (event.data.paymentID).",
+                id:
+                    "Saat pembayaran membuat pesanan menjadi paid, simpan juga paid_at (waktunya) dan payment_id (event.data.paymentID)."
+            ), response: shown)
+        try require(
+            json["paid_at"]?.string != nil,
+            Words("the paid order has no paid_at", id: "pesanan yang sudah dibayar tidak punya paid_at"),
+            hint: Words(
+                "When a payment makes the order paid, also store paid_at (the time) and payment_id (event.data.paymentID).",
+                id:
+                    "Saat pembayaran membuat pesanan menjadi paid, simpan juga paid_at (waktunya) dan payment_id (event.data.paymentID)."
+            ), response: shown)
         try expectOrder(
             t, order, status: "paid", balance: Checkout.amount, entries: 1,
             after: Words("its payment.succeeded", id: "payment.succeeded-nya"),
@@ -181,9 +199,9 @@ let processOnce = ExerciseTests("int02-process-once") {
 
     Check(
         Words(
-            "the event id is stored in the same transaction as its effect, so deliveries of one event at the same moment are counted once",
+            "the event id is stored in the same transaction as its effect, with every value bound as a ?, so deliveries of one event at the same moment are counted once",
             id:
-                "id event disimpan di transaction yang sama dengan efeknya, sehingga pengiriman satu event pada saat yang sama dihitung sekali"
+                "id event disimpan di transaction yang sama dengan efeknya, dengan setiap nilai sebagai ?, sehingga pengiriman satu event pada saat yang sama dihitung sekali"
         ),
         hint: Words(
             "Look the id up and store it inside the one database.transaction that writes the ledger row and the status. A SELECT before the transaction lets two deliveries both find nothing and both count.",
@@ -205,6 +223,26 @@ let processOnce = ExerciseTests("int02-process-once") {
                 id:
                     "Simpan id-nya (processed_events), baris ledger, dan status-nya dalam SATU database.transaction. Di antara dua transaction, sebuah retry tidak menemukan id-nya dan menghitung event itu lagi."
             ))
+        let year = Calendar(identifier: .gregorian).component(.year, from: t.serverNow)
+        let values = [
+            "evt_\(single)_logged", "pay_\(single)", "\(Checkout.amount)", "'paid'", "\(year)-",
+            "= \(single)",
+            "=\(single)", "'\(single)'",
+        ]
+        for statement in try t.statements(for: answer) {
+            guard let value = values.first(where: { statement.sql.contains($0) }) else { continue }
+            throw answer.failure(
+                Words(
+                    "ran SQL with the value \"\(value)\" written into it instead of a ?: \(statement.sql.prefix(200))",
+                    id:
+                        "menjalankan SQL yang berisi nilai \"\(value)\" langsung, bukan lewat ?: \(statement.sql.prefix(200))"
+                ),
+                hint: Words(
+                    "Pass every value (the event id, the amount, the time, the status, the order id) as a bound ? parameter: the event's text comes from outside.",
+                    id:
+                        "Kirim setiap nilai (id event, jumlah, waktu, status, id pesanan) sebagai parameter terikat ?: teks event-nya datang dari luar."
+                ))
+        }
         for round in 0..<3 {
             let order = try Checkout.placeOrder(t)
             let body = Checkout.event("evt_\(order)_race\(round)", "payment.succeeded", order: order)
@@ -298,5 +336,55 @@ let processOnce = ExerciseTests("int02-process-once") {
             after: Words(
                 "a refund and then its late payment", id: "refund lalu pembayarannya yang terlambat"),
             hint: orderHint)
+    }
+
+    Check(
+        Words(
+            "a verified event with another amount than the order's is answered 422 and stores nothing, not even its id",
+            id:
+                "event terverifikasi dengan jumlah yang berbeda dari pesanannya dijawab 422 dan tidak menyimpan apa pun, id-nya pun tidak"
+        ),
+        hint: Words(
+            "Throw EventProblem.wrongAmount inside the transaction when event.data.amount is not the order's amount: the throw rolls back the id you stored, so nothing of the event remains.",
+            id:
+                "Lempar EventProblem.wrongAmount di dalam transaction kalau event.data.amount bukan jumlah pesanannya: throw itu membatalkan id yang sudah kamu simpan, jadi tidak ada yang tersisa dari event itu."
+        ),
+        needs: processesOne.en
+    ) { t in
+        let order = try Checkout.placeOrder(t)
+        let id = "evt_\(order)_cheap"
+        let answer = try Checkout.deliverSigned(
+            t, Checkout.event(id, "payment.succeeded", order: order, amount: 1_000))
+        try Checkout.expectRefused(
+            answer, 422,
+            what: Words(
+                "a genuine payment of Rp 1,000 for an order of Rp 55,000",
+                id: "pembayaran asli Rp 1.000 untuk pesanan Rp 55.000"
+            ),
+            hint: Words(
+                "Compare event.data.amount with the order's amount and throw EventProblem.wrongAmount when they differ.",
+                id:
+                    "Bandingkan event.data.amount dengan jumlah pesanannya dan lempar EventProblem.wrongAmount kalau berbeda."
+            ))
+        try expectOrder(
+            t, order, status: "pending", balance: 0, entries: 0,
+            after: Words("a payment of the wrong amount", id: "pembayaran dengan jumlah yang salah"),
+            hint: Words(
+                "A wrong amount changes nothing: throw inside the transaction, before the ledger row and the status.",
+                id:
+                    "Jumlah yang salah tidak mengubah apa pun: lempar di dalam transaction, sebelum baris ledger dan status-nya."
+            ))
+        let stored = try t.database().queryOne(
+            "SELECT COUNT(*) AS n FROM processed_events WHERE event_id = ?", id)
+        try requireEqual(
+            try stored?.int("n"), 0,
+            Words(
+                "the rows of processed_events for the refused event \(id)",
+                id: "baris processed_events untuk event \(id) yang ditolak"),
+            hint: Words(
+                "Throw inside database.transaction, never return: a throw rolls the stored id back, so the gateway's next attempt is processed as new.",
+                id:
+                    "Lempar di dalam database.transaction, jangan return: throw membatalkan id yang sudah tersimpan, jadi percobaan gateway berikutnya diproses sebagai event baru."
+            ))
     }
 }
