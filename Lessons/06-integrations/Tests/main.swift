@@ -1,0 +1,6 @@
+import GraderKit
+
+GraderMain.run([
+    webhookSignature,
+    processOnce,
+])
