@@ -131,7 +131,7 @@ struct WatchScreenFrameTests {
         await screen.apply(.checkStarted(exercise, savedAt: Date()))
         await screen.apply(
             .checkFinished(CheckOutcome(exercise: exercise, report: Self.firstRun, duration: .seconds(1))))
-        let lines = try await screen.frame().lines(columns: 80, rows: 24)
+        let lines = await screen.frame().lines(columns: 80, rows: 24)
         #expect(lines.count == 24)
         #expect(lines.contains("  SKIP 7 more not checked: each needs a check above to pass first"))
         #expect(!lines.contains { $0.contains("not checked (needs") })
