@@ -258,8 +258,15 @@ let updateAndDelete = ExerciseTests("db04-update-delete") {
         ),
         needs: patchesOneField.en
     ) { t in
-        let before = try Bookshelf.create(t, Bookshelf.book(406, title: "Sebelas Patriot"))
-        let id = before["id"]?.int ?? 0
+        let created = try Bookshelf.create(t, Bookshelf.book(406, title: "Sebelas Patriot"))
+        let id = created["id"]?.int ?? 0
+        // Old timestamps, so an UPDATE that runs anyway moves updated_at visibly, even when it
+        // lands in the same millisecond as the POST.
+        let old = "2020-01-01T00:00:00.000Z"
+        try t.prepareDatabase { db in
+            try db.execute("UPDATE books SET created_at = ?, updated_at = ? WHERE id = ?", old, old, id)
+        }
+        let before = try t.http.get("/books/\(id)").expectStatus(200).json()
         let response = try t.http.patch("/books/\(id)", json: [:]).expectStatus(200)
         try requireUnchanged(
             try response.json(), before, bookFields + ["updated_at"], response: response,

@@ -170,14 +170,16 @@ let transactions = ExerciseTests("db07-transactions") {
     ) { t in
         let book = try createBook(t, copies: 2)
         fixture["book"] = book
-        let response = try borrow(t, book: book, member: fixture.members[0]).expectStatus(201)
+        // A member whose id is not the book's: a loan stored with the two swapped shows.
+        let member = fixture.members[9]
+        let response = try borrow(t, book: book, member: member).expectStatus(201)
         let loan = try response.json()
         try requireEqual(
             loan["book_id"]?.int, book,
             Words("the book_id of the new loan", id: "book_id dari peminjaman baru"),
             response: response)
         try requireEqual(
-            loan["member_id"]?.int, fixture.members[0],
+            loan["member_id"]?.int, member,
             Words("the member_id of the new loan", id: "member_id dari peminjaman baru"), response: response)
         try require(
             loan["returned_at"] == nil || loan["returned_at"] == .null,
