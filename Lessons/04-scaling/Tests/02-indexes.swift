@@ -145,9 +145,9 @@ let scale02Indexes = ExerciseTests("scale02-indexes") {
     Check(
         underLoad,
         hint: Words(
-            "A redirect that reads every row of links gets slower with every link: look at its plan with EXPLAIN QUERY PLAN.",
+            "A redirect should do one indexed lookup and nothing that reads the whole table: a plan with SCAN (see EXPLAIN QUERY PLAN), or ANALYZE, count(*) or CREATE INDEX run in the request, makes every redirect slower with every link. Statistics and indexes belong to the start, not to a request.",
             id:
-                "Redirect yang membaca setiap baris links makin lambat dengan setiap link baru: lihat plan-nya dengan EXPLAIN QUERY PLAN."
+                "Redirect cukup melakukan satu lookup lewat index dan tidak melakukan apa pun yang membaca seluruh tabel: plan dengan SCAN (lihat EXPLAIN QUERY PLAN), atau ANALYZE, count(*), atau CREATE INDEX yang dijalankan di dalam request, membuat setiap redirect makin lambat dengan setiap link baru. Statistik dan index tempatnya saat start, bukan di request."
         ),
         needs: indexesAtStart.en,
         timeout: .seconds(20)

@@ -22,9 +22,9 @@ public struct LoadComparison: Sendable {
     /// slowest requests, so one stall of the machine (another program compiling, a page of memory
     /// swapped in) can double a slice's p99: in one of the learner's slices it would fail a healthy
     /// server, and in one of the reference's it would shrink the overall ratio of a slow one (a
-    /// variant 200× slower once passed a 4× check in a whole-pack dev check, which only a stall of
-    /// the reference's can do to the overall ratio). A server that is slow is slow in every slice,
-    /// and the median sees that whichever slice stalled.
+    /// variant 200× slower once passed a 4× check in a whole-pack dev check, most likely that way).
+    /// A server that is slow is slow in every slice, and the median sees that whichever slice
+    /// stalled.
     public var steadyP99Ratio: Double {
         let slices = sliceP99Ratios.sorted()
         guard !slices.isEmpty else { return p99Ratio }
