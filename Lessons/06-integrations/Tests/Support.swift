@@ -55,14 +55,9 @@ enum Checkout {
 
     /// The event the gateway sends when order `order` was paid, as compact JSON with sorted keys.
     static func paidEvent(order: Int, amount: Int = amount, tag: String = "a") -> Data {
-        let event: JSONValue = [
-            "id": .string("evt_\(order)\(tag)"), "type": "payment.succeeded",
-            "data": [
-                "order_id": .number(Double(order)), "amount": .number(Double(amount)),
-                "payment_id": .string("pay_\(order)\(tag)"),
-            ],
-        ]
-        return Data(event.description.utf8)
+        event(
+            "evt_\(order)\(tag)", "payment.succeeded", order: order, amount: amount,
+            paymentID: "pay_\(order)\(tag)")
     }
 
     /// The gateway's time on the server's clock, in whole seconds, as a `t` is written.
@@ -136,12 +131,14 @@ enum Checkout {
     }
 
     /// A gateway event of any type for `order`, compact with sorted keys.
-    static func event(_ id: String, _ type: String, order: Int, amount: Int = amount) -> Data {
+    static func event(
+        _ id: String, _ type: String, order: Int, amount: Int = amount, paymentID: String? = nil
+    ) -> Data {
         let event: JSONValue = [
             "id": .string(id), "type": .string(type),
             "data": [
                 "order_id": .number(Double(order)), "amount": .number(Double(amount)),
-                "payment_id": .string("pay_\(order)"),
+                "payment_id": .string(paymentID ?? "pay_\(order)"),
             ],
         ]
         return Data(event.description.utf8)
