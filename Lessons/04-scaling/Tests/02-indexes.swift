@@ -5,7 +5,7 @@ import GraderKit
 /// Links in the database for the load check: enough that reading every row shows at once.
 private let manyLinks = 200_000
 /// How much slower than the reference's the learner's p99 may be. A scan of 200,000 rows costs
-/// about 10 ms, more than the 4 ms between arrivals at 250 a second on two cores, so its queue and
+/// 10–20 ms, more than the 4 ms between arrivals at 250 a second on two cores, so its queue and
 /// p99 grow through the whole run; noise on a busy machine stays well under this. (With 50,000
 /// rows a scan fit between arrivals and measured only 2× the reference.)
 private let allowedP99Ratio = 4.0
