@@ -3,4 +3,5 @@ import GraderKit
 GraderMain.run([
     webhookSignature,
     processOnce,
+    emailOutbox,
 ])
