@@ -14,14 +14,31 @@ enum Checkout {
     /// The amount of every order the checks pay: Rp 55,000.
     static let amount = 55_000
 
+    /// Where the services a check does not play live: nothing listens on port 9, so a call fails
+    /// at once. From step 3 on the server refuses to start without each service's variable, so a
+    /// check of a later step gets every earlier step's variables, and the one it plays replaces
+    /// its placeholder.
+    static let servicesNotPlayed: [String: String] = [
+        "SHIPPING_URL": "http://127.0.0.1:9",
+        "MAIL_URL": "http://127.0.0.1:9",
+    ]
+
+    /// The usual settings without `variable`: what a check that the server refuses to start
+    /// without it sets, so the server stops for that variable and not for another one.
+    static func settings(without variable: String) -> [String: String] {
+        servicesNotPlayed.merging(["WEBHOOK_SECRETS": secret]) { _, usual in usual }.filter {
+            $0.key != variable
+        }
+    }
+
     /// Starts the learner's server with these webhook secrets (the server refuses to start without one).
     static func start(_ t: TestContext, secrets: [String] = [secret], environment: [String: String] = [:])
         throws
     {
-        try t.startServer(
-            environment: environment.merging(["WEBHOOK_SECRETS": secrets.joined(separator: ",")]) {
-                given, _ in given
-            })
+        let settings = environment.merging(["WEBHOOK_SECRETS": secrets.joined(separator: ",")]) {
+            given, _ in given
+        }
+        try t.startServer(environment: settings.merging(servicesNotPlayed) { given, _ in given })
     }
 
     /// Starts the server with the usual secret unless it is running.
