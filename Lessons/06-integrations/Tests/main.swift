@@ -5,4 +5,5 @@ GraderMain.run([
     processOnce,
     upstreamTimeouts,
     retries,
+    circuitBreaker,
 ])
