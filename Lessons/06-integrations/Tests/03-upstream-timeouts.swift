@@ -256,13 +256,3 @@ let upstreamTimeouts = ExerciseTests("int03-upstream-timeouts") {
             ), response: other)
     }
 }
-
-/// Set once from one thread, read from another.
-private final class Flag: @unchecked Sendable {
-    // @unchecked Sendable: `value` is only touched under `lock`.
-    private let lock = NSLock()
-    private var value = false
-
-    var isSet: Bool { lock.withLock { value } }
-    func set() { lock.withLock { value = true } }
-}

@@ -29,39 +29,79 @@ enum Shipping {
     static func ask(_ t: TestContext, order: Int, api: FakeUpstream, while what: Words) throws -> (
         response: ClientResponse, took: Duration
     ) {
-        let before = api.requests(to: "/rates").count
+        try timed(
+            t, "GET /orders/\(order)/shipping", api: api, path: "/rates", bound: bound, while: what,
+            hint: timeoutsHint
+        ) {
+            try t.http.get("/orders/\(order)/shipping?postcode=\(postcode)")
+        }
+    }
+
+    /// `POST /orders/:id/shipment` (step 4 on), waiting at most `shipmentBound`.
+    static func ship(_ t: TestContext, order: Int, api: FakeUpstream, while what: Words) throws -> (
+        response: ClientResponse, took: Duration
+    ) {
+        try timed(
+            t, "POST /orders/\(order)/shipment", api: api, path: "/shipments", bound: shipmentBound,
+            while: what,
+            hint: retriesHint
+        ) {
+            try t.http.post("/orders/\(order)/shipment", json: ["postcode": .string(postcode)])
+        }
+    }
+
+    /// The longest a shipment may take in the checks: three pauses of at most 100, 200 and 400 ms,
+    /// or one Retry-After of 1 s, and four quick answers, with room for a busy machine.
+    static let shipmentBound: Duration = .seconds(4)
+
+    static let retriesHint = Words(
+        "Stop after Retry.maxAttempts calls (4), and never wait a Retry-After longer than Retry.maxRetryAfter (2 s): answer 502 instead. A retry loop without a bound keeps the customer waiting and hammers a service that is down.",
+        id:
+            "Berhenti setelah Retry.maxAttempts panggilan (4), dan jangan pernah menunggu Retry-After yang lebih lama dari Retry.maxRetryAfter (2 detik): jawab 502 saja. Loop retry tanpa batas membuat pelanggan terus menunggu dan menghantam layanan yang sedang mati."
+    )
+
+    /// Sends `request`, waiting at most `bound`; a timeout fails the check with `what` the API did,
+    /// and the number of calls it got when there was more than one.
+    static func timed(
+        _ t: TestContext, _ requestLine: String, api: FakeUpstream, path: String, bound: Duration,
+        while what: Words, hint: Words,
+        _ request: () throws -> ClientResponse
+    ) throws -> (response: ClientResponse, took: Duration) {
+        let before = api.requests(to: path).count
         let saved = t.http.timeout
         t.http.timeout = bound
         defer { t.http.timeout = saved }
         let started = ContinuousClock.now
         do {
-            let response = try t.http.get("/orders/\(order)/shipping?postcode=\(postcode)")
+            let response = try request()
             return (response, ContinuousClock.now - started)
         } catch let failure as CheckFailure {
             let took = ContinuousClock.now - started
             guard took >= bound - .milliseconds(100) else { throw failure }
-            let calls = api.requests(to: "/rates").count - before
+            let calls = api.requests(to: path).count - before
             if calls > 1 {
                 throw CheckFailure(
                     Words(
-                        "GET /orders/\(order)/shipping gave no answer within \(seconds(bound)) while the shipping API \(what.en), and your server called the API \(calls) times for this one quote: it retries instead of answering",
+                        "\(requestLine) gave no answer within \(seconds(bound)) while the shipping API \(what.en), and your server called the API \(calls) times for this one request: it retries instead of answering",
                         id:
-                            "GET /orders/\(order)/shipping tidak menjawab dalam \(seconds(bound)) saat API pengiriman \(what[.id]), dan server kamu memanggil API itu \(calls) kali untuk satu quote ini: ia mengulang, bukan menjawab"
+                            "\(requestLine) tidak menjawab dalam \(seconds(bound)) saat API pengiriman \(what[.id]), dan server kamu memanggil API itu \(calls) kali untuk satu request ini: ia mengulang, bukan menjawab"
                     ),
-                    hint: Words(
-                        "Call the API once per quote and answer its failure at once (504 or 502). A loop that tries again at once hammers a service that is already in trouble, and the customer waits forever; step 4 retries the safe way, with a budget.",
-                        id:
-                            "Panggil API-nya sekali per quote dan jawab kegagalannya segera (504 atau 502). Loop yang langsung mencoba lagi menghantam layanan yang sedang bermasalah, dan pelanggan menunggu selamanya; langkah 4 mengulang dengan cara yang aman, dengan batas."
-                    ), exchange: failure.exchange)
+                    hint: path == "/rates" ? onceHint : retriesHint, exchange: failure.exchange)
             }
             throw CheckFailure(
                 Words(
-                    "GET /orders/\(order)/shipping gave no answer within \(seconds(bound)) while the shipping API \(what.en): the budget is \(seconds(budget)) for the whole call, and the customer is waiting",
+                    "\(requestLine) gave no answer within \(seconds(bound)) while the shipping API \(what.en): the budget is \(seconds(budget)) for each call, and the customer is waiting",
                     id:
-                        "GET /orders/\(order)/shipping tidak menjawab dalam \(seconds(bound)) saat API pengiriman \(what[.id]): batasnya \(seconds(budget)) untuk seluruh panggilan, dan pelanggan sedang menunggu"
-                ), hint: timeoutsHint, exchange: failure.exchange)
+                        "\(requestLine) tidak menjawab dalam \(seconds(bound)) saat API pengiriman \(what[.id]): batasnya \(seconds(budget)) untuk setiap panggilan, dan pelanggan sedang menunggu"
+                ), hint: hint, exchange: failure.exchange)
         }
     }
+
+    static let onceHint = Words(
+        "Call the API once per quote and answer its failure at once (504 or 502). A loop that tries again at once hammers a service that is already in trouble, and the customer waits forever; step 4 retries the safe way, with a budget.",
+        id:
+            "Panggil API-nya sekali per quote dan jawab kegagalannya segera (504 atau 502). Loop yang langsung mencoba lagi menghantam layanan yang sedang bermasalah, dan pelanggan menunggu selamanya; langkah 4 mengulang dengan cara yang aman, dengan batas."
+    )
 
     static let timeoutsHint = Words(
         "Set ShippingRates.timeouts to the lesson's budget: OutboundClient.Timeouts(connect: .milliseconds(500), read: .seconds(1), total: .seconds(2)). Without them the client waits its defaults, 5 s of silence and 10 s in all; the read timeout alone never ends an answer that keeps sending a byte now and then.",
@@ -90,4 +130,14 @@ enum Shipping {
                     "Tangkap OutboundError dari client.get: timeout (error.isTimeout) adalah 504 Gateway Timeout, kegagalan lain 502 Bad Gateway, begitu juga jawaban yang bukan sukses atau bukan quote. Error yang kamu biarkan lolos menjadi 500, yang berarti kode kamu sendiri yang rusak."
             ))
     }
+}
+
+/// Set once from one thread, read from another.
+final class Flag: @unchecked Sendable {
+    // @unchecked Sendable: `value` is only touched under `lock`.
+    private let lock = NSLock()
+    private var value = false
+
+    var isSet: Bool { lock.withLock { value } }
+    func set() { lock.withLock { value = true } }
 }

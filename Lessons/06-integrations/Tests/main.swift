@@ -4,5 +4,7 @@ GraderMain.run([
     webhookSignature,
     processOnce,
     upstreamTimeouts,
+    retries,
+    circuitBreaker,
     emailOutbox,
 ])

@@ -42,15 +42,21 @@ struct ShippingRoutes: Sendable {
         guard let order = try store.order(id: id) else {
             throw HTTPError.notFound("There is no order \(id).")
         }
-        // An Indonesian postcode is 5 digits. Checked here, so only digits reach the API's URL.
-        guard let postcode = request.query["postcode"], postcode.utf8.count == 5,
-            postcode.utf8.allSatisfy({ (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) })
+        let postcode = try Self.postcode(request.query["postcode"])
+        let quote = try await rates.quote(postcode: postcode, value: order.amount, logger: request.logger)
+        return try .json(Answer(orderID: order.id, postcode: postcode, quote: quote))
+    }
+
+    /// An Indonesian postcode is 5 digits: checked before anything is sent, so only digits reach
+    /// the API's URL or body. Anything else is a 422 that names the field.
+    static func postcode(_ value: String?) throws -> String {
+        guard let value, value.utf8.count == 5,
+            value.utf8.allSatisfy({ (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) })
         else {
             throw HTTPError.validation([
                 (field: "postcode", message: "Give a postcode of 5 digits, such as 40115.")
             ])
         }
-        let quote = try await rates.quote(postcode: postcode, value: order.amount, logger: request.logger)
-        return try .json(Answer(orderID: order.id, postcode: postcode, quote: quote))
+        return value
     }
 }
