@@ -4,4 +4,5 @@ GraderMain.run([
     webhookSignature,
     processOnce,
     emailOutbox,
+    reconciliation,
 ])
