@@ -154,9 +154,9 @@ let reconciliation = ExerciseTests("int07-reconciliation") {
 
     Check(
         Words(
-            "each kind of difference is reported once: a lost webhook, a payment the gateway does not know, amounts that differ (\"50000.00\" and \"55000.50\" for Rp 55000), and a second payment",
+            "each kind of difference is reported once: a lost webhook, a payment for an order that does not exist, a payment the gateway does not know, amounts that differ (\"50000.00\" and \"55000.50\" for Rp 55000), and a second payment",
             id:
-                "setiap jenis perbedaan dilaporkan sekali: webhook yang hilang, pembayaran yang tidak dikenal gateway, jumlah yang berbeda (\"50000.00\" dan \"55000.50\" untuk Rp 55000), dan pembayaran kedua"
+                "setiap jenis perbedaan dilaporkan sekali: webhook yang hilang, pembayaran untuk pesanan yang tidak ada, pembayaran yang tidak dikenal gateway, jumlah yang berbeda (\"50000.00\" dan \"55000.50\" untuk Rp 55000), dan pembayaran kedua"
         ),
         hint: kindsHint,
         needs: matches.en
@@ -173,6 +173,7 @@ let reconciliation = ExerciseTests("int07-reconciliation") {
             Reconciliation.payment(t, "pay_5", order: 5, ago: 2700),
             Reconciliation.payment(t, "pay_6", order: 6, amount: "55000.50", ago: 2600),
             Reconciliation.payment(t, "pay_4b", order: 4, ago: 2500),
+            Reconciliation.payment(t, "pay_99", order: 99, ago: 2400),
         ]
         _ = try Reconciliation.prepare(t, orders: orders, payments: payments)
         let report = try Reconciliation.report(t)
@@ -180,12 +181,12 @@ let reconciliation = ExerciseTests("int07-reconciliation") {
             report.differences,
             [
                 "amount_mismatch 3", "amount_mismatch 6", "duplicate_payment 4", "paid_at_gateway_only 1",
-                "unknown_to_gateway 2",
+                "paid_at_gateway_only 99", "unknown_to_gateway 2",
             ],
             after: Words(
-                "order 1 pending with a payment, order 2 paid with none, orders 3 and 6 with other amounts, order 4 with two payments, order 5 as it should be",
+                "order 1 pending with a payment, order 2 paid with none, orders 3 and 6 with other amounts, order 4 with two payments, order 5 as it should be, and a payment for order 99, which does not exist",
                 id:
-                    "pesanan 1 pending dengan pembayaran, pesanan 2 paid tanpa pembayaran, pesanan 3 dan 6 dengan jumlah lain, pesanan 4 dengan dua pembayaran, pesanan 5 sebagaimana mestinya"
+                    "pesanan 1 pending dengan pembayaran, pesanan 2 paid tanpa pembayaran, pesanan 3 dan 6 dengan jumlah lain, pesanan 4 dengan dua pembayaran, pesanan 5 sebagaimana mestinya, dan pembayaran untuk pesanan 99, yang tidak ada"
             ), hint: kindsHint, response: report.response)
     }
 
