@@ -7,4 +7,5 @@ GraderMain.run([
     retries,
     circuitBreaker,
     emailOutbox,
+    reconciliation,
 ])
