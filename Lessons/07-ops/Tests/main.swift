@@ -1,0 +1,5 @@
+import GraderKit
+
+GraderMain.run([
+    healthChecks
+])
