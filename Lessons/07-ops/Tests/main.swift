@@ -1,5 +1,6 @@
 import GraderKit
 
 GraderMain.run([
-    healthChecks
+    healthChecks,
+    ops02Config,
 ])
