@@ -76,4 +76,33 @@ enum Shop {
         let json = try answer.json()
         return (json["status"]?.string, json["reason"]?.string)
     }
+
+    /// The hex HMAC-SHA256 of `"<timestamp>.<body>"` under the server's secret, as the gateway signs.
+    static func signature(_ body: Data, at timestamp: Int) -> String {
+        let signed = Array("\(timestamp).".utf8) + Array(body)
+        return Hex.encode(HMACSHA256.authenticationCode(for: signed, key: Array(secret.utf8)))
+    }
+
+    /// A `payment.succeeded` event for `order`, paid by `paymentID`, as compact JSON.
+    static func paidEvent(_ id: String, order: Int, paymentID: String) -> Data {
+        let event: JSONValue = [
+            "id": .string(id), "type": "payment.succeeded",
+            "data": [
+                "order_id": .number(Double(order)), "amount": .number(Double(amount)),
+                "payment_id": .string(paymentID),
+            ],
+        ]
+        return Data(event.description.utf8)
+    }
+
+    /// Delivers `body` to the webhook, signed just now (or with `signature` as the whole header).
+    static func deliver(
+        _ t: TestContext, _ body: Data, signature: String? = nil, headers extra: HTTPHeaders = [:]
+    ) throws -> ClientResponse {
+        let now = Int(t.serverNow.timeIntervalSince1970)
+        var headers = extra
+        headers["Content-Type"] = "application/json"
+        headers["Gateway-Signature"] = signature ?? "t=\(now),v1=\(Self.signature(body, at: now))"
+        return try t.http.send(.post, "/webhooks/payments", headers: headers, body: body)
+    }
 }

@@ -3,4 +3,5 @@ import GraderKit
 GraderMain.run([
     healthChecks,
     ops02Config,
+    jsonLogs,
 ])
