@@ -1,0 +1,7 @@
+import GraderKit
+
+GraderMain.run([
+    healthChecks,
+    ops02Config,
+    jsonLogs,
+])
