@@ -64,13 +64,7 @@ public struct DevNew: Sendable {
         for (url, _) in files where FileSystem.exists(url) {
             throw DevError("\(url.path) already exists; nothing was changed.")
         }
-        let before = main[..<listEnd.lowerBound].trimmingCharacters(in: .whitespacesAndNewlines)
-        let separator = before.hasSuffix("[") ? "" : ", "
-        let newMain =
-            String(main[..<listEnd.lowerBound]).replacingOccurrences(
-                of: "\\s+$", with: "", options: .regularExpression)
-            + separator + testName + String(main[listEnd.lowerBound...])
-        files.append((mainFile, newMain))
+        files.append((mainFile, Self.adding(testName, toListEndingAt: listEnd, in: main)))
 
         var modules = pack.modules
         modules[moduleIndex].exercises.append(
@@ -165,6 +159,20 @@ public struct DevNew: Sendable {
         return parts.enumerated().map {
             $0.offset == 0 ? String($0.element) : $0.element.prefix(1).uppercased() + $0.element.dropFirst()
         }.joined()
+    }
+
+    /// `main` with `testName` added at the end of its `GraderMain.run([...])` list, in the list's
+    /// own layout: `[a, b]` on one line gets `, name`; one entry per line with trailing commas (what
+    /// `swift format` writes) gets a line `    name,`, so the result needs no fixing by hand.
+    static func adding(_ testName: String, toListEndingAt listEnd: Range<String.Index>, in main: String)
+        -> String
+    {
+        let items = String(main[..<listEnd.lowerBound]).replacingOccurrences(
+            of: "\\s+$", with: "", options: .regularExpression)
+        let rest = String(main[listEnd.lowerBound...])
+        if items.hasSuffix("[") { return items + testName + rest }
+        if items.hasSuffix(",") { return items + "\n    " + testName + ",\n" + rest }
+        return items + ", " + testName + rest
     }
 }
 

@@ -41,6 +41,23 @@ import Testing
         }
     }
 
+    @Test func aTestsListWithOneEntryPerLine_getsTheNewEntryOnItsOwnLine_withItsTrailingComma() throws {
+        try withTemporaryDirectory { dir in
+            let fixture = try OverlayPack.create(at: dir)
+            try fixture.write(
+                "Lessons/01-shop/01-first/Starter/main.swift",
+                "import BackendKit\n\nlet router = Router()\nprint(\"shop\")\nServer(router: router).run()\n")
+            try fixture.write(
+                "Lessons/01-shop/Tests/main.swift",
+                "import GraderKit\n\nGraderMain.run([\n    first,\n    second,\n])\n")
+            _ = try DevNew(pack: try fixture.load()).run(module: "shop", exercise: "s04-webhooks")
+            #expect(
+                fileText(of: dir.appendingPathComponent("Lessons/01-shop/Tests/main.swift"))
+                    == "import GraderKit\n\nGraderMain.run([\n    first,\n    second,\n    s04Webhooks,\n])\n"
+            )
+        }
+    }
+
     @Test func theManifestKeepsItsLanguages_whenANewStepIsAdded() throws {
         try withTemporaryDirectory { dir in
             try FixturePack.create(at: dir)
