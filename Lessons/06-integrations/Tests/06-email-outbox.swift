@@ -337,6 +337,48 @@ let emailOutbox = ExerciseTests("int06-email-outbox") {
                 "order \(order)'s outbox row once the retry was accepted",
                 id: "baris outbox pesanan \(order) setelah percobaan ulangnya diterima"),
             hint: sendHint)
+        // At least one more run of the job (every 0.5 s): a row that is sent is not sent again.
+        Thread.sleep(forTimeInterval: 0.8)
+        try requireEqual(
+            mail.attempts.count, 2,
+            Words(
+                "the number of sends of order \(order)'s receipt in all (the refused one and the retry), 0.8 seconds after it was marked sent",
+                id:
+                    "jumlah pengiriman struk pesanan \(order) seluruhnya (yang ditolak dan percobaan ulangnya), 0,8 detik setelah ditandai sent"
+            ),
+            hint: Words(
+                "Select only the rows WHERE status = 'pending' AND next_attempt_at <= now: a row that is sent, or whose next attempt is not due, is left alone.",
+                id:
+                    "Pilih hanya baris WHERE status = 'pending' AND next_attempt_at <= now: baris yang sudah sent, atau yang percobaan berikutnya belum jatuh tempo, dibiarkan."
+            ))
+    }
+
+    Check(
+        Words(
+            "a receipt the mail service refuses with 422 (it will never accept it) is marked failed at once and not sent again",
+            id:
+                "struk yang ditolak layanan mail dengan 422 (tidak akan pernah diterimanya) langsung ditandai failed dan tidak dikirim lagi"
+        ),
+        hint: retryHint,
+        needs: sentOnce.en
+    ) { t in
+        let mail = try Outbox.started(t, [.fail(422)])
+        let (order, _) = try Outbox.payOrder(t)
+        guard mail.waitForAttempts(1) != nil else {
+            try fail(
+                Words(
+                    "no receipt was sent within 5 seconds of the payment",
+                    id: "tidak ada struk yang dikirim dalam 5 detik setelah pembayaran"), hint: sendHint)
+        }
+        let row = try Outbox.waitForRow(t, of: order) { try $0.string("status") != "pending" }
+        let status = try Outbox.status(row) ?? "missing"
+        try require(
+            status == "failed",
+            Words(
+                "after a 422 from the mail service, order \(order)'s receipt is \(status). A 4xx other than 408 and 429 says this message will never be accepted: mark it failed for a person to look at, instead of sending it again ten times",
+                id:
+                    "setelah 422 dari layanan mail, struk pesanan \(order) menjadi \(status). 4xx selain 408 dan 429 berarti pesan ini tidak akan pernah diterima: tandai failed supaya dilihat orang, alih-alih mengirimnya lagi sepuluh kali"
+            ), hint: retryHint)
     }
 
     Check(
@@ -370,5 +412,38 @@ let emailOutbox = ExerciseTests("int06-email-outbox") {
                     "selama layanan mail menjawab struk pesanan \(slow) satu byte setiap setengah detik, struk pesanan \(next) tidak sampai dalam 4,5 detik: pengirimnya masih menunggu jawaban pertama"
             ))
         _ = try t.signalServer(SIGKILL)
+    }
+
+    Check(
+        Words(
+            "every statement on the outbox passes its values as bound parameters (?)",
+            id: "setiap statement pada outbox mengirim nilainya sebagai parameter terikat (?)"),
+        hint: Words(
+            "Write ? in the SQL and pass the values after it: tx.execute(\"INSERT INTO outbox (…) VALUES (?, ?, ?, ?, ?, ?)\", order.id, recipient, …). An address pasted into the SQL breaks on o'brien@example.com, and worse, runs what a customer typed.",
+            id:
+                "Tulis ? di SQL-nya dan berikan nilainya setelahnya: tx.execute(\"INSERT INTO outbox (…) VALUES (?, ?, ?, ?, ?, ?)\", order.id, recipient, …). Alamat yang ditempel ke SQL rusak pada o'brien@example.com, dan lebih buruk lagi, menjalankan apa yang diketik pelanggan."
+        ),
+        needs: sentOnce.en
+    ) { t in
+        let pasted = try t.loggedStatements.map(\.sql).filter { sql in
+            // The statements a request or the job runs; the schema's CREATE statements have literals.
+            let upper = normalized(sql)
+            guard upper.contains("OUTBOX"),
+                ["SELECT", "INSERT", "UPDATE", "DELETE"].contains(where: upper.hasPrefix)
+            else { return false }
+            var rest = sql
+            for literal in ["'pending'", "'sent'", "'failed'"] {
+                rest = rest.replacingOccurrences(of: literal, with: "")
+            }
+            return rest.contains("'") || rest.contains("\"")
+                || rest.range(of: #"[=<>(,]\s*-?[0-9]"#, options: .regularExpression) != nil
+        }
+        try require(
+            pasted.isEmpty,
+            Words(
+                "\(pasted.count) statement(s) on the outbox carry values written into the SQL, such as: \(pasted.first ?? "")",
+                id:
+                    "\(pasted.count) statement pada outbox membawa nilai yang ditulis langsung di SQL-nya, misalnya: \(pasted.first ?? "")"
+            ))
     }
 }
