@@ -3,4 +3,6 @@ import GraderKit
 GraderMain.run([
     healthChecks,
     ops02Config,
+    gracefulShutdown,
+    migrations,
 ])
