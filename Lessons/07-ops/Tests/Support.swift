@@ -2,8 +2,13 @@ import BackendKit
 import Foundation
 import GraderKit
 
+#if canImport(Glibc)
+    import Glibc
+#endif
+
 /// Helpers shared by the Ops module's hidden tests: the grader plays the orchestrator (probes,
-/// environment, log collector, metrics scraper) around Module 6's checkout.
+/// environment, log collector, metrics scraper, signals) around Module 6's checkout; it also plays
+/// the payment gateway and the shipping service.
 enum Shop {
     /// The webhook secret the server is started with (it refuses to start without one).
     static let secret = "whsec_grader_ops_Vb7Kq2Lm9Xs4Tz"
@@ -104,5 +109,144 @@ enum Shop {
         headers["Content-Type"] = "application/json"
         headers["Gateway-Signature"] = signature ?? "t=\(now),v1=\(Self.signature(body, at: now))"
         return try t.http.send(.post, "/webhooks/payments", headers: headers, body: body)
+    }
+
+    /// Places an order through `http` and pays it with a signed `payment.succeeded`, as the gateway
+    /// does; returns its id.
+    static func paidOrder(_ t: TestContext, _ http: HTTPClient, customer: String = "Ayu") throws -> Int {
+        try given(
+            Words(
+                "POST /orders and a signed payment to get a paid order",
+                id: "POST /orders dan pembayaran bertanda tangan untuk mendapat pesanan yang sudah dibayar")
+        ) {
+            let placed = try http.post(
+                "/orders", json: ["customer": .string(customer), "amount": .number(Double(amount))]
+            ).expectStatus(201)
+            let order = try requireValue(
+                try placed.json()["id"]?.int,
+                Words("the order's id in the answer", id: "id pesanan di jawabannya"),
+                response: placed)
+            let event: JSONValue = [
+                "id": .string("evt_ops_\(order)"), "type": "payment.succeeded",
+                "data": [
+                    "order_id": .number(Double(order)), "amount": .number(Double(amount)),
+                    "payment_id": .string("pay_ops_\(order)"),
+                ],
+            ]
+            let body = Data(event.description.utf8)
+            let timestamp = Int(t.serverNow.timeIntervalSince1970)
+            let signed = Array("\(timestamp).".utf8) + Array(body)
+            let v1 = Hex.encode(HMACSHA256.authenticationCode(for: signed, key: Array(secret.utf8)))
+            try http.send(
+                .post, "/webhooks/payments",
+                headers: [
+                    "Content-Type": "application/json", "Gateway-Signature": "t=\(timestamp),v1=\(v1)",
+                ],
+                body: body
+            ).expectStatus(200)
+            return order
+        }
+    }
+
+    /// Whether 127.0.0.1:`port` refuses a new connection right now.
+    static func refusesConnections(port: Int) -> Bool {
+        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0)
+        guard fd >= 0 else { return false }
+        defer { close(fd) }
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_port = in_port_t(UInt16(port).bigEndian)
+        address.sin_addr = in_addr(s_addr: inet_addr("127.0.0.1"))
+        let status = withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
+            }
+        }
+        return status != 0
+    }
+
+    /// The size of the database's write-ahead log, `nil` when there is no such file.
+    static func walBytes(_ t: TestContext) -> Int? {
+        let attributes = try? FileManager.default.attributesOfItem(atPath: t.databasePath + "-wal")
+        return (attributes?[.size] as? NSNumber)?.intValue
+    }
+}
+
+/// The fake shipping service. It holds every label until the check releases it (or `patience`
+/// passed), so the check decides exactly which requests are in progress when it sends SIGTERM:
+/// ordering, never milliseconds.
+final class HeldShipping: @unchecked Sendable {
+    // @unchecked Sendable: `released` is guarded by `condition`.
+    let upstream: FakeUpstream
+    private let patience: TimeInterval
+    private let condition = NSCondition()
+    private var released = true
+
+    init(_ t: TestContext, patience: TimeInterval = 4) throws {
+        self.patience = patience
+        upstream = try t.fakeUpstream("shipping")
+        try upstream.on(.post, "/labels", [.custom { [self] request in answer(request) }])
+    }
+
+    var environment: [String: String] { ["SHIPPING_URL": upstream.url] }
+
+    /// Every label waits from now on, until `release`.
+    func hold() { condition.withLock { released = false } }
+
+    func release() {
+        condition.withLock {
+            released = true
+            condition.broadcast()
+        }
+    }
+
+    var isHolding: Bool { condition.withLock { !released } }
+
+    /// The tracking number the service gives order `order`.
+    static func trackingNumber(_ order: Int) -> String { "JNE-OPS-\(order)" }
+
+    private func answer(_ request: UpstreamRequest) -> UpstreamBehaviour {
+        condition.lock()
+        let deadline = Date(timeIntervalSinceNow: patience)
+        while !released && condition.wait(until: deadline) {}
+        condition.unlock()
+        let order = request.json?["order_id"]?.int ?? 0
+        return .json(["tracking_number": .string(Self.trackingNumber(order))], status: 201)
+    }
+}
+
+/// Requests sent on their own threads, collected later.
+final class Background<T: Sendable>: @unchecked Sendable {
+    // @unchecked Sendable: `results` is guarded by `lock`; `group` is thread-safe.
+    private let lock = NSLock()
+    private let group = DispatchGroup()
+    private var results: [Int: Result<T, any Error>] = [:]
+    let count: Int
+
+    init(_ count: Int, _ body: @escaping @Sendable (Int) throws -> T) {
+        self.count = count
+        for index in 0..<count {
+            group.enter()
+            Thread.detachNewThread { [self] in
+                let result = Result { try body(index) }
+                lock.withLock { results[index] = result }
+                group.leave()
+            }
+        }
+    }
+
+    /// Every result in order, waiting up to `timeout`; one still running is a timeout failure.
+    func wait(timeout: Duration = .seconds(8)) -> [Result<T, any Error>] {
+        _ = group.wait(timeout: .now() + .milliseconds(Int(timeout.components.seconds) * 1000))
+        return lock.withLock {
+            (0..<count).map { index in
+                results[index]
+                    ?? .failure(
+                        CheckFailure(
+                            Words(
+                                "still waiting for an answer after \(timeout)",
+                                id: "masih menunggu jawaban setelah \(timeout)")))
+            }
+        }
     }
 }

@@ -4,4 +4,6 @@ GraderMain.run([
     healthChecks,
     ops02Config,
     jsonLogs,
+    gracefulShutdown,
+    migrations,
 ])
