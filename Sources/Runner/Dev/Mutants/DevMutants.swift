@@ -125,7 +125,8 @@ public struct DevMutants: Sendable {
                 reports.record(
                     product,
                     DevCheck.gradeOne(
-                        exercise, grader: graderBinary, server: server, reference: solutionBinary))
+                        exercise, grader: graderBinary, server: server, reference: solutionBinary,
+                        learnerFolder: package.programsFolder.appendingPathComponent(product)))
                 onStage(.grading(done: reports.count, total: graded.count))
             }
         }
