@@ -5,8 +5,9 @@ import Foundation
 ///
 /// The grader runs in a work folder of its own, so the runner names the exercise folder with
 /// `--learner-folder` (the workspace's folder in `check` and `watch`, the program's assembled folder
-/// in `dev check`). A path is relative to that folder; `..`, absolute paths and symbolic links that
-/// lead out of it are refused, and a file is read up to ``learnerFileLimit`` bytes.
+/// in `dev check`). A path is relative to that folder; `..`, hidden names (which pack.json's `files`
+/// cannot hold, and build keys skip), absolute paths and symbolic links that lead out of it are
+/// refused, and a file is read up to ``learnerFileLimit`` bytes.
 extension TestContext {
     /// The most bytes `learnerFile(_:)` reads: a real `Containerfile` or runbook is a few KiB.
     public static let learnerFileLimit = 256 * 1024
@@ -71,14 +72,16 @@ extension TestContext {
         }
         let parts = path.split(separator: "/", omittingEmptySubsequences: false)
         guard !path.isEmpty, !path.hasPrefix("/"), !path.contains("\0"),
-            parts.allSatisfy({ !$0.isEmpty && $0 != "." && $0 != ".." })
+            parts.allSatisfy({ !$0.isEmpty && !$0.hasPrefix(".") })
         else {
             throw CheckFailure(
                 Words(
                     "The check asked for \"\(path)\", which is not a path inside the exercise folder "
-                        + "(it must be relative, without \"..\"). This is a problem in the lesson pack.",
+                        + "(it must be relative, without \"..\" or hidden \".name\" parts, as in pack.json's \"files\"). "
+                        + "This is a problem in the lesson pack.",
                     id: "Pengecekan meminta \"\(path)\", yang bukan path di dalam folder latihan "
-                        + "(harus relatif, tanpa \"..\"). Ini masalah di paket pelajaran."))
+                        + "(harus relatif, tanpa \"..\" atau bagian tersembunyi \".nama\", seperti \"files\" di pack.json). "
+                        + "Ini masalah di paket pelajaran."))
         }
         let root = folder.resolvingSymlinksInPath().standardizedFileURL.path
         let file = folder.appendingPathComponent(path)

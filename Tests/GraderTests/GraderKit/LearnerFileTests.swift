@@ -89,8 +89,10 @@
             try folders.write("secret\n", "secret.txt", in: folders.outside)
             let t = folders.context(learnerFolder: folders.exercise)
             let outsidePath = folders.outside.appendingPathComponent("secret.txt").path
-            for path in ["../outside/secret.txt", outsidePath, "", "./Containerfile", "a//b", "docs/../../x"]
-            {
+            for path in [
+                "../outside/secret.txt", outsidePath, "", "./Containerfile", ".dockerignore", "docs/.hidden",
+                "a//b", "docs/../../x",
+            ] {
                 #expect(!t.learnerFileExists(path), "\(path)")
                 let message = failure { _ = try t.learnerFile(path) }
                 #expect(
