@@ -22,6 +22,8 @@ struct CheckRunner {
     var reference: ReferenceServer?
     /// The exercise's untouched starter, for checks that run something against it (`--starter`).
     var starter: ReferenceServer?
+    /// The learner's exercise folder, for checks that read a file in it (`--learner-folder`).
+    var learnerFolder: URL?
 
     init(tests: ExerciseTests, serverExecutable: String) {
         self.tests = tests
@@ -43,7 +45,7 @@ struct CheckRunner {
         let context = TestContext(
             exerciseID: tests.exerciseID, serverExecutable: serverExecutable,
             serverArguments: serverArguments, workDirectory: workDirectory, reference: reference,
-            starter: starter)
+            starter: starter, learnerFolder: learnerFolder)
         var dependencies = CheckDependencies()
         var results: [CheckResult] = []
         var stuckEarlier = false

@@ -7,14 +7,15 @@ import Grader
 /// GraderMain.run([schema, insertAndFetch, filters])
 /// ```
 ///
-/// Usage: `grader-<module> --exercise ID --server PATH [--reference PATH] [--report FILE]
+/// Usage: `grader-<module> --exercise ID --server PATH [--reference PATH] [--learner-folder DIR] [--report FILE]
 /// [--results-json FILE] [--junit FILE] [--replay-dir DIR] [--format text|json] [--lang en|id]`, or
 /// `--list` for the exercise ids it has tests for, or `--list-checks` for each exercise's points
 /// (`{"id": 4}`), or `--exercise ID --not-built` for the report of code that did not build (every
 /// check not checked, 0 of all its points). `--lang` picks the one language the run is written in (English by default): check
 /// names, messages and hints in report.json, results.json, JUnit and the text report, each text
 /// falling back to English where the pack has no Indonesian. `--reference` names the reference
-/// solution's server, for checks that compare; `--replay-dir` gets a replay script (`check-08.sh`)
+/// solution's server, for checks that compare; `--learner-folder` the learner's exercise folder, for
+/// checks that read a file in it (`t.learnerFile`); `--replay-dir` gets a replay script (`check-08.sh`)
 /// for each failed check.
 /// Exit status 0 means a report was produced, whatever it says; 2 means a usage error.
 public enum GraderMain {
@@ -63,6 +64,9 @@ public enum GraderMain {
                 }
                 runner.starter = options.starter.map {
                     ReferenceServer(executable: URL(fileURLWithPath: $0).standardizedFileURL.path)
+                }
+                runner.learnerFolder = options.learnerFolder.map {
+                    URL(fileURLWithPath: $0, isDirectory: true).standardizedFileURL
                 }
                 report = runner.run()
             } else {

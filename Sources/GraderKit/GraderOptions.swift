@@ -12,7 +12,7 @@ struct GraderOptions {
     }
 
     static let usage =
-        "Usage: grader --exercise ID --server PATH [--reference PATH] [--starter PATH] [--report FILE] [--results-json FILE] [--junit FILE] [--replay-dir DIR] [--format text|json] [--lang en|id] | --exercise ID --not-built [--report FILE] [--format text|json] [--lang en|id] | --list | --list-checks"
+        "Usage: grader --exercise ID --server PATH [--reference PATH] [--starter PATH] [--learner-folder DIR] [--report FILE] [--results-json FILE] [--junit FILE] [--replay-dir DIR] [--format text|json] [--lang en|id] | --exercise ID --not-built [--report FILE] [--format text|json] [--lang en|id] | --list | --list-checks"
 
     var exercise = ""
     var server = ""
@@ -20,6 +20,8 @@ struct GraderOptions {
     var reference: String?
     /// The exercise's untouched starter, for checks that run something against the unfixed code.
     var starter: String?
+    /// The learner's exercise folder, for checks that read a file the learner wrote (`Containerfile`).
+    var learnerFolder: String?
     var report: String?
     var resultsJSON: String?
     var junit: String?
@@ -50,6 +52,7 @@ struct GraderOptions {
             case "--server": options.server = try value(for: argument)
             case "--reference": options.reference = try value(for: argument)
             case "--starter": options.starter = try value(for: argument)
+            case "--learner-folder": options.learnerFolder = try value(for: argument)
             case "--report": options.report = try value(for: argument)
             case "--results-json": options.resultsJSON = try value(for: argument)
             case "--junit": options.junit = try value(for: argument)

@@ -16,6 +16,9 @@ public final class TestContext: @unchecked Sendable {
     /// The SQLite file the learner's server is told to use.
     public let databasePath: String
     public private(set) var http: HTTPClient!
+    /// The learner's exercise folder (`--learner-folder`), for checks that read a file in it
+    /// (`learnerFile(_:)`); nil when the runner did not name one.
+    public let learnerFolder: URL?
 
     let serverExecutable: String
     let serverArguments: [String]
@@ -44,9 +47,10 @@ public final class TestContext: @unchecked Sendable {
 
     init(
         exerciseID: String, serverExecutable: String, serverArguments: [String] = [], workDirectory: URL,
-        reference: ReferenceServer? = nil, starter: ReferenceServer? = nil
+        reference: ReferenceServer? = nil, starter: ReferenceServer? = nil, learnerFolder: URL? = nil
     ) {
         self.exerciseID = exerciseID
+        self.learnerFolder = learnerFolder
         self.serverExecutable = serverExecutable
         self.serverArguments = serverArguments
         self.workDirectory = workDirectory

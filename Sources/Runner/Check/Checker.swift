@@ -161,7 +161,7 @@ public struct Checker: Sendable {
         onStage(.grading)
         return try GraderInvocation.run(
             grader: prepared.grader, exercise: exercise.id, server: binary, reference: prepared.reference,
-            starter: prepared.starter,
+            starter: prepared.starter, learnerFolder: context.workspace.folder(of: exercise),
             timeout: gradingTimeout,
             replayDirectory: writesReplayScripts ? context.workspace.replayFolder(for: exercise) : nil,
             language: language, cancellation: cancellation)

@@ -10,11 +10,13 @@ enum GraderInvocation {
     /// points. `reference` is the reference solution's server, for checks that compare with it (load);
     /// `starter` the exercise's untouched starter, for checks that run something against it;
     /// `replayDirectory` is where the grader writes a replay script for each failed check;
-    /// `language` is the one the grader writes its report in (`--lang`).
+    /// `language` is the one the grader writes its report in (`--lang`); `learnerFolder` is the
+    /// learner's exercise folder, for checks that read a file in it (`--learner-folder`, such as a
+    /// `Containerfile`: the grader runs in a work folder of its own and has no other way to find it).
     /// Throws only `CheckCancelled`, when `cancellation` stopped the grader.
     static func run(
         grader: URL, exercise: String, server: URL?, reference: URL? = nil, starter: URL? = nil,
-        timeout: Duration,
+        learnerFolder: URL? = nil, timeout: Duration,
         replayDirectory: URL? = nil, language: Language = .en, cancellation: Cancellation? = nil
     ) throws(CheckCancelled) -> GradeReport {
         let reportFile = FileManager.default.temporaryDirectory.appendingPathComponent(
@@ -28,6 +30,7 @@ enum GraderInvocation {
                     + ["--report", reportFile.path, "--format", "json"]
                     + (reference.map { ["--reference", $0.path] } ?? [])
                     + (starter.map { ["--starter", $0.path] } ?? [])
+                    + (learnerFolder.map { ["--learner-folder", $0.path] } ?? [])
                     + (replayDirectory.map { ["--replay-dir", $0.path] } ?? [])
                     + ["--lang", language.code],
                 environment: .inherit(

@@ -180,7 +180,8 @@ public struct DevCheck: Sendable {
                 ? package.binary(starterProduct) : nil
             threads.submit {
                 let report = Self.gradeOne(
-                    job.exercise, grader: grader, server: server, reference: reference, starter: starter)
+                    job.exercise, grader: grader, server: server, reference: reference, starter: starter,
+                    learnerFolder: package.programsFolder.appendingPathComponent(job.product))
                 reports.record(job.product, report)
                 onStage(.grading(done: reports.count, total: runnable.count))
             }
@@ -220,12 +221,15 @@ extension DevCheck.Role {
 
 extension DevCheck {
     /// One grading run; without a cancellation it cannot be cancelled, so `try?` loses nothing.
+    /// `learnerFolder` is the program's assembled files (`Exercises/<product>/`): a check that reads
+    /// a learner's file (a `Containerfile`) reads this program's own, a variant's mistake included.
     static func gradeOne(
-        _ exercise: Exercise, grader: URL, server: URL, reference: URL?, starter: URL? = nil
+        _ exercise: Exercise, grader: URL, server: URL, reference: URL?, starter: URL? = nil,
+        learnerFolder: URL? = nil
     ) -> GradeReport {
         (try? GraderInvocation.run(
             grader: grader, exercise: exercise.id, server: server, reference: reference, starter: starter,
-            timeout: .seconds(300)))
+            learnerFolder: learnerFolder, timeout: .seconds(300)))
             ?? GradeReport(exercise: exercise.id, status: .error, message: BuildError.cancelled.description)
     }
 }

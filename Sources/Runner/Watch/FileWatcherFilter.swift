@@ -9,14 +9,18 @@ public struct FileWatcherFilter: Sendable, Equatable {
     public var ignoredDirectoryNames: Set<String>
     /// File extensions (without the dot) whose changes are reported.
     public var relevantExtensions: Set<String>
+    /// File names reported whatever their extension: the pack's learner files that are not Swift
+    /// (`Containerfile`, `RUNBOOK.md`), whose checks read them, so a save must check again.
+    public var relevantFileNames: Set<String>
 
     /// The defaults ignore SwiftPM and Backendlings folders and report Swift, JSON and SQL files.
     public init(
         ignoredDirectoryNames: Set<String> = [".build", ".swiftpm", ".backendlings"],
-        relevantExtensions: Set<String> = ["swift", "json", "sql"]
+        relevantExtensions: Set<String> = ["swift", "json", "sql"], relevantFileNames: Set<String> = []
     ) {
         self.ignoredDirectoryNames = ignoredDirectoryNames
         self.relevantExtensions = relevantExtensions
+        self.relevantFileNames = relevantFileNames
     }
 
     /// Whether a folder with this name (below a root) is watched.
@@ -27,6 +31,7 @@ public struct FileWatcherFilter: Sendable, Equatable {
     /// Whether a change to a file with this name is reported.
     public func isRelevant(fileNamed name: String) -> Bool {
         if name.hasPrefix(".") || name.hasSuffix("~") || name == "4913" { return false }
+        if relevantFileNames.contains(name) { return true }
         guard let dot = name.lastIndex(of: "."), dot != name.startIndex else { return false }
         let pathExtension = String(name[name.index(after: dot)...])
         if ["swp", "swx", "tmp"].contains(pathExtension) { return false }

@@ -80,8 +80,11 @@ public actor WatchCoordinator {
         self.onEvent = onEvent
         var options = FileWatcher.Options(debounce: Self.saveDebounce)
         if polling { options.mode = .polling }
-        watcher = FileWatcher(roots: [context.workspace.root.path], options: options)
         var progressOptions = options
+        // A learner's `Containerfile` is a file its checks read: saving it checks again.
+        options.filter.relevantFileNames = Set(
+            context.pack.exercises.flatMap(\.files).map { String($0.split(separator: "/").last ?? "") })
+        watcher = FileWatcher(roots: [context.workspace.root.path], options: options)
         progressOptions.filter = FileWatcherFilter(
             ignoredDirectoryNames: ["backups", "staging", "builds"], relevantExtensions: ["json"])
         progressWatcher = FileWatcher(roots: [context.workspace.stateFolder.path], options: progressOptions)

@@ -6,6 +6,9 @@
 //
 // `--exercise languages` (against the `ok` mode) has checks written in both languages and in
 // English only, to show what `--lang id` and `--lang en` make of each.
+//
+// `--exercise learner-files` judges the `Containerfile` in `--learner-folder` without starting the
+// server, as an Ops exercise's checks do.
 import GraderKit
 
 let fixture = ExerciseTests("fixture") {
@@ -53,4 +56,15 @@ let languages = ExerciseTests("languages") {
     }
 }
 
-GraderMain.run([fixture, languages])
+let learnerFiles = ExerciseTests("learner-files") {
+    Check(
+        Words("The Containerfile starts FROM an image", id: "Containerfile dimulai dengan FROM sebuah image")
+    ) { t in
+        let text = try t.learnerFile("Containerfile")
+        try require(
+            text.split(separator: "\n").contains { $0.hasPrefix("FROM ") },
+            Words("the Containerfile has no FROM line", id: "Containerfile tidak punya baris FROM"))
+    }
+}
+
+GraderMain.run([fixture, languages, learnerFiles])

@@ -25,3 +25,20 @@ import Testing
         #expect(filter.watchesDirectory(named: "01-databases"))
     }
 }
+
+@Suite struct FileWatcherLearnerFileNameTests {
+    let filter = FileWatcherFilter(relevantFileNames: ["Containerfile", "RUNBOOK.md"])
+
+    @Test func theLearnerFilesOfThePack_areRelevant_whateverTheirExtension() {
+        #expect(filter.isRelevant(fileNamed: "Containerfile"))
+        #expect(filter.isRelevant(fileNamed: "RUNBOOK.md"))
+        #expect(filter.isRelevant(fileNamed: "Store.swift"))
+    }
+
+    @Test(arguments: [
+        ".Containerfile.swp", "Containerfile.swp", "Containerfile~", ".#Containerfile", "README.md",
+    ])
+    func editorDroppingsOfThem_andOtherFiles_areStillNotRelevant(name: String) {
+        #expect(!filter.isRelevant(fileNamed: name))
+    }
+}

@@ -39,7 +39,8 @@ public struct DevMutants: Sendable {
         all: [Mutation], chosen: [Mutation]
     ) {
         var mutations: [Mutation] = []
-        for file in exercise.files {
+        // The catalog's operators are Swift's: a `Containerfile` among the learner files has none.
+        for file in exercise.files where ProgramBuilder.isSwiftSource(file) {
             guard let data = solved[file] else { continue }
             mutations += MutationCatalog(file: file, text: String(decoding: data, as: UTF8.self)).mutations()
         }
@@ -125,7 +126,8 @@ public struct DevMutants: Sendable {
                 reports.record(
                     product,
                     DevCheck.gradeOne(
-                        exercise, grader: graderBinary, server: server, reference: solutionBinary))
+                        exercise, grader: graderBinary, server: server, reference: solutionBinary,
+                        learnerFolder: package.programsFolder.appendingPathComponent(product)))
                 onStage(.grading(done: reports.count, total: graded.count))
             }
         }

@@ -73,7 +73,10 @@ struct ProgramBuilder: Sendable {
             if let failure = own.failure { return .failed(failure) }
             if FileManager.default.isExecutableFile(atPath: binary(job.product).path) { return .built }
         }
-        let sources = job.files.keys.sorted()
+        // A learner's file that is not Swift (a `Containerfile`) is in the hashes, so a program that
+        // differs only there is still its own program (its folder is what its checks read), but it
+        // is never handed to the compiler.
+        let sources = Self.swiftSources(of: job)
         // The base first: its objects are linked, not copied, so programs of one exercise share them.
         var candidates: [(product: String, record: ProgramRecord)] = []
         if let base = job.base, let record = ProgramRecord.read(from: recordFile(base)),
@@ -86,7 +89,9 @@ struct ProgramBuilder: Sendable {
         try? FileManager.default.removeItem(at: recordFile(job.product))
         do {
             for candidate in candidates
-            where candidate.record.failure == nil && Set(candidate.record.files.keys) == Set(sources) {
+            where candidate.record.failure == nil
+                && Set(candidate.record.files.keys.filter(Self.isSwiftSource)) == Set(sources)
+            {
                 let changed = sources.filter { candidate.record.files[$0] != hashes[$0] }
                 guard changed.count < sources.count,
                     sources.allSatisfy({
@@ -139,7 +144,7 @@ struct ProgramBuilder: Sendable {
         let mapFile = scratch.appendingPathComponent("outputs.json")
         try JSONSerialization.data(withJSONObject: map).write(to: mapFile)
         let command = plan.compile(
-            sources: job.files.keys.sorted().map(source), primaries: primaries.map(source),
+            sources: Self.swiftSources(of: job).map(source), primaries: primaries.map(source),
             objects: primaries.map(scratchObject), outputMap: mapFile.path)
         let (status, output) = try ChildProcess.run(
             executable: command[0], arguments: Array(command.dropFirst()),
@@ -168,7 +173,7 @@ struct ProgramBuilder: Sendable {
             try FileManager.default.createDirectory(
                 at: output.deletingLastPathComponent(), withIntermediateDirectories: true)
             let linking = output.appendingPathExtension("linking")
-            let objects = job.files.keys.sorted().map { object(of: $0, in: job.product).path }
+            let objects = Self.swiftSources(of: job).map { object(of: $0, in: job.product).path }
             let command = plan.link(objects: objects, binary: linking.path)
             let (status, text) = try ChildProcess.run(
                 executable: command[0], arguments: Array(command.dropFirst()),
@@ -219,6 +224,13 @@ struct ProgramBuilder: Sendable {
             try manager.copyItem(at: source, to: destination)
         }
     }
+
+    /// The files the compiler gets: the Swift ones, sorted.
+    static func swiftSources(of job: Job) -> [String] {
+        job.files.keys.filter(isSwiftSource).sorted()
+    }
+
+    static func isSwiftSource(_ path: String) -> Bool { path.hasSuffix(".swift") }
 
     private func recordFile(_ product: String) -> URL {
         programsFolder.appendingPathComponent("\(product)/record.json")

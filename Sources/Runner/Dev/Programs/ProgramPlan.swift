@@ -76,6 +76,7 @@ struct ProgramPlan: Sendable {
         }
         guard let objectsIndex, let outputIndex, objectsIndex != outputIndex else { return nil }
         var stamp = Fingerprint()
+        stamp.add(Self.builderVersion)
         stamp.add(([template.executable] + template.arguments + kept).joined(separator: "\n"))
         stamp.add(DirectBuildPlan.toolchainStamp(of: [[template.executable], link]))
         for argument in kept where argument.hasPrefix("/") {
@@ -89,6 +90,11 @@ struct ProgramPlan: Sendable {
             objectsIndex: objectsIndex, outputIndex: outputIndex, stamp: stamp.description,
             workingDirectory: root)
     }
+
+    /// Changed when `ProgramBuilder` builds differently, so no record of an older build is trusted:
+    /// `2` compiles only a program's Swift files (before, a `Containerfile` went to the compiler and
+    /// its errors were recorded as the program's).
+    static let builderVersion = "program-builder-2"
 
     /// The frontend command that compiles `primaries` (of the program's `sources`) to `objects`,
     /// writing each primary's declarations as named in the supplementary output map.
