@@ -103,7 +103,7 @@ private enum MainRun {
         _ = instance.server.sendSignal(SIGTERM)
         var refusedAfter: Duration?
         while ContinuousClock.now < probeUntil && !instance.server.hasExited {
-            if Shop.refusesConnections(port: instance.port) {
+            if !instance.acceptsConnections {
                 refusedAfter = ContinuousClock.now - signalled
                 break
             }

@@ -35,14 +35,19 @@ enum Shop {
     static func placeOrder(_ t: TestContext, customer: String = "Ayu") throws -> Int {
         try ensureStarted(t)
         return try given(Words("POST /orders to place an order", id: "POST /orders untuk membuat pesanan")) {
-            let placed = try t.http.post(
-                "/orders", json: ["customer": .string(customer), "amount": .number(Double(amount))]
-            ).expectStatus(201)
-            return try requireValue(
-                try placed.json()["id"]?.int,
-                Words("the order's id in the answer", id: "id pesanan di jawabannya"),
-                response: placed)
+            try placeOrder(through: t.http, customer: customer)
         }
+    }
+
+    /// `POST /orders` through `http` (the server, or one instance of it); the new order's id.
+    static func placeOrder(through http: HTTPClient, customer: String) throws -> Int {
+        let placed = try http.post(
+            "/orders", json: ["customer": .string(customer), "amount": .number(Double(amount))]
+        ).expectStatus(201)
+        return try requireValue(
+            try placed.json()["id"]?.int,
+            Words("the order's id in the answer", id: "id pesanan di jawabannya"),
+            response: placed)
     }
 
     /// The time a probe may take in the checks: Kubernetes gives a probe 1 second by default
@@ -119,50 +124,19 @@ enum Shop {
                 "POST /orders and a signed payment to get a paid order",
                 id: "POST /orders dan pembayaran bertanda tangan untuk mendapat pesanan yang sudah dibayar")
         ) {
-            let placed = try http.post(
-                "/orders", json: ["customer": .string(customer), "amount": .number(Double(amount))]
-            ).expectStatus(201)
-            let order = try requireValue(
-                try placed.json()["id"]?.int,
-                Words("the order's id in the answer", id: "id pesanan di jawabannya"),
-                response: placed)
-            let event: JSONValue = [
-                "id": .string("evt_ops_\(order)"), "type": "payment.succeeded",
-                "data": [
-                    "order_id": .number(Double(order)), "amount": .number(Double(amount)),
-                    "payment_id": .string("pay_ops_\(order)"),
-                ],
-            ]
-            let body = Data(event.description.utf8)
+            let order = try placeOrder(through: http, customer: customer)
+            let body = paidEvent("evt_ops_\(order)", order: order, paymentID: "pay_ops_\(order)")
             let timestamp = Int(t.serverNow.timeIntervalSince1970)
-            let signed = Array("\(timestamp).".utf8) + Array(body)
-            let v1 = Hex.encode(HMACSHA256.authenticationCode(for: signed, key: Array(secret.utf8)))
             try http.send(
                 .post, "/webhooks/payments",
                 headers: [
-                    "Content-Type": "application/json", "Gateway-Signature": "t=\(timestamp),v1=\(v1)",
+                    "Content-Type": "application/json",
+                    "Gateway-Signature": "t=\(timestamp),v1=\(signature(body, at: timestamp))",
                 ],
                 body: body
             ).expectStatus(200)
             return order
         }
-    }
-
-    /// Whether 127.0.0.1:`port` refuses a new connection right now.
-    static func refusesConnections(port: Int) -> Bool {
-        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0)
-        guard fd >= 0 else { return false }
-        defer { close(fd) }
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_port = in_port_t(UInt16(port).bigEndian)
-        address.sin_addr = in_addr(s_addr: inet_addr("127.0.0.1"))
-        let status = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
-                connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
-            }
-        }
-        return status != 0
     }
 
     /// The size of the database's write-ahead log, `nil` when there is no such file.

@@ -37,6 +37,15 @@ public final class ServerInstance: Sendable {
 
     public var port: Int { server.port }
 
+    /// Whether this instance's port accepts a TCP connection right now (the connection is closed
+    /// again at once). A server that shuts down gracefully keeps accepting while it drains and
+    /// refuses once it closed its listener; checks of that order ask this while requests run.
+    public var acceptsConnections: Bool {
+        guard let connection = LoopbackSocket.connect(port: port) else { return false }
+        close(connection)
+        return true
+    }
+
     /// What this instance printed so far (stdout and stderr), capped.
     public var output: String {
         server.waitForPendingOutput()

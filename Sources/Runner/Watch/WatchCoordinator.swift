@@ -83,7 +83,8 @@ public actor WatchCoordinator {
         var progressOptions = options
         // A learner's `Containerfile` is a file its checks read: saving it checks again.
         options.filter.relevantFileNames = Set(
-            context.pack.exercises.flatMap(\.files).map { String($0.split(separator: "/").last ?? "") })
+            context.pack.exercises.flatMap(\.files).filter { !ProgramBuilder.isSwiftSource($0) }
+                .map { String($0.split(separator: "/").last ?? "") })
         watcher = FileWatcher(roots: [context.workspace.root.path], options: options)
         progressOptions.filter = FileWatcherFilter(
             ignoredDirectoryNames: ["backups", "staging", "builds"], relevantExtensions: ["json"])

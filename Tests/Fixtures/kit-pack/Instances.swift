@@ -34,7 +34,13 @@ let instances = ExerciseTests("kit02-instances") {
     Check(Words(english: "instances a check stopped make room for new ones, which get new numbers")) { t in
         // 5 are running from the checks before: 3 more reach the limit of 8.
         let full = try t.startInstances(3, environment: ["KIT_SECRET": secret])
+        try requireEqual(
+            full.map(\.acceptsConnections), [true, true, true],
+            Words(english: "whether each running instance accepts connections"))
         for server in full { server.server.stop() }
+        try requireEqual(
+            full.map(\.acceptsConnections), [false, false, false],
+            Words(english: "whether each stopped instance accepts connections"))
         let again = try t.startInstances(3, environment: ["KIT_SECRET": secret])
         let numbers = try again.map {
             try $0.http.get("/whoami").expectStatus(200).json()["instance"]?.string
