@@ -4,6 +4,7 @@ GraderMain.run([
     healthChecks,
     ops02Config,
     jsonLogs,
+    ops04Metrics,
     gracefulShutdown,
     migrations,
 ])
