@@ -50,8 +50,10 @@ public actor WatchCoordinator {
     }
 
     /// How long the files must be quiet before a save is acted on. Short, because a save's steps
-    /// (write, rename) come within a millisecond or two; bursts are handled by cancelling.
-    public static let saveDebounce: Duration = .milliseconds(50)
+    /// (write, rename; an IDE's "safe write": write a copy, delete, rename) come within a few
+    /// milliseconds; a burst that outlasts it is handled by cancelling. Every millisecond here is
+    /// one the learner waits for the verdict.
+    public static let saveDebounce: Duration = .milliseconds(20)
     /// Saves this close together are one burst: the build starts after the first, but grading waits
     /// until this long after the last, so three saves 200 ms apart give one check.
     public static let burstWindow: Duration = .milliseconds(250)
