@@ -30,6 +30,7 @@ struct ManifestDecoder {
                 )
             }
             modulePaths[module.path] = at
+            try requireEarlierStep(module.startsFrom, of: modules, at: at)
             modules.append(module)
         }
         return Pack(
@@ -137,6 +138,7 @@ struct ManifestDecoder {
         let values = try nonEmptyArray(
             try field(value, "exercises", in: at), at: "\(at).exercises", of: "exercise")
         let starters = try starterLayout(value, at: at)
+        let startsFrom = try startsFrom(value, at: at, starters: starters)
         let kind = try moduleKind(value, at: at)
         var exercises: [Exercise] = []
         var paths: [String: String] = [:]
@@ -151,7 +153,7 @@ struct ManifestDecoder {
                         "only a module with \"starters\": \"overlays\" can say which files a step \(key); "
                             + "add that to the module or remove the field")
                 }
-                if index == 0 {
+                if index == 0 && startsFrom == nil {
                     throw invalid(
                         "\(exerciseAt).\(key)",
                         "the first exercise of a module holds its whole starter, so there is no previous "
@@ -170,7 +172,7 @@ struct ManifestDecoder {
         }
         return Module(
             id: id, title: title, path: path, exercises: exercises, starters: starters, kind: kind,
-            translations: try translations(value, at: at, hintCount: nil))
+            translations: try translations(value, at: at, hintCount: nil), startsFrom: startsFrom)
     }
 
     /// `"starters"`: `"full"` (the default) or `"overlays"`.

@@ -12,6 +12,11 @@ public struct Module: Sendable, Hashable {
     public var exercises: [Exercise]
     /// How the exercises' `Starter/` folders are written.
     public var starters: StarterLayout
+    /// The exercise of an earlier module whose solved step this overlay module's first starter is
+    /// laid over (`"startsFrom"`), so a module that grows the previous module's mini-backend holds
+    /// only what it changes instead of a second copy of every file; nil when the first starter is
+    /// whole.
+    public var startsFrom: String?
     /// What the learner does with a starter: finish it, or find the bug planted in it. The dev
     /// check holds each kind to its own rules.
     public var kind: ModuleKind
@@ -20,13 +25,14 @@ public struct Module: Sendable, Hashable {
 
     public init(
         id: String, title: String, path: String, exercises: [Exercise], starters: StarterLayout = .full,
-        kind: ModuleKind = .build, translations: [Language: TextTranslation] = [:]
+        kind: ModuleKind = .build, translations: [Language: TextTranslation] = [:], startsFrom: String? = nil
     ) {
         self.id = id
         self.title = title
         self.path = path
         self.exercises = exercises
         self.starters = starters
+        self.startsFrom = startsFrom
         self.kind = kind
         self.translations = translations
     }
@@ -36,9 +42,10 @@ public struct Module: Sendable, Hashable {
 public enum StarterLayout: String, Sendable, Hashable {
     /// Every `Starter/` is the whole mini-backend at that step, written by hand.
     case full
-    /// The first exercise's `Starter/` is whole; every later one holds only what is new at that step
-    /// (its `files`, new given files and the given files it `changes`), laid over the previous step
-    /// solved. The runner assembles the whole starter and writes the given-file header itself.
+    /// The first exercise's `Starter/` is whole (or laid over the module's `startsFrom` step
+    /// solved); every later one holds only what is new at that step (its `files`, new given files
+    /// and the given files it `changes`), laid over the previous step solved. The runner assembles
+    /// the whole starter and writes the given-file header itself.
     case overlays
 }
 

@@ -52,11 +52,13 @@ extension Pack {
         }
     }
 
-    /// The exercise just before this one in an overlay module: the step its starter is laid over.
+    /// The step an overlay starter is laid over: the exercise just before this one, or for the
+    /// module's first exercise the module's `startsFrom` step (nil when the first starter is whole).
     public func previousStep(of exercise: Exercise) -> Exercise? {
         guard let module = modules.first(where: { $0.id == exercise.moduleID }), module.starters == .overlays,
-            let index = module.exercises.firstIndex(of: exercise), index > 0
+            let index = module.exercises.firstIndex(of: exercise)
         else { return nil }
+        guard index > 0 else { return module.startsFrom.flatMap { self.exercise(id: $0) } }
         return module.exercises[index - 1]
     }
 

@@ -25,6 +25,9 @@ enum ManifestWriter {
             if module.starters != .full {
                 lines.append("      \"starters\": \(quote(module.starters.rawValue)),")
             }
+            if let startsFrom = module.startsFrom {
+                lines.append("      \"startsFrom\": \(quote(startsFrom)),")
+            }
             if module.kind != .build {
                 lines.append("      \"kind\": \(quote(module.kind.rawValue)),")
             }
