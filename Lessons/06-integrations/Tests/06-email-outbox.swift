@@ -153,7 +153,7 @@ let emailOutbox = ExerciseTests("int06-email-outbox") {
     Check(sentOnce, hint: sendHint, needs: queuedInTheTransaction.en) { t in
         let mail = try Outbox.started(t)
         let (order, _) = try Outbox.payOrder(t)
-        let got = mail.waitForDeliveries(1)
+        let got = mail.messages(atLeast: 1)
         guard let receipt = got.first else {
             try fail(
                 Words(
@@ -178,7 +178,7 @@ let emailOutbox = ExerciseTests("int06-email-outbox") {
                     "layanan mail sudah menerima struk pesanan \(order), tapi 3 detik kemudian baris outbox-nya masih \(status). Kalau tidak ditandai, struk itu dikirim lagi di setiap run"
             ), hint: sendHint)
         try requireEqual(
-            mail.deliveries.count, 1,
+            mail.messages.count, 1,
             Words("the number of receipts the customer got", id: "jumlah struk yang diterima pelanggan"),
             hint: sendHint)
     }
@@ -255,19 +255,19 @@ let emailOutbox = ExerciseTests("int06-email-outbox") {
         try require(
             !keys[0].isEmpty,
             Words(
-                "the receipt was sent without an Idempotency-Key header, so the mail service cannot tell the resend after the crash from a new e-mail: the customer got \(mail.deliveries.count) receipts",
+                "the receipt was sent without an Idempotency-Key header, so the mail service cannot tell the resend after the crash from a new e-mail: the customer got \(mail.messages.count) receipts",
                 id:
-                    "struk-nya dikirim tanpa header Idempotency-Key, jadi layanan mail tidak bisa membedakan kiriman ulang setelah crash dari e-mail baru: pelanggan menerima \(mail.deliveries.count) struk"
+                    "struk-nya dikirim tanpa header Idempotency-Key, jadi layanan mail tidak bisa membedakan kiriman ulang setelah crash dari e-mail baru: pelanggan menerima \(mail.messages.count) struk"
             ), hint: crashHint)
         try require(
             keys[0] == keys[1],
             Words(
-                "the resend after the crash carried another Idempotency-Key than the first send (\(keys[0]), then \(keys[1])), so the customer got \(mail.deliveries.count) receipts. The key belongs to the outbox row, not to one attempt",
+                "the resend after the crash carried another Idempotency-Key than the first send (\(keys[0]), then \(keys[1])), so the customer got \(mail.messages.count) receipts. The key belongs to the outbox row, not to one attempt",
                 id:
-                    "kiriman ulang setelah crash membawa Idempotency-Key yang berbeda dari kiriman pertama (\(keys[0]), lalu \(keys[1])), jadi pelanggan menerima \(mail.deliveries.count) struk. Key-nya milik baris outbox, bukan milik satu percobaan"
+                    "kiriman ulang setelah crash membawa Idempotency-Key yang berbeda dari kiriman pertama (\(keys[0]), lalu \(keys[1])), jadi pelanggan menerima \(mail.messages.count) struk. Key-nya milik baris outbox, bukan milik satu percobaan"
             ), hint: crashHint)
         try requireEqual(
-            mail.deliveries.count, 1,
+            mail.messages.count, 1,
             Words("the number of receipts the customer got", id: "jumlah struk yang diterima pelanggan"),
             hint: crashHint)
         let row = try Outbox.waitForRow(t, of: order) { try $0.string("status") == "sent" }
@@ -319,7 +319,7 @@ let emailOutbox = ExerciseTests("int06-email-outbox") {
                     "setelah pengiriman pertama gagal, baris pesanan \(order) punya attempts = \(attempts) dan percobaan berikutnya jatuh tempo dalam \(pause) detik; seharusnya attempts = 1 dan jeda 30 detik (retryDelay(afterAttempts: 1)). Kalau langsung dikirim lagi, layanan mail yang sedang mati dihujani percobaan di setiap run"
             ), hint: retryHint)
         try t.advanceClock(by: .seconds(31))
-        let got = mail.waitForDeliveries(1)
+        let got = mail.messages(atLeast: 1)
         let lastError =
             try Outbox.rows(t, of: order).first.flatMap { try $0.get("last_error", as: String?.self) }
             ?? "none"
@@ -403,7 +403,7 @@ let emailOutbox = ExerciseTests("int06-email-outbox") {
                     id: "tidak ada struk yang dikirim dalam 5 detik setelah pembayaran"), hint: sendHint)
         }
         let (next, _) = try Outbox.payOrder(t)
-        let got = mail.waitForDeliveries(1, timeout: .milliseconds(4500))
+        let got = mail.messages(atLeast: 1, within: .milliseconds(4500))
         try require(
             got.contains { $0.to == [Outbox.email(next)] },
             Words(

@@ -103,7 +103,7 @@ enum Reconciliation {
     /// and the placeholders of the services no check of this step plays (the shipping API).
     static func environment(_ t: TestContext, _ gateway: FakeGateway) throws -> [String: String] {
         Checkout.servicesNotPlayed.merging([
-            Outbox.variable: try ReceiptMail(t).url, "GATEWAY_URL": gateway.url,
+            Outbox.variable: try t.fakeMail().url, "GATEWAY_URL": gateway.url,
             "GATEWAY_API_KEY": FakeGateway.apiKey, "ADMIN_TOKEN": adminToken,
         ]) { _, played in played }
     }

@@ -8,7 +8,11 @@ import Grader
 /// answers `202 {"id": "msg-1"}` and keeps the message.
 ///
 /// A body that is not such a message is answered 422 with what is wrong, and stored nowhere.
-/// `failNext(_:status:)` makes the next sends fail first, to test an outbox that retries.
+/// `failNext(_:status:)` makes the next sends fail first, to test an outbox that retries;
+/// `script(_:)` plans worse (a service that accepts and then does not answer, one that hangs, one
+/// that trickles). Like real mail APIs (Resend's, Postmark's batch API), it keeps the promise of
+/// `Idempotency-Key`: a send with a key it accepted before is answered as the first was and
+/// delivered nowhere, so a resend after a crash reaches the customer once.
 ///
 /// ```swift
 /// let mail = try t.fakeMail()
@@ -18,13 +22,29 @@ import Grader
 /// try require(sent[0].text.contains("/reset?token="), "the e-mail has no reset link")
 /// ```
 public final class FakeMailService: @unchecked Sendable {
-    // @unchecked Sendable: `stored` and `failures` are guarded by `lock`.
+    // @unchecked Sendable: `stored`, `plan` and `keys` are guarded by `lock`.
     public let upstream: FakeUpstream
     public var url: String { upstream.url }
 
-    private let lock = NSLock()  // guards `stored` and `failures`
+    /// What one send meets (`script(_:)`).
+    public enum Next: Sendable, Equatable {
+        /// Delivered and answered at once: every send once the script is used up.
+        case accept
+        /// Refused with this status; nothing is delivered.
+        case fail(Int)
+        /// Delivered, and then no answer for 30 seconds: the sender cannot know it went through.
+        case acceptAndHold
+        /// Never answered; nothing delivered.
+        case hang
+        /// The status line at once, then the body one byte every half second: only a deadline on
+        /// the whole call ends it. Nothing delivered.
+        case trickle
+    }
+
+    private let lock = NSLock()  // guards `stored`, `plan` and `keys`
     private var stored: [MailMessage] = []
-    private var failures: [Int] = []
+    private var plan: [Next] = []
+    private var keys: [String: String] = [:]  // Idempotency-Key → the id it was answered with
     private let arrived = NSCondition()
 
     init() throws {
@@ -33,22 +53,41 @@ public final class FakeMailService: @unchecked Sendable {
             .post, "/messages", [.custom { [weak self] request in self?.accept(request) ?? .status(503) }])
     }
 
-    /// Every message accepted so far, in order.
+    /// Every message delivered so far, in order (a resend with a known `Idempotency-Key` is not one).
     public var messages: [MailMessage] { lock.withLock { stored } }
+
+    /// Every send that reached the service, delivered or not, in order.
+    public var attempts: [UpstreamRequest] { upstream.requests(to: "/messages") }
 
     /// Answers the next `count` sends with `status` (and keeps nothing), then accepts again.
     public func failNext(_ count: Int, status: Int = 503) {
-        lock.withLock { failures += Array(repeating: status, count: max(0, count)) }
+        script(Array(repeating: .fail(status), count: max(0, count)))
+    }
+
+    /// What the next sends meet, in order, after what was planned before; then every send is
+    /// accepted. A body that is not a message is refused without using up a step.
+    public func script(_ next: [Next]) { lock.withLock { plan += next } }
+
+    /// Waits until `count` sends reached the service; `nil` when they did not within `timeout`.
+    public func waitForAttempts(_ count: Int, timeout: Duration = .seconds(5)) -> [UpstreamRequest]? {
+        let found = upstream.waitForRequests(count, to: "/messages", timeout: timeout)
+        return found.count >= count ? found : nil
+    }
+
+    /// Waits until `count` messages were delivered or `timeout` passed, and returns every message
+    /// delivered by then, for a check that words its own failure.
+    public func messages(atLeast count: Int, within timeout: Duration = .seconds(5)) -> [MailMessage] {
+        let deadline = Date(timeIntervalSinceNow: timeout.timeInterval)
+        arrived.lock()
+        while messages.count < count && arrived.wait(until: deadline) {}
+        arrived.unlock()
+        return messages
     }
 
     /// Waits until at least `count` messages arrived; fails the check at `timeout` with what came.
     @discardableResult
     public func waitForMessages(_ count: Int, timeout: Duration = .seconds(5)) throws -> [MailMessage] {
-        let deadline = Date(timeIntervalSinceNow: timeout.timeInterval)
-        arrived.lock()
-        while messages.count < count && arrived.wait(until: deadline) {}
-        arrived.unlock()
-        let found = messages
+        let found = messages(atLeast: count, within: timeout)
         guard found.count >= count else {
             let attempts = upstream.requests(to: "/messages").count
             throw CheckFailure(
@@ -66,9 +105,6 @@ public final class FakeMailService: @unchecked Sendable {
     }
 
     private func accept(_ request: UpstreamRequest) -> UpstreamBehaviour {
-        if let status = lock.withLock({ failures.isEmpty ? nil : failures.removeFirst() }) {
-            return .json(["error": "the mail service is failing on purpose"], status: status)
-        }
         guard let json = request.json else {
             return .json(["error": "the body is not JSON"], status: 422)
         }
@@ -80,16 +116,36 @@ public final class FakeMailService: @unchecked Sendable {
                 ["error": "a message needs from, to (a string or an array), subject and text, all strings"],
                 status: 422)
         }
-        let message: MailMessage = lock.withLock {
-            let message = MailMessage(
-                from: from, to: recipients, subject: subject, text: text, receivedAt: Date(),
-                id: "msg-\(stored.count + 1)")
-            stored.append(message)
-            return message
+        let key = request.headers["Idempotency-Key"]
+        let next = lock.withLock { plan.isEmpty ? Next.accept : plan.removeFirst() }
+        switch next {
+        case .fail(let status):
+            return .json(["error": "the mail service is failing on purpose"], status: status)
+        case .hang:
+            return .neverAnswer
+        case .trickle:
+            let body = Data(#"{"id": "msg-slow", "note": "this answer arrives one byte at a time"}"#.utf8)
+            return .trickle(status: 202, body: body, chunkBytes: 1, interval: Self.trickleInterval)
+        case .accept, .acceptAndHold:
+            let id: String = lock.withLock {
+                if let key, let known = keys[key] { return known }
+                let message = MailMessage(
+                    from: from, to: recipients, subject: subject, text: text, receivedAt: Date(),
+                    id: "msg-\(stored.count + 1)", idempotencyKey: key)
+                stored.append(message)
+                if let key { keys[key] = message.id }
+                return message.id
+            }
+            arrived.lock()
+            arrived.broadcast()
+            arrived.unlock()
+            let accepted = UpstreamBehaviour.json(["id": .string(id)], status: 202)
+            return next == .acceptAndHold ? .delay(Self.holdAfterAccepting, then: accepted) : accepted
         }
-        arrived.lock()
-        arrived.broadcast()
-        arrived.unlock()
-        return .json(["id": .string(message.id)], status: 202)
     }
+
+    /// How long `.acceptAndHold` keeps the answer back: longer than any sender should wait.
+    static let holdAfterAccepting: Duration = .seconds(30)
+    /// The pause between the bytes of a `.trickle` answer.
+    static let trickleInterval: Duration = .milliseconds(500)
 }

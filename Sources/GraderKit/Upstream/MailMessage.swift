@@ -10,4 +10,6 @@ public struct MailMessage: Sendable, Equatable {
     public let receivedAt: Date
     /// The id the service answered with (`msg-1`, `msg-2`…).
     public let id: String
+    /// The send's `Idempotency-Key` header, nil when it had none.
+    public let idempotencyKey: String?
 }

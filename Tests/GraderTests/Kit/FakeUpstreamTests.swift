@@ -136,6 +136,41 @@
             #expect(throws: CheckFailure.self) { try mail.waitForMessages(2, timeout: .milliseconds(100)) }
         }
 
+        @Test func fakeMail_deliversASendWithAKnownIdempotencyKeyOnce_andAnswersItAsTheFirst() async throws {
+            let mail = try FakeMailService()
+            defer { mail.upstream.stop() }
+            let client = try OutboundClient(baseURL: mail.url, timeouts: patient)
+            let message: JSONValue = ["from": "a@x", "to": "b@x", "subject": "Receipt", "text": "Thanks"]
+            let keyed: HTTPHeaders = ["Idempotency-Key": "receipt-7"]
+            let first = try await client.post("/messages", json: message, headers: keyed)
+            let again = try await client.post("/messages", json: message, headers: keyed)
+            _ = try await client.post("/messages", json: message)
+            #expect(try first.json() == ["id": "msg-1"] && again.json() == ["id": "msg-1"])
+            #expect(again.status.code == 202)
+            #expect(mail.messages.map(\.idempotencyKey) == ["receipt-7", nil])
+            #expect(mail.attempts.count == 3)
+            #expect(mail.waitForAttempts(4, timeout: .milliseconds(100)) == nil)
+        }
+
+        @Test func fakeMail_followsItsScript_thenAcceptsAgain() async throws {
+            let mail = try FakeMailService()
+            defer { mail.upstream.stop() }
+            var quick = patient
+            quick.total = .milliseconds(400)
+            let client = try OutboundClient(baseURL: mail.url, timeouts: quick)
+            let message: JSONValue = ["from": "a@x", "to": "b@x", "subject": "Hi", "text": "Hello"]
+            mail.script([.fail(429), .hang, .acceptAndHold, .trickle])
+            #expect(try await client.post("/messages", json: ["to": "b@x"]).status.code == 422)  // uses no step
+            #expect(try await client.post("/messages", json: message).status.code == 429)
+            await #expect(throws: (any Error).self) { try await client.post("/messages", json: message) }
+            #expect(mail.messages.isEmpty)
+            await #expect(throws: (any Error).self) { try await client.post("/messages", json: message) }
+            #expect(mail.messages.map(\.id) == ["msg-1"])  // delivered, though the sender never heard
+            await #expect(throws: (any Error).self) { try await client.post("/messages", json: message) }
+            #expect(try await client.post("/messages", json: message).status.code == 202)
+            #expect(mail.messages(atLeast: 2, within: .seconds(1)).map(\.id) == ["msg-1", "msg-2"])
+        }
+
         @Test func aFakeMailWhoseHandleACheckDropped_stillAcceptsMail_untilTheChecksEnd() async throws {
             let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
                 "mail-\(UUID().uuidString)")
