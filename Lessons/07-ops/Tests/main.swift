@@ -6,4 +6,5 @@ GraderMain.run([
     jsonLogs,
     gracefulShutdown,
     migrations,
+    release,
 ])
