@@ -7,4 +7,5 @@ GraderMain.run([
     ops04Metrics,
     gracefulShutdown,
     migrations,
+    release,
 ])

@@ -29,7 +29,7 @@ public struct DevNew: Sendable {
             throw DevError("The id \"\(id)\" is already used in pack.json.")
         }
         let module = pack.modules[moduleIndex]
-        let path = Self.folderName(for: id, position: module.exercises.count + 1)
+        let path = Self.folderName(for: id, position: Self.nextPosition(in: module))
         let exerciseFolder = pack.folder(of: module).appendingPathComponent(path)
         guard !FileSystem.exists(exerciseFolder) else {
             throw DevError("Lessons/\(module.path)/\(path) already exists; nothing was changed.")
@@ -145,6 +145,14 @@ public struct DevNew: Sendable {
     }
 
     /// `db11-views` at position 11 becomes `11-views`; other ids get the position in front.
+    /// One after the highest number a step's folder starts with (`06-migrations` → 7), so a module
+    /// whose steps were not all written yet, or were renumbered, does not get a folder that is
+    /// taken or out of order; the count of steps plus one when no folder is numbered.
+    static func nextPosition(in module: Module) -> Int {
+        let numbers = module.exercises.compactMap { Int($0.path.prefix { $0.isNumber }) }
+        return (numbers.max() ?? module.exercises.count) + 1
+    }
+
     static func folderName(for id: String, position: Int) -> String {
         let number = position < 10 ? "0\(position)" : "\(position)"
         if let dash = id.firstIndex(of: "-"), id[..<dash].contains(where: \.isNumber) {

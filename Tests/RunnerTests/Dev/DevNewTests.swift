@@ -41,6 +41,28 @@ import Testing
         }
     }
 
+    @Test func theNewFolder_isNumberedAfterTheHighestNumberedStep_notByTheCountOfSteps() throws {
+        try withTemporaryDirectory { dir in
+            let manifest = OverlayPack.manifest.replacingOccurrences(
+                of: #""path": "03-third""#, with: #""path": "05-third""#)
+            let fixture = try OverlayPack.create(at: dir, manifest: manifest)
+            try FileManager.default.moveItem(
+                at: dir.appendingPathComponent("Lessons/01-shop/03-third"),
+                to: dir.appendingPathComponent("Lessons/01-shop/05-third"))
+            try FileManager.default.moveItem(
+                at: dir.appendingPathComponent("Solutions/01-shop/03-third"),
+                to: dir.appendingPathComponent("Solutions/01-shop/05-third"))
+            try fixture.write(
+                "Lessons/01-shop/01-first/Starter/main.swift",
+                "import BackendKit\n\nlet router = Router()\nprint(\"shop\")\nServer(router: router).run()\n")
+            try fixture.write(
+                "Lessons/01-shop/Tests/main.swift", "import GraderKit\n\nGraderMain.run([first])\n")
+            let created = try DevNew(pack: try fixture.load()).run(module: "shop", exercise: "s06-release")
+            #expect(created.files.contains("Lessons/01-shop/06-release/README.md"))
+            #expect(try fixture.load().findExercise("s06-release").path == "06-release")
+        }
+    }
+
     @Test func aTestsListWithOneEntryPerLine_getsTheNewEntryOnItsOwnLine_withItsTrailingComma() throws {
         try withTemporaryDirectory { dir in
             let fixture = try OverlayPack.create(at: dir)
