@@ -160,7 +160,8 @@
             let client = try OutboundClient(baseURL: mail.url, timeouts: quick)
             let message: JSONValue = ["from": "a@x", "to": "b@x", "subject": "Hi", "text": "Hello"]
             mail.script([.fail(429), .hang, .acceptAndHold, .trickle])
-            #expect(try await client.post("/messages", json: ["to": "b@x"]).status.code == 422)  // uses no step
+            // A body that is not a message is refused without using up a step of the script.
+            #expect(try await client.post("/messages", json: ["to": "b@x"]).status.code == 422)
             #expect(try await client.post("/messages", json: message).status.code == 429)
             await #expect(throws: (any Error).self) { try await client.post("/messages", json: message) }
             #expect(mail.messages.isEmpty)
