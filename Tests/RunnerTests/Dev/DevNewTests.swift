@@ -4,14 +4,19 @@ import Testing
 @testable import Runner
 
 @Suite struct DevNewTests {
+    /// A first step whose main.swift has a router for `dev new` to register the new routes on, and a
+    /// tests list with one entry.
+    static func wireRouter(_ fixture: OverlayPack) throws {
+        try fixture.write(
+            "Lessons/01-shop/01-first/Starter/main.swift",
+            "import BackendKit\n\nlet router = Router()\nprint(\"shop\")\nServer(router: router).run()\n")
+        try fixture.write("Lessons/01-shop/Tests/main.swift", "import GraderKit\n\nGraderMain.run([first])\n")
+    }
+
     @Test func inAnOverlayModule_theNewStepAddsOneFileAndWiresItIntoTheInheritedMain() throws {
         try withTemporaryDirectory { dir in
             let fixture = try OverlayPack.create(at: dir)
-            try fixture.write(
-                "Lessons/01-shop/01-first/Starter/main.swift",
-                "import BackendKit\n\nlet router = Router()\nprint(\"shop\")\nServer(router: router).run()\n")
-            try fixture.write(
-                "Lessons/01-shop/Tests/main.swift", "import GraderKit\n\nGraderMain.run([first])\n")
+            try Self.wireRouter(fixture)
             let created = try DevNew(pack: try fixture.load()).run(module: "shop", exercise: "s04-webhooks")
             #expect(
                 created.files.sorted() == [
@@ -52,11 +57,7 @@ import Testing
             try FileManager.default.moveItem(
                 at: dir.appendingPathComponent("Solutions/01-shop/03-third"),
                 to: dir.appendingPathComponent("Solutions/01-shop/05-third"))
-            try fixture.write(
-                "Lessons/01-shop/01-first/Starter/main.swift",
-                "import BackendKit\n\nlet router = Router()\nprint(\"shop\")\nServer(router: router).run()\n")
-            try fixture.write(
-                "Lessons/01-shop/Tests/main.swift", "import GraderKit\n\nGraderMain.run([first])\n")
+            try Self.wireRouter(fixture)
             let created = try DevNew(pack: try fixture.load()).run(module: "shop", exercise: "s06-release")
             #expect(created.files.contains("Lessons/01-shop/06-release/README.md"))
             #expect(try fixture.load().findExercise("s06-release").path == "06-release")
