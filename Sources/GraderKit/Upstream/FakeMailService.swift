@@ -89,15 +89,15 @@ public final class FakeMailService: @unchecked Sendable {
     public func waitForMessages(_ count: Int, timeout: Duration = .seconds(5)) throws -> [MailMessage] {
         let found = messages(atLeast: count, within: timeout)
         guard found.count >= count else {
-            let attempts = upstream.requests(to: "/messages").count
+            let tried = attempts.count
             throw CheckFailure(
                 Words(
                     "expected \(count) e-mail(s) at the mail service within \(timeout.spokenSeconds), got "
-                        + "\(found.count) (\(attempts) send attempt(s) reached it). Is the message sent (or its "
+                        + "\(found.count) (\(tried) send attempt(s) reached it). Is the message sent (or its "
                         + "outbox delivered) after the request, to the URL in the environment?",
                     id:
                         "seharusnya ada \(count) e-mail di layanan mail dalam \(timeout.spokenSeconds), tapi yang "
-                        + "sampai \(found.count) (\(attempts) percobaan kirim sampai ke sana). Apakah pesannya "
+                        + "sampai \(found.count) (\(tried) percobaan kirim sampai ke sana). Apakah pesannya "
                         + "dikirim (atau outbox-nya dikirimkan) setelah request, ke URL yang ada di environment?"
                 ))
         }

@@ -7,15 +7,15 @@ extension ManifestDecoder {
     {
         guard let value = module["startsFrom"] else { return nil }
         guard case .string(let id) = value, Self.isValidID(id) else {
-            throw .invalidManifest(
-                file: file, fieldPath: "\(at).startsFrom",
-                reason: "expected the id of an exercise of an earlier module, found \(value.kindDescription)")
+            throw invalid(
+                "\(at).startsFrom",
+                "expected the id of an exercise of an earlier module, found \(value.kindDescription)")
         }
         guard starters == .overlays else {
-            throw .invalidManifest(
-                file: file, fieldPath: "\(at).startsFrom",
-                reason: "only a module with \"starters\": \"overlays\" can start from another module's "
-                    + "step; add that to the module or remove the field")
+            throw invalid(
+                "\(at).startsFrom",
+                "only a module with \"starters\": \"overlays\" can start from another module's step; add "
+                    + "that to the module or remove the field")
         }
         return id
     }
@@ -24,9 +24,9 @@ extension ManifestDecoder {
     /// before this module's first starter can be assembled, and a later one could start from this.
     func requireEarlierStep(_ id: String?, of earlier: [Module], at: String) throws(PackError) {
         guard let id, !earlier.contains(where: { $0.exercises.contains { $0.id == id } }) else { return }
-        throw .invalidManifest(
-            file: file, fieldPath: "\(at).startsFrom",
-            reason: "\"\(id)\" is not an exercise of a module before this one; name a step of an earlier "
-                + "module, whose solved files this module's first starter is laid over")
+        throw invalid(
+            "\(at).startsFrom",
+            "\"\(id)\" is not an exercise of a module before this one; name a step of an earlier module, "
+                + "whose solved files this module's first starter is laid over")
     }
 }

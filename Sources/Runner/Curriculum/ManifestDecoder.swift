@@ -329,7 +329,7 @@ struct ManifestDecoder {
         return strings
     }
 
-    private func invalid(_ fieldPath: String, _ reason: String) -> PackError {
+    func invalid(_ fieldPath: String, _ reason: String) -> PackError {
         .invalidManifest(file: file, fieldPath: fieldPath, reason: reason)
     }
 

@@ -144,7 +144,6 @@ public struct DevNew: Sendable {
         return name.prefix(1).uppercased() + name.dropFirst()
     }
 
-    /// `db11-views` at position 11 becomes `11-views`; other ids get the position in front.
     /// One after the highest number a step's folder starts with (`06-migrations` → 7), so a module
     /// whose steps were not all written yet, or were renumbered, does not get a folder that is
     /// taken or out of order; the count of steps plus one when no folder is numbered.
@@ -153,6 +152,7 @@ public struct DevNew: Sendable {
         return (numbers.max() ?? module.exercises.count) + 1
     }
 
+    /// `db11-views` at position 11 becomes `11-views`; other ids get the position in front.
     static func folderName(for id: String, position: Int) -> String {
         let number = position < 10 ? "0\(position)" : "\(position)"
         if let dash = id.firstIndex(of: "-"), id[..<dash].contains(where: \.isNumber) {
