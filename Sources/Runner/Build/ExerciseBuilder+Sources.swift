@@ -30,8 +30,8 @@ extension ExerciseBuilder {
     }
 
     func sourceChanges(of exercise: Exercise) -> SourceChanges {
-        let map = workspace.root.appendingPathComponent(
-            ".build/debug/\(exercise.id.replacingOccurrences(of: "-", with: "_")).build/output-file-map.json")
+        let map = workspace.buildFolder.appendingPathComponent(
+            "debug/\(exercise.id.replacingOccurrences(of: "-", with: "_")).build/output-file-map.json")
         let objects = FrontendTemplate.objectFiles(inOutputFileMap: map.path) ?? [:]
         let current = SourceRecord.current(objects.keys.sorted())
         let changed = SourceRecord.load(from: sourceRecordFile(of: exercise)).map {

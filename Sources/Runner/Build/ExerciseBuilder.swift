@@ -23,7 +23,7 @@ public struct ExerciseBuilder: Sendable {
     }
 
     public func binary(of exercise: Exercise) -> URL {
-        workspace.root.appendingPathComponent(".build/debug/\(exercise.id)")
+        workspace.buildFolder.appendingPathComponent("debug/\(exercise.id)")
     }
 
     /// Builds `exercise`. With `cancellation`, a cancelled check stops the compiler or linker and
@@ -89,7 +89,9 @@ public struct ExerciseBuilder: Sendable {
         let removed = forgetChangedObjects(changes)
         let outcome = try StageTiming.measure("swift build") { () throws(BuildError) in
             try toolchain.build(
-                package: workspace.root, product: exercise.id, timeout: timeout, cancellation: cancellation,
+                package: workspace.root, product: exercise.id,
+                scratchPath: workspace.sharesCheckoutBuild ? workspace.buildFolder : nil, timeout: timeout,
+                cancellation: cancellation,
                 onProgress: onProgress)
         }
         recordDriverRun(changes, removed: removed, succeeded: outcome.succeeded, of: exercise)
@@ -140,7 +142,7 @@ public struct ExerciseBuilder: Sendable {
     }
 
     private func savePlan(for exercise: Exercise, structure: Fingerprint) {
-        let manifest = workspace.root.appendingPathComponent(".build/debug.yaml")
+        let manifest = workspace.buildFolder.appendingPathComponent("debug.yaml")
         guard let text = try? String(contentsOf: manifest, encoding: .utf8),
             var plan = DirectBuildPlan.read(
                 manifest: text, product: exercise.id, structure: structure.description),

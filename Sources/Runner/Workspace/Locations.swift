@@ -87,7 +87,7 @@ public struct Locations: Sendable, Equatable {
         } else if let found = ancestor(of: currentDirectory, where: isWorkspace) {
             workspace = found
         } else {
-            workspace = packRoot.appendingPathComponent("workspace", isDirectory: true)
+            workspace = packRoot.appendingPathComponent(Workspace.defaultFolderName, isDirectory: true)
         }
         if FileSystem.exists(workspace), !FileSystem.isDirectory(workspace) {
             throw .workspaceIsAFile(path: workspace.path)

@@ -86,7 +86,7 @@ struct InstructorTests {
             workspaces.append(workspace)
         }
         func grade(_ folders: [URL]) async throws -> (text: String, calls: Int) {
-            FileManager.default.createFile(atPath: calls.path, contents: nil)
+            _ = FileManager.default.createFile(atPath: calls.path, contents: nil)
             let output = E2EFixture.root.appendingPathComponent("grades-shared")
             try? FileManager.default.removeItem(at: output)
             let (status, text) = try await E2EFixture.run(

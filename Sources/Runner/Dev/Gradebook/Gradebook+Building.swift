@@ -114,11 +114,16 @@ extension Gradebook {
                     }
                 }
             }
-            let checks = order.enumerated().compactMap { position, name in
-                counts[name].map { (position, $0) }
+            // Spelled out: as one chained expression this took the type checker about 4 s.
+            let ranked: [(position: Int, check: StuckCheck)] = order.enumerated().compactMap {
+                (position: Int, name: String) -> (position: Int, check: StuckCheck)? in
+                guard let check = counts[name] else { return nil }
+                return (position, check)
             }
-            .sorted { $0.1.failing != $1.1.failing ? $0.1.failing > $1.1.failing : $0.0 < $1.0 }
-            .map(\.1)
+            let checks: [StuckCheck] = ranked.sorted { first, second in
+                first.check.failing != second.check.failing
+                    ? first.check.failing > second.check.failing : first.position < second.position
+            }.map(\.check)
             return StuckExercise(
                 exercise: column.id, title: column.title, passing: passing, graded: runs.count, checks: checks
             )
