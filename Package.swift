@@ -17,7 +17,10 @@ let package = Package(
     name: "backendlings",
     platforms: [.macOS(.v15)],
     products: [
-        .executable(name: "backendlings", targets: ["backendlings"]),
+        // `swift run backendlings` builds the small launcher, which builds and starts the command
+        // line (`backendlings-cli`): a fresh clone shows the first lesson while the tool compiles.
+        .executable(name: "backendlings", targets: ["launch"]),
+        .executable(name: "backendlings-cli", targets: ["backendlings"]),
         .library(name: "BackendKit", targets: ["BackendKit"]),
         .library(name: "GraderKit", targets: ["GraderKit"]),
         .executable(name: "backendkit-bench", targets: ["backendkit-bench"]),
@@ -59,6 +62,8 @@ let package = Package(
         ),
         .executableTarget(
             name: "backendlings", dependencies: ["Runner", "Grader"], swiftSettings: swiftSettings),
+        // Depends on nothing, so it compiles in seconds (see Sources/launch/main.swift).
+        .executableTarget(name: "launch", swiftSettings: swiftSettings),
         .executableTarget(
             name: "backendkit-bench", dependencies: ["BackendKit"], swiftSettings: swiftSettings),
 
@@ -106,7 +111,7 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .testTarget(
-            name: "CLITests", dependencies: ["backendlings", "Runner", "BackendKit"],
+            name: "CLITests", dependencies: ["backendlings", "launch", "Runner", "BackendKit"],
             exclude: ["Watch/Golden"],
             swiftSettings: swiftSettings),
     ]

@@ -38,7 +38,7 @@ extension ClassroomWorkflow {
             "          echo \"${SWIFTLY_BIN_DIR:-$HOME/.local/share/swiftly/bin}\" >> \"$GITHUB_PATH\"",
             "          swift --version",
             "      - name: Build backendlings",
-            "        run: swift build --product backendlings",
+            "        run: swift build --product backendlings-cli",
         ]
         for step in steps {
             lines += [

@@ -28,8 +28,9 @@ public struct ClassroomWorkflow: Sendable, Equatable {
     public static let jobName = "run-autograding-tests"
     /// The Swift toolchain the workflow installs unless told otherwise.
     public static let defaultSwiftVersion = "6.3"
-    /// The binary the build step leaves behind; every test runs it.
-    public static let binary = ".build/debug/backendlings"
+    /// The binary the build step leaves behind; every test runs it. The command line itself, not
+    /// the launcher `swift run backendlings` uses: a classroom runner builds it once, up front.
+    public static let binary = ".build/debug/backendlings-cli"
     /// Minutes one exercise's test may take (its first check also builds the module's grader).
     public static let stepTimeoutMinutes = 15
 

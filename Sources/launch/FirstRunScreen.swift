@@ -1,0 +1,92 @@
+import Foundation
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// A learner's very first `swift run backendlings`: while the tool builds (about half a minute,
+/// once), the screen shows their first exercise and the start of its lesson, so the wait is spent
+/// reading. Shown only then: a bare command on a terminal, with no workspace made yet.
+struct FirstRunScreen {
+    var exerciseTitle: String
+    var exerciseID: String
+    /// The lesson file, relative to the checkout.
+    var lessonPath: String
+    var lessonLines: [String]
+    var language: LaunchText.Language
+    var width: Int
+    var height: Int
+
+    static func ifFirstRun(
+        arguments: [String], environment: [String: String], home: URL, language: LaunchText.Language
+    ) -> FirstRunScreen? {
+        guard arguments.isEmpty, isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1,
+            (environment["BACKENDLINGS_WORKSPACE"] ?? "").isEmpty,
+            (environment["BACKENDLINGS_PACK"] ?? "").isEmpty,
+            !FileManager.default.fileExists(
+                atPath: home.appendingPathComponent("workspace/.backendlings").path)
+        else { return nil }
+        let (width, height) = terminalSize()
+        return load(home: home, language: language, width: width, height: height)
+    }
+
+    /// The first exercise of the built-in pack, from `Lessons/pack.json`; nil when it cannot be read.
+    static func load(home: URL, language: LaunchText.Language, width: Int, height: Int) -> FirstRunScreen? {
+        guard
+            let data = FileManager.default.contents(
+                atPath: home.appendingPathComponent("Lessons/pack.json").path),
+            let pack = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
+            let module = (pack["modules"] as? [[String: Any]])?.first,
+            let exercise = (module["exercises"] as? [[String: Any]])?.first,
+            let id = exercise["id"] as? String, let title = exercise["title"] as? String,
+            let modulePath = module["path"] as? String, let exercisePath = exercise["path"] as? String
+        else { return nil }
+        let translated =
+            ((exercise["translations"] as? [String: Any])?["id"] as? [String: Any])?["title"] as? String
+        let folder = "Lessons/\(modulePath)/\(exercisePath)/"
+        let indonesian = folder + "README.id.md"
+        let lesson =
+            language == .id
+                && FileManager.default.fileExists(atPath: home.appendingPathComponent(indonesian).path)
+            ? indonesian : folder + "README.md"
+        guard let text = FileManager.default.contents(atPath: home.appendingPathComponent(lesson).path) else {
+            return nil
+        }
+        var lines = String(decoding: text, as: UTF8.self).components(separatedBy: "\n")
+        while lines.last?.trimmingCharacters(in: .whitespaces).isEmpty == true { lines.removeLast() }
+        return FirstRunScreen(
+            exerciseTitle: language == .id ? translated ?? title : title, exerciseID: id, lessonPath: lesson,
+            lessonLines: Array(lines.drop { $0.trimmingCharacters(in: .whitespaces).isEmpty }),
+            language: language, width: width, height: height)
+    }
+
+    /// Every line but the progress line that goes under it, sized to the terminal.
+    func text() -> String {
+        var lines = ["Backendlings"] + LaunchText.welcome(language)
+        lines += ["", "  " + LaunchText.firstExercise(exerciseTitle, id: exerciseID, language)]
+        lines += ["  " + LaunchText.read(language) + " " + lessonPath, ""]
+        // What is left of the screen (one line stays for progress) goes to the lesson.
+        let room = max(0, height - lines.count - 3)
+        var lesson = Array(lessonLines.prefix(room))
+        while lesson.last?.trimmingCharacters(in: .whitespaces).isEmpty == true { lesson.removeLast() }
+        lines += lesson.map { "  " + $0 }
+        let remaining = lessonLines.count - lesson.count
+        if remaining > 0 { lines.append("  " + LaunchText.moreLines(remaining, language)) }
+        lines.append("")
+        return lines.map(fitted).joined(separator: "\n") + "\n"
+    }
+
+    private func fitted(_ line: String) -> String {
+        line.count <= width ? line : String(line.prefix(max(1, width - 1))) + "…"
+    }
+
+    static func terminalSize() -> (width: Int, height: Int) {
+        var size = winsize()
+        guard ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0, size.ws_row > 0 else {
+            return (80, 24)
+        }
+        return (Int(size.ws_col), Int(size.ws_row))
+    }
+}
