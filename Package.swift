@@ -2,7 +2,8 @@
 // Backendlings: learn backend development by building real mini-backends in the terminal.
 //
 // Layers (no upward imports):
-//   backendlings (CLI, presentation) → Runner (curriculum, workspace, progress, builds, watch)
+//   launch (the `backendlings` product: builds the CLI on first use, then execs it; imports nothing)
+//   backendlings (CLI, presentation; product `backendlings-cli`) → Runner (curriculum, workspace, progress, builds, watch)
 //   → Grader (process control, reports) ← GraderKit (what hidden tests import)
 //   BackendKit (what learner code imports) depends on nothing of ours but its C shims and StrictJSON.
 // Zero package dependencies: sockets, SQLite and crypto come from the operating system.
