@@ -40,6 +40,9 @@ final class BuildProgressLine {
             line = LaunchText.progress(done: steps.done, of: steps.total, firstRun: screen != nil, language)
         } else if outputLine.isEmpty {
             line = LaunchText.progress(done: 0, of: 0, firstRun: screen != nil, language)
+        } else if outputLine.hasPrefix(Self.waitingForAnotherBuild) {
+            // Another build holds the folder (a `swift test`, say): say why nothing moves.
+            line = outputLine
         } else {
             return
         }
@@ -51,6 +54,9 @@ final class BuildProgressLine {
     func end() {
         if screen != nil || interactive { write("\r\u{1B}[K", toOutput: screen != nil) }
     }
+
+    /// How SwiftPM starts the line it prints while another build holds the build folder's lock.
+    static let waitingForAnotherBuild = "Another instance of SwiftPM"
 
     /// `[152/395]` at the start of a line.
     static func steps(in line: String) -> (done: Int, total: Int)? {

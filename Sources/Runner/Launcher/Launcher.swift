@@ -5,8 +5,9 @@ import Grader
 /// (`~/.local/bin` or `~/bin`) that runs this checkout's backendlings, so `backendlings check` works
 /// in any new terminal, without sudo and without a network.
 ///
-/// The script runs the built binary when it is newer than every source file, and `swift run`
-/// (which rebuilds it first) otherwise, so a `git pull` never leaves the learner on an old build.
+/// The script runs the built launcher (`Sources/launch`), which rebuilds the tool when any of its
+/// sources changed, and `swift run` when the launcher itself is missing or older than its own
+/// sources, so a `git pull` never leaves the learner on an old build.
 /// It carries a marker line naming the checkout. A file without that marker is never touched; a
 /// launcher of ours is replaced only when the checkout it names is gone.
 public struct Launcher: Sendable, Equatable {
@@ -96,11 +97,12 @@ public struct Launcher: Sendable, Equatable {
         return """
             #!/bin/sh
             \(Self.marker)\(FileSystem.canonicalPath(home))
-            # Delete this file to remove the command. It runs the built backendlings when that is newer
-            # than every source file, and `swift run` (which rebuilds it first) otherwise.
+            # Delete this file to remove the command. It runs the built backendlings launcher, which
+            # rebuilds the tool when its sources changed, and `swift run` when the launcher itself is
+            # missing or older than its own sources.
             home=\(root)
             bin="$home/.build/debug/backendlings"
-            if [ -x "$bin" ] && [ -z "$(find "$home/Sources" "$home/Package.swift" -newer "$bin" 2>/dev/null | head -n 1)" ]; then
+            if [ -x "$bin" ] && [ -z "$(find "$home/Sources/launch" "$home/Package.swift" -newer "$bin" 2>/dev/null | head -n 1)" ]; then
                 exec "$bin" "$@"
             fi
             exec swift run --package-path "$home" --quiet backendlings "$@"

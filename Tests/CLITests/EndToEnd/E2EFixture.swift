@@ -13,12 +13,20 @@ enum E2EFixture {
     static let root = home.appendingPathComponent(".build/backendlings/e2e", isDirectory: true)
     static let exerciseID = "hello01-greeting"
 
-    /// The `backendlings` executable built next to the test bundle.
+    /// The command line (`backendlings-cli`) built next to the test bundle. Not the `backendlings`
+    /// launcher in front of it: while `swift test` holds the build folder's lock, a launcher that
+    /// found a source newer than the CLI would wait for that lock to build it. The launcher has
+    /// tests of its own (LauncherBuildTests, in a checkout of its own).
     static var binary: String {
         let bundle = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
-        let candidate = bundle.appendingPathComponent("backendlings").path
+        let candidate = bundle.appendingPathComponent("backendlings-cli").path
         if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
-        return home.appendingPathComponent(".build/debug/backendlings").path
+        return home.appendingPathComponent(".build/debug/backendlings-cli").path
+    }
+
+    /// The `backendlings` launcher built next to the test bundle.
+    static var launcher: String {
+        URL(fileURLWithPath: binary).deletingLastPathComponent().appendingPathComponent("backendlings").path
     }
 
     /// Writes the fixture pack at `name` (only files whose bytes differ; extra files removed).

@@ -23,7 +23,7 @@ struct LauncherBuildTests {
     @Test func aMissingTool_isBuilt_thenRunWithTheSameArguments_aFreshOneIsJustRun_aBrokenOneIsExplained()
         throws
     {
-        let launcher = URL(fileURLWithPath: E2EFixture.binary).resolvingSymlinksInPath()
+        let launcher = URL(fileURLWithPath: E2EFixture.launcher).resolvingSymlinksInPath()
         // `<scratch>/<triple>/debug/backendlings`: the copy sits at the same depth in its checkout.
         let triple = launcher.deletingLastPathComponent().deletingLastPathComponent().lastPathComponent
         let home = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent(

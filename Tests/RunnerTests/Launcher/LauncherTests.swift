@@ -102,6 +102,10 @@ struct LauncherTests {
             let launcher = try #require(Launcher.plan(home: checkout, environment: environment))
             #expect(launcher.script.hasPrefix("#!/bin/sh\n" + Launcher.marker + checkout.path + "\n"))
             #expect(launcher.script.contains("exec \"$bin\" \"$@\""))
+            // The launcher judges the rest of Sources/ itself; the script only asks about the launcher.
+            #expect(
+                launcher.script.contains(
+                    "find \"$home/Sources/launch\" \"$home/Package.swift\" -newer \"$bin\""))
             #expect(
                 launcher.script.contains(
                     "exec swift run --package-path \"$home\" --quiet backendlings \"$@\""))
