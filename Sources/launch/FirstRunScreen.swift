@@ -62,20 +62,45 @@ struct FirstRunScreen {
             language: language, width: width, height: height)
     }
 
-    /// Every line but the progress line that goes under it, sized to the terminal.
+    /// Every line but the progress line that goes under it, sized to the terminal. When the welcome
+    /// and at least one line of the lesson do not fit, only the exercise and its lesson file are
+    /// shown: those are what the learner needs.
     func text() -> String {
-        var lines = ["Backendlings"] + LaunchText.welcome(language)
-        lines += ["", "  " + LaunchText.firstExercise(exerciseTitle, id: exerciseID, language)]
-        lines += ["  " + LaunchText.read(language) + " " + lessonPath, ""]
-        // What is left of the screen (one line stays for progress) goes to the lesson.
-        let room = max(0, height - lines.count - 3)
+        let budget = max(1, height - 1)
+        let exercise = [
+            "  " + LaunchText.firstExercise(exerciseTitle, id: exerciseID, language),
+            "  " + LaunchText.read(language) + " " + lessonPath,
+        ]
+        let header = ["Backendlings"] + LaunchText.welcome(language).flatMap(wrapped) + [""] + exercise + [""]
+        // One row for "… more lines", one blank row above the progress line.
+        let room = budget - header.count - 2
+        guard room >= 1 else {
+            let compact = ["Backendlings"] + exercise
+            return compact.suffix(budget).map(fitted).joined(separator: "\n") + "\n"
+        }
         var lesson = Array(lessonLines.prefix(room))
         while lesson.last?.trimmingCharacters(in: .whitespaces).isEmpty == true { lesson.removeLast() }
-        lines += lesson.map { "  " + $0 }
+        var lines = header + lesson.map { "  " + $0 }
         let remaining = lessonLines.count - lesson.count
         if remaining > 0 { lines.append("  " + LaunchText.moreLines(remaining, language)) }
         lines.append("")
         return lines.map(fitted).joined(separator: "\n") + "\n"
+    }
+
+    /// A sentence of ours, broken between words to fit the width (the lesson's lines are cut).
+    private func wrapped(_ text: String) -> [String] {
+        var lines: [String] = []
+        var current = ""
+        for word in text.split(separator: " ") {
+            if !current.isEmpty && current.count + 1 + word.count > width {
+                lines.append(current)
+                current = String(word)
+            } else {
+                current += current.isEmpty ? String(word) : " " + word
+            }
+        }
+        if !current.isEmpty { lines.append(current) }
+        return lines
     }
 
     private func fitted(_ line: String) -> String {

@@ -54,9 +54,11 @@ enum LaunchText {
     static func read(_ language: Language) -> String { language == .id ? "Baca:" : "Read:" }
 
     static func moreLines(_ count: Int, _ language: Language) -> String {
-        say(
-            "… \(count) more lines in that file.", "… masih \(count) baris lagi di file itu.",
-            language)
+        switch language {
+        case .en: "… \(count) more lines in that file."
+        case .id: "… masih \(count) baris lagi di file itu."
+        case .both: "… \(count) more lines in that file (masih \(count) baris lagi)."
+        }
     }
 
     static func progress(done: Int, of total: Int, firstRun: Bool, _ language: Language) -> String {

@@ -45,7 +45,7 @@ import Testing
         #expect(BuildProgressLine.steps(in: "[x/y] nonsense") == nil)
     }
 
-    @Test func theFirstRunScreen_showsTheFirstExerciseAndItsLesson_cutToA40x14Terminal() throws {
+    @Test func theFirstRunScreen_showsTheFirstExerciseAndItsLesson_fittedToA40x14Terminal() throws {
         try withFolder { home in
             try write(
                 """
@@ -65,20 +65,32 @@ import Testing
             #expect(
                 english.text() == """
                     Backendlings
-                    Welcome! Backendlings is building itsel…
-                    Meanwhile, here is your first exercise:…
+                    Welcome! Backendlings is building itself
+                    (only this first time, about half a
+                    minute).
+                    Meanwhile, here is your first exercise:
+                    start reading.
 
                       Exercise 1: Create the books table (d…
                       Read: Lessons/01-databases/01-schema/…
 
                       Line 1 of the lesson, which is long e…
-                      Line 2 of the lesson, which is long e…
-                      Line 3 of the lesson, which is long e…
-                      Line 4 of the lesson, which is long e…
-                      … 16 more lines in that file.
+                      … 19 more lines in that file.
 
 
                     """)
+
+            // In every language and size, the screen leaves its last row to the progress line.
+            for language in [LaunchText.Language.en, .id, .both] {
+                for (width, height) in [(40, 14), (80, 24), (20, 8)] {
+                    let screen = try #require(
+                        FirstRunScreen.load(home: home, language: language, width: width, height: height))
+                    let lines = screen.text().split(separator: "\n", omittingEmptySubsequences: false)
+                        .dropLast()
+                    #expect(lines.count <= height - 1, "\(language) \(width)x\(height): \(lines.count) lines")
+                    #expect(lines.allSatisfy { $0.count <= width }, "\(language) \(width)x\(height)")
+                }
+            }
 
             let indonesian = try #require(
                 FirstRunScreen.load(home: home, language: .id, width: 60, height: 14))
