@@ -58,8 +58,15 @@ struct FirstRunScreen {
         while lines.last?.trimmingCharacters(in: .whitespaces).isEmpty == true { lines.removeLast() }
         return FirstRunScreen(
             exerciseTitle: language == .id ? translated ?? title : title, exerciseID: id, lessonPath: lesson,
-            lessonLines: Array(lines.drop { $0.trimmingCharacters(in: .whitespaces).isEmpty }),
+            lessonLines: Array(lines.drop(while: isPreamble)),
             language: language, width: width, height: height)
+    }
+
+    /// Blank lines and HTML comments (a translation's `<!-- translation-of: … -->` stamp) before
+    /// the lesson's first words: nothing a learner reads.
+    static func isPreamble(_ line: String) -> Bool {
+        let trimmed = line.trimmingCharacters(in: .whitespaces)
+        return trimmed.isEmpty || (trimmed.hasPrefix("<!--") && trimmed.hasSuffix("-->"))
     }
 
     /// Every line but the progress line that goes under it, sized to the terminal. When the welcome
