@@ -21,32 +21,35 @@ struct SharedBuildFolderTests {
 
         """
 
-    @Test func theDefaultWorkspace_buildsInTheCheckoutsBuildFolder_anotherWorkspaceInItsOwn() throws {
-        try withTemporaryDirectory { dir in
-            let fx = try WorkspaceFixture(in: dir)
-            try writeFixture(Self.homeManifest, to: dir.appendingPathComponent("Package.swift"))
-            let exercise = try fx.exercise("db01-schema")
-            #expect(fx.workspace.sharesCheckoutBuild)
+    @Test func theDefaultWorkspace_buildsInTheCheckoutsBuildFolder_anotherWorkspaceInItsOwn() async throws {
+        let created = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent(
+            "runner-tests-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: created, withIntermediateDirectories: true)
+        let dir = URL(fileURLWithPath: FileSystem.canonicalPath(created), isDirectory: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let fx = try WorkspaceFixture(in: dir)
+        try writeFixture(Self.homeManifest, to: dir.appendingPathComponent("Package.swift"))
+        let exercise = try fx.exercise("db01-schema")
+        #expect(fx.workspace.sharesCheckoutBuild)
 
-            try fx.workspace.sync()
-            let shared = try built(ExerciseBuilder(workspace: fx.workspace).build(exercise))
-            #expect(shared.path == dir.appendingPathComponent(".build/debug/db01-schema").path)
-            #expect(!FileSystem.exists(fx.workspace.root.appendingPathComponent(".build")))
-            #expect(try output(of: shared) == "db01-schema\n")
+        try fx.workspace.sync()
+        let shared = try await build(exercise, in: fx.workspace)
+        #expect(shared.path == dir.appendingPathComponent(".build/debug/db01-schema").path)
+        #expect(!FileSystem.exists(fx.workspace.root.appendingPathComponent(".build")))
+        #expect(try await output(of: shared) == "db01-schema\n")
 
-            let other = Workspace(
-                root: dir.appendingPathComponent("other"), pack: fx.pack, home: dir, currentDirectory: dir)
-            #expect(!other.sharesCheckoutBuild)
-            try other.sync()
-            try "print(\"the other workspace\")\n".write(
-                to: other.folder(of: exercise).appendingPathComponent("main.swift"), atomically: true,
-                encoding: .utf8)
-            let own = try built(ExerciseBuilder(workspace: other).build(exercise))
-            #expect(own.path == dir.appendingPathComponent("other/.build/debug/db01-schema").path)
-            #expect(try output(of: own) == "the other workspace\n")
-            #expect(
-                try output(of: shared) == "db01-schema\n", "the other workspace overwrote the shared build")
-        }
+        let other = Workspace(
+            root: dir.appendingPathComponent("other"), pack: fx.pack, home: dir, currentDirectory: dir)
+        #expect(!other.sharesCheckoutBuild)
+        try other.sync()
+        try "print(\"the other workspace\")\n".write(
+            to: other.folder(of: exercise).appendingPathComponent("main.swift"), atomically: true,
+            encoding: .utf8)
+        let own = try await build(exercise, in: other)
+        #expect(own.path == dir.appendingPathComponent("other/.build/debug/db01-schema").path)
+        #expect(try await output(of: own) == "the other workspace\n")
+        #expect(
+            try await output(of: shared) == "db01-schema\n", "the other workspace overwrote the shared build")
     }
 
     @Test func aWorkspaceOfAnotherPack_orElsewhere_neverSharesTheCheckoutsBuild() throws {
@@ -66,7 +69,10 @@ struct SharedBuildFolderTests {
         }
     }
 
-    private func built(_ outcome: ExerciseBuilder.Outcome) throws -> URL {
+    /// Builds on a thread of its own: SwiftPM runs for seconds, and a blocked thread of the test
+    /// pool would stall every other test (and their timing checks).
+    private func build(_ exercise: Exercise, in workspace: Workspace) async throws -> URL {
+        let outcome = try await offThePool { try ExerciseBuilder(workspace: workspace).build(exercise) }
         switch outcome {
         case .built(let binary): return binary
         case .failed(let diagnostics):
@@ -75,9 +81,10 @@ struct SharedBuildFolderTests {
         }
     }
 
-    private func output(of binary: URL) throws -> String {
-        let (status, output) = try ChildProcess.run(
-            executable: binary.path, arguments: [], workingDirectory: nil, timeout: .seconds(10))
+    private func output(of binary: URL) async throws -> String {
+        let (status, output) = try await offThePool {
+            try ChildProcess.run(executable: binary.path, arguments: [], timeout: .seconds(10))
+        }
         #expect(status.isSuccess)
         return output.text
     }
