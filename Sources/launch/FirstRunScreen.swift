@@ -19,14 +19,17 @@ struct FirstRunScreen {
     var width: Int
     var height: Int
 
+    /// The runner's state folder in the default workspace (the Runner's `Workspace.stateFolder`):
+    /// once it exists, this is not a first run.
+    static let workspaceState = "workspace/.backendlings"
+
     static func ifFirstRun(
         arguments: [String], environment: [String: String], home: URL, language: LaunchText.Language
     ) -> FirstRunScreen? {
         guard arguments.isEmpty, isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1,
             (environment["BACKENDLINGS_WORKSPACE"] ?? "").isEmpty,
             (environment["BACKENDLINGS_PACK"] ?? "").isEmpty,
-            !FileManager.default.fileExists(
-                atPath: home.appendingPathComponent("workspace/.backendlings").path)
+            !FileManager.default.fileExists(atPath: home.appendingPathComponent(workspaceState).path)
         else { return nil }
         let (width, height) = terminalSize()
         return load(home: home, language: language, width: width, height: height)

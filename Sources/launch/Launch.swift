@@ -27,6 +27,9 @@ struct Launch {
             case .failed(let diagnostics):
                 return fail(LaunchText.buildFailed(diagnostics, language: language))
             case .couldNotRun(let message): return fail(message)
+            case .timedOut:
+                return fail(
+                    LaunchText.buildTimedOut(minutes: Int(ToolBuild.timeLimit / 60), language: language))
             }
         }
         return become(paths.tool)

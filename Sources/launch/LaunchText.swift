@@ -91,7 +91,7 @@ enum LaunchText {
             "Backendlings sendiri gagal di-build, jadi belum bisa jalan. Ini bukan soal kode latihanmu: "
                 + "file di Sources/ tidak bisa dikompilasi. Kalau kamu mengubahnya, kembalikan (`git status` "
                 + "menunjukkan apa yang berubah); kalau tidak, jalankan `swift build --product backendlings-cli` "
-                + "untuk melihat semua pesannya.", language == .both ? .en : language)
+                + "untuk melihat semua pesannya.", language)
             + (diagnostics.isEmpty ? "" : "\n\n" + diagnostics)
     }
 
@@ -100,7 +100,16 @@ enum LaunchText {
             "Could not run `\(swift)`: install the Swift toolchain (swift.org/install) and make sure "
                 + "`swift` is on your PATH.",
             "Tidak bisa menjalankan `\(swift)`: pasang toolchain Swift (swift.org/install) dan pastikan "
-                + "`swift` ada di PATH.", language == .both ? .en : language)
+                + "`swift` ada di PATH.", language)
+    }
+
+    static func buildTimedOut(minutes: Int, language: Language) -> String {
+        say(
+            "Building backendlings took more than \(minutes) minutes, so it was stopped. Close other heavy "
+                + "programs and run `swift run backendlings` again; it goes on from where the build stopped.",
+            "Build backendlings makan waktu lebih dari \(minutes) menit, jadi dihentikan. Tutup program berat "
+                + "lainnya lalu jalankan `swift run backendlings` lagi; build-nya lanjut dari tempat ia berhenti.",
+            language)
     }
 
     static func couldNotStart(_ path: String, reason: String) -> String {

@@ -24,6 +24,8 @@ struct ToolBuild {
         case failed(diagnostics: String)
         /// `swift` itself could not start; the message says what to do.
         case couldNotRun(String)
+        /// Stopped at `timeLimit`.
+        case timedOut
     }
 
     var command: [String] {
@@ -51,7 +53,11 @@ struct ToolBuild {
             progress.end()
             return .couldNotRun(LaunchText.noSwift(swift, language: language))
         }
-        let deadline = DispatchWorkItem { process.terminate() }
+        let timedOut = TimedOut()
+        let deadline = DispatchWorkItem {
+            timedOut.set()
+            process.terminate()
+        }
         DispatchQueue.global().asyncAfter(deadline: .now() + Self.timeLimit, execute: deadline)
         var lines: [String] = []
         var pending = Data()
@@ -69,6 +75,9 @@ struct ToolBuild {
         deadline.cancel()
         progress.end()
         if process.terminationReason == .exit && process.terminationStatus == 0 { return .built }
+        if timedOut.isSet {
+            return .timedOut
+        }
         if process.terminationReason == .exit && process.terminationStatus == Self.envCommandNotFound {
             return .couldNotRun(LaunchText.noSwift(swift, language: language))
         }
@@ -81,4 +90,14 @@ struct ToolBuild {
     var swift: String {
         environment["BACKENDLINGS_SWIFT"].flatMap { $0.isEmpty ? nil : $0 } ?? "swift"
     }
+}
+
+/// Set by the deadline's thread, read by the launcher's once the build has ended.
+private final class TimedOut: @unchecked Sendable {
+    // @unchecked: the one flag is only touched under `lock`.
+    private let lock = NSLock()
+    private var value = false
+
+    func set() { lock.withLock { value = true } }
+    var isSet: Bool { lock.withLock { value } }
 }

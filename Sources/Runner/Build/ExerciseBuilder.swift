@@ -89,10 +89,8 @@ public struct ExerciseBuilder: Sendable {
         let removed = forgetChangedObjects(changes)
         let outcome = try StageTiming.measure("swift build") { () throws(BuildError) in
             try toolchain.build(
-                package: workspace.root, product: exercise.id,
-                scratchPath: workspace.sharesCheckoutBuild ? workspace.buildFolder : nil, timeout: timeout,
-                cancellation: cancellation,
-                onProgress: onProgress)
+                package: workspace.root, product: exercise.id, scratchPath: workspace.buildFolder,
+                timeout: timeout, cancellation: cancellation, onProgress: onProgress)
         }
         recordDriverRun(changes, removed: removed, succeeded: outcome.succeeded, of: exercise)
         guard outcome.succeeded else {

@@ -33,8 +33,7 @@ public struct GraderBuilder: Sendable {
 
     /// Where the package builds: the checkout's `.build` for the built-in pack, its own otherwise.
     public var scratchFolder: URL {
-        let builtIn = FileSystem.canonicalPath(pack.root) == FileSystem.canonicalPath(home)
-        return builtIn
+        pack.isBuiltIn(home: home)
             ? home.appendingPathComponent(".build") : packageFolder.appendingPathComponent(".build")
     }
 

@@ -19,6 +19,13 @@ public struct Pack: Sendable {
     /// check requires every text in each of them, and reports each one missing or stale.
     public var languages: [Language]
 
+    /// True for the checkout's own lessons (the pack at `home`), as opposed to one chosen with
+    /// `--pack`: only the built-in pack may build in the checkout's `.build`, where another pack's
+    /// ids could clash with its own.
+    public func isBuiltIn(home: URL) -> Bool {
+        FileSystem.canonicalPath(root) == FileSystem.canonicalPath(home)
+    }
+
     public init(
         root: URL, name: String, formatVersion: Int, modules: [Module], languages: [Language] = [.en]
     ) {

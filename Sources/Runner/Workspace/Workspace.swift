@@ -69,11 +69,10 @@ public struct Workspace: Sendable {
             : root.appendingPathComponent(".build", isDirectory: true)
     }
 
-    /// True for the default workspace of the built-in pack: see ``buildFolder``.
+    /// True for the default workspace of the built-in pack: see ``buildFolder``. `root` and `home`
+    /// are canonical already (see `init`), so the paths compare as they are.
     public var sharesCheckoutBuild: Bool {
-        FileSystem.canonicalPath(pack.root) == FileSystem.canonicalPath(home)
-            && FileSystem.canonicalPath(root)
-                == FileSystem.canonicalPath(home.appendingPathComponent(Self.defaultFolderName))
+        root.path == home.appendingPathComponent(Self.defaultFolderName).path && pack.isBuiltIn(home: home)
     }
 
     /// The workspace's folder name in the checkout when none is chosen.

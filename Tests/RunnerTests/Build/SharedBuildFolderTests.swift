@@ -22,34 +22,32 @@ struct SharedBuildFolderTests {
         """
 
     @Test func theDefaultWorkspace_buildsInTheCheckoutsBuildFolder_anotherWorkspaceInItsOwn() async throws {
-        let created = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent(
-            "runner-tests-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: created, withIntermediateDirectories: true)
-        let dir = URL(fileURLWithPath: FileSystem.canonicalPath(created), isDirectory: true)
-        defer { try? FileManager.default.removeItem(at: dir) }
-        let fx = try WorkspaceFixture(in: dir)
-        try writeFixture(Self.homeManifest, to: dir.appendingPathComponent("Package.swift"))
-        let exercise = try fx.exercise("db01-schema")
-        #expect(fx.workspace.sharesCheckoutBuild)
+        try await withTemporaryDirectory { dir in
+            let fx = try WorkspaceFixture(in: dir)
+            try writeFixture(Self.homeManifest, to: dir.appendingPathComponent("Package.swift"))
+            let exercise = try fx.exercise("db01-schema")
+            #expect(fx.workspace.sharesCheckoutBuild)
 
-        try fx.workspace.sync()
-        let shared = try await build(exercise, in: fx.workspace)
-        #expect(shared.path == dir.appendingPathComponent(".build/debug/db01-schema").path)
-        #expect(!FileSystem.exists(fx.workspace.root.appendingPathComponent(".build")))
-        #expect(try await output(of: shared) == "db01-schema\n")
+            try fx.workspace.sync()
+            let shared = try await build(exercise, in: fx.workspace)
+            #expect(shared.path == dir.appendingPathComponent(".build/debug/db01-schema").path)
+            #expect(!FileSystem.exists(fx.workspace.root.appendingPathComponent(".build")))
+            #expect(try await output(of: shared) == "db01-schema\n")
 
-        let other = Workspace(
-            root: dir.appendingPathComponent("other"), pack: fx.pack, home: dir, currentDirectory: dir)
-        #expect(!other.sharesCheckoutBuild)
-        try other.sync()
-        try "print(\"the other workspace\")\n".write(
-            to: other.folder(of: exercise).appendingPathComponent("main.swift"), atomically: true,
-            encoding: .utf8)
-        let own = try await build(exercise, in: other)
-        #expect(own.path == dir.appendingPathComponent("other/.build/debug/db01-schema").path)
-        #expect(try await output(of: own) == "the other workspace\n")
-        #expect(
-            try await output(of: shared) == "db01-schema\n", "the other workspace overwrote the shared build")
+            let other = Workspace(
+                root: dir.appendingPathComponent("other"), pack: fx.pack, home: dir, currentDirectory: dir)
+            #expect(!other.sharesCheckoutBuild)
+            try other.sync()
+            try "print(\"the other workspace\")\n".write(
+                to: other.folder(of: exercise).appendingPathComponent("main.swift"), atomically: true,
+                encoding: .utf8)
+            let own = try await build(exercise, in: other)
+            #expect(own.path == dir.appendingPathComponent("other/.build/debug/db01-schema").path)
+            #expect(try await output(of: own) == "the other workspace\n")
+            #expect(
+                try await output(of: shared) == "db01-schema\n",
+                "the other workspace overwrote the shared build")
+        }
     }
 
     @Test func aWorkspaceOfAnotherPack_orElsewhere_neverSharesTheCheckoutsBuild() throws {

@@ -13,6 +13,16 @@ func withTemporaryDirectory<T>(_ body: (URL) throws -> T) throws -> T {
     return try body(url)
 }
 
+/// `withTemporaryDirectory` for a test that awaits (its blocking work runs `offThePool`).
+func withTemporaryDirectory<T>(_ body: (URL) async throws -> T) async throws -> T {
+    let created = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent(
+        "runner-tests-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: created, withIntermediateDirectories: true)
+    let url = URL(fileURLWithPath: FileSystem.canonicalPath(created), isDirectory: true)
+    defer { try? FileManager.default.removeItem(at: url) }
+    return try await body(url)
+}
+
 /// Writes `text` to `url`, creating parent folders.
 func writeFixture(_ text: String, to url: URL) throws {
     try FileManager.default.createDirectory(
